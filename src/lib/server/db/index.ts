@@ -1,0 +1,75 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import * as schema from './schema';
+
+/** The drizzle database, whichever driver is behind it: query modules take this and nothing else. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Driver = 'pglite' | 'pg';
+
+export interface DatabaseHandle {
+	db: Database;
+	driver: Driver;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** A postgres:// URL selects the real PostgreSQL/PostGIS server through `pg`. */
+	url?: string;
+	/** Embedded PGlite data directory; 'memory://' keeps it in memory (tests). Used when `url` is absent. */
+	dataDir?: string;
+}
+
+/** Where drizzle-kit writes migrations; the app is always started from the repository root. */
+export const MIGRATIONS_FOLDER = resolve('drizzle');
+
+/** The embedded database's default directory, relative to the repository root. */
+export const DEFAULT_DATA_DIR = '.data/pglite';
+
+/** Opens PGlite (with PostGIS) or a pg pool, without migrating. */
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+	if (options.url) {
+		const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+		// Fail now, with the server's own message, rather than at the first query.
+		const client = await pool.connect().catch(async (error: unknown) => {
+			await pool.end();
+			throw new Error(`Không kết nối được PostgreSQL (cannot connect to PostgreSQL): ${String(error)}`);
+		});
+		client.release();
+		return { db: drizzlePg(pool, { schema }), driver: 'pg', close: () => pool.end() };
+	}
+	const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir, { extensions: { postgis } });
+	return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
+}
+
+/** Applies every migration in `drizzle/` not yet applied; re-running is a no-op. */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+	const config = { migrationsFolder: MIGRATIONS_FOLDER };
+	// Each migrator needs its own driver's database type; both share the journal table.
+	if (handle.driver === 'pg') await migratePg(handle.db as Parameters<typeof migratePg>[0], config);
+	else await migratePglite(handle.db as Parameters<typeof migratePglite>[0], config);
+}
+
+/** Opens and migrates: what the app, the scripts and the tests use. */
+export async function openMigratedDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+	const handle = await openDatabase(options);
+	try {
+		await migrateDatabase(handle);
+	} catch (error) {
+		await handle.close();
+		throw error;
+	}
+	return handle;
+}
+
+export { schema };

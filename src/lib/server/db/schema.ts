@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	date,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	real,
+	serial,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { multiPolygon, point } from './geometry';
+import { ACTIVITY_KINDS, BOUNDARY_SOURCES, DATASET_KINDS, HAMLET_KINDS, OUTREACH_TOPICS, UNIT_TYPES } from '../../domain';
+
+export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
+export const unitType = pgEnum('unit_type', UNIT_TYPES);
+export const hamletKind = pgEnum('hamlet_kind', HAMLET_KINDS);
+export const boundarySource = pgEnum('boundary_source', BOUNDARY_SOURCES);
+export const activityKind = pgEnum('activity_kind', ACTIVITY_KINDS);
+export const outreachTopic = pgEnum('outreach_topic', OUTREACH_TOPICS);
+
+/** Where rows came from: every other table points here, so demo rows can never pass for real ones. */
+export const datasets = pgTable('datasets', {
+	id: text('id').primaryKey(),
+	kind: datasetKind('kind').notNull(),
+	title: text('title').notNull(),
+	source: text('source').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Hanoi's 126 commune-level units since 1 July 2025 (51 phường, 75 xã). */
+export const communes = pgTable(
+	'communes',
+	{
+		/** Official 5-digit code (Quyết định 19/2025/QĐ-TTg), e.g. '00004'. */
+		code: text('code').primaryKey(),
+		name: text('name').notNull(),
+		fullName: text('full_name').notNull(),
+		unitType: unitType('unit_type').notNull(),
+		population: integer('population').notNull(),
+		areaKm2: real('area_km2').notNull(),
+		seat: point('seat').notNull(),
+		geom: multiPolygon('geom').notNull(),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [
+		index('communes_geom_idx').using('gist', table.geom),
+		check('communes_code_format', sql`${table.code} ~ '^[0-9]{5}$'`),
+		check('communes_population_positive', sql`${table.population} >= 0`)
+	]
+);
+
+/** Residential communities below a commune: thôn, xóm, tổ dân phố, khu phố, bản. */
+export const hamlets = pgTable(
+	'hamlets',
+	{
+		id: integer('id').primaryKey(),
+		communeCode: text('commune_code')
+			.notNull()
+			.references(() => communes.code),
+		name: text('name').notNull(),
+		kind: hamletKind('kind').notNull(),
+		households: integer('households').notNull(),
+		adults: integer('adults').notNull(),
+		/** Residents aged 60 and over. */
+		elderly: integer('elderly').notNull(),
+		/** Share of residents from ethnic minorities, 0–1. */
+		minorityShare: real('minority_share').notNull(),
+		isRural: boolean('is_rural').notNull(),
+		boundarySource: boundarySource('boundary_source').notNull(),
+		geom: multiPolygon('geom').notNull(),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [
+		index('hamlets_geom_idx').using('gist', table.geom),
+		index('hamlets_commune_idx').on(table.communeCode),
+		check('hamlets_counts_non_negative', sql`${table.households} >= 0 AND ${table.adults} >= 0 AND ${table.elderly} >= 0`),
+		check('hamlets_minority_share_range', sql`${table.minorityShare} BETWEEN 0 AND 1`)
+	]
+);
+
+/** Tổ Chuyển đổi số cộng đồng: one commune has several teams. */
+export const teams = pgTable(
+	'teams',
+	{
+		id: serial('id').primaryKey(),
+		communeCode: text('commune_code')
+			.notNull()
+			.references(() => communes.code),
+		name: text('name').notNull(),
+		members: integer('members').notNull(),
+		membersTrained: integer('members_trained').notNull(),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [
+		index('teams_commune_idx').on(table.communeCode),
+		check('teams_trained_within_members', sql`${table.membersTrained} BETWEEN 0 AND ${table.members}`)
+	]
+);
+
+/** One visit, class, event or online session of a team in a hamlet. */
+export const outreachActivities = pgTable(
+	'outreach_activities',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		hamletId: integer('hamlet_id')
+			.notNull()
+			.references(() => hamlets.id),
+		teamId: integer('team_id')
+			.notNull()
+			.references(() => teams.id),
+		kind: activityKind('kind').notNull(),
+		occurredOn: date('occurred_on').notNull(),
+		location: point('location').notNull(),
+		/** Households reached for the first time: the only count that adds to coverage. */
+		householdsNew: integer('households_new').notNull(),
+		householdsRevisited: integer('households_revisited').notNull(),
+		peopleGuided: integer('people_guided').notNull(),
+		topics: outreachTopic('topics').array().notNull(),
+		/** Set by the client that records the activity, so a retried submission is stored once. */
+		idempotencyKey: text('idempotency_key').notNull().unique(),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [
+		index('outreach_activities_location_idx').using('gist', table.location),
+		index('outreach_activities_hamlet_date_idx').on(table.hamletId, table.occurredOn),
+		check(
+			'outreach_activities_counts_non_negative',
+			sql`${table.householdsNew} >= 0 AND ${table.householdsRevisited} >= 0 AND ${table.peopleGuided} >= 0`
+		)
+	]
+);
+
+/** Monthly skill survey of a hamlet's adults; `month` is the first day of the month. */
+export const skillSurveys = pgTable(
+	'skill_surveys',
+	{
+		hamletId: integer('hamlet_id')
+			.notNull()
+			.references(() => hamlets.id),
+		month: date('month').notNull(),
+		adultsAssessed: integer('adults_assessed').notNull(),
+		withBasicSkills: integer('with_basic_skills').notNull(),
+		withSmartphone: integer('with_smartphone').notNull(),
+		withEpayment: integer('with_epayment').notNull(),
+		withVneidLevel2: integer('with_vneid_level2').notNull(),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [
+		primaryKey({ columns: [table.hamletId, table.month] }),
+		check('skill_surveys_month_is_first_day', sql`extract(day from ${table.month}) = 1`),
+		check(
+			'skill_surveys_counts_within_assessed',
+			sql`${table.adultsAssessed} >= 0
+				AND ${table.withBasicSkills} BETWEEN 0 AND ${table.adultsAssessed}
+				AND ${table.withSmartphone} BETWEEN 0 AND ${table.adultsAssessed}
+				AND ${table.withEpayment} BETWEEN 0 AND ${table.adultsAssessed}
+				AND ${table.withVneidLevel2} BETWEEN 0 AND ${table.adultsAssessed}`
+		)
+	]
+);

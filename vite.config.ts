@@ -1,0 +1,17 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 3000 },
+	preview: { port: 3000 },
+	test: {
+		include: ['src/**/*.test.ts', 'geodata/**/*.test.ts', 'scripts/**/*.test.ts'],
+		expect: { requireAssertions: true },
+		environment: 'node',
+		// PGlite + PostGIS instances are heavy; two cores, so keep files in few workers.
+		maxWorkers: 2,
+		testTimeout: 120_000,
+		hookTimeout: 240_000
+	}
+});
