@@ -3,12 +3,12 @@ import {
 	boolean,
 	check,
 	date,
+	doublePrecision,
 	index,
 	integer,
 	pgEnum,
 	pgTable,
 	primaryKey,
-	real,
 	serial,
 	text,
 	timestamp,
@@ -43,7 +43,7 @@ export const communes = pgTable(
 		fullName: text('full_name').notNull(),
 		unitType: unitType('unit_type').notNull(),
 		population: integer('population').notNull(),
-		areaKm2: real('area_km2').notNull(),
+		areaKm2: doublePrecision('area_km2').notNull(),
 		seat: point('seat').notNull(),
 		geom: multiPolygon('geom').notNull(),
 		datasetId: text('dataset_id')
@@ -72,7 +72,7 @@ export const hamlets = pgTable(
 		/** Residents aged 60 and over. */
 		elderly: integer('elderly').notNull(),
 		/** Share of residents from ethnic minorities, 0–1. */
-		minorityShare: real('minority_share').notNull(),
+		minorityShare: doublePrecision('minority_share').notNull(),
 		isRural: boolean('is_rural').notNull(),
 		boundarySource: boundarySource('boundary_source').notNull(),
 		geom: multiPolygon('geom').notNull(),

@@ -1,0 +1,118 @@
+import { eq, inArray } from 'drizzle-orm';
+import { firstDuplicate, inBatches, rowsOf } from './batches';
+import { ensureDataset, type DatasetRecord } from './datasets';
+import type { Database } from './index';
+import { activityRowSchema, validateItems } from './input-schemas';
+import { LoadError, parseJsonInput } from './load-error';
+import { hamlets, outreachActivities, teams } from './schema';
+
+const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activities' };
+
+/**
+ * Records outreach activities (JSON text or parsed rows), all or nothing. Refuses bad values,
+ * unknown hamlets or teams, a team from another commune than the hamlet, and any idempotency key
+ * seen twice in the input or already stored. Returns the number recorded.
+ */
+export async function loadActivities(
+	db: Database,
+	input: string | unknown[],
+	dataset: DatasetRecord
+): Promise<number> {
+	const rows = validateItems(
+		activityRowSchema,
+		rowsOf(input, (text) => parseJsonInput(text, ACTIVITIES_FILE)),
+		'rows'
+	);
+	const duplicateKey = firstDuplicate(rows.map((row) => row.idempotencyKey));
+	if (duplicateKey) {
+		throw new LoadError(
+			'duplicate-idempotency-key',
+			{
+				vi: `Khóa chống trùng "${duplicateKey.value}" xuất hiện hai lần`,
+				en: `Idempotency key "${duplicateKey.value}" appears twice`
+			},
+			`rows[${duplicateKey.index}].idempotencyKey`
+		);
+	}
+	return db.transaction(async (tx) => {
+		const keys = rows.map((row) => row.idempotencyKey);
+		for (const batch of inBatches(keys, 10_000)) {
+			const stored = await tx
+				.select({ key: outreachActivities.idempotencyKey })
+				.from(outreachActivities)
+				.where(inArray(outreachActivities.idempotencyKey, batch))
+				.limit(1);
+			const key = stored[0]?.key;
+			if (key !== undefined) {
+				throw new LoadError(
+					'duplicate-idempotency-key',
+					{
+						vi: `Hoạt động có khóa chống trùng "${key}" đã được ghi nhận trước đó`,
+						en: `An activity with idempotency key "${key}" is already recorded`
+					},
+					`rows[${keys.indexOf(key)}].idempotencyKey`
+				);
+			}
+		}
+		const hamletCommunes = new Map(
+			(
+				await tx
+					.select({ id: hamlets.id, communeCode: hamlets.communeCode })
+					.from(hamlets)
+					.where(inArray(hamlets.id, [...new Set(rows.map((row) => row.hamletId))]))
+			).map((row) => [row.id, row.communeCode])
+		);
+		const teamCommunes = new Map(
+			(
+				await tx
+					.select({ id: teams.id, communeCode: teams.communeCode })
+					.from(teams)
+					.where(inArray(teams.id, [...new Set(rows.map((row) => row.teamId))]))
+			).map((row) => [row.id, row.communeCode])
+		);
+		rows.forEach((row, index) => {
+			const hamletCommune = hamletCommunes.get(row.hamletId);
+			if (hamletCommune === undefined) {
+				throw new LoadError(
+					'unknown-hamlet',
+					{ vi: `Không có thôn mã ${row.hamletId}`, en: `No hamlet has id ${row.hamletId}` },
+					`rows[${index}].hamletId`
+				);
+			}
+			const teamCommune = teamCommunes.get(row.teamId);
+			if (teamCommune === undefined) {
+				throw new LoadError(
+					'unknown-team',
+					{ vi: `Không có tổ CĐS mã ${row.teamId}`, en: `No team has id ${row.teamId}` },
+					`rows[${index}].teamId`
+				);
+			}
+			if (teamCommune !== hamletCommune) {
+				throw new LoadError(
+					'unknown-team',
+					{
+						vi: `Tổ CĐS ${row.teamId} thuộc xã/phường ${teamCommune}, không phải ${hamletCommune} của thôn ${row.hamletId}`,
+						en: `Team ${row.teamId} belongs to commune ${teamCommune}, not ${hamletCommune} of hamlet ${row.hamletId}`
+					},
+					`rows[${index}].teamId`
+				);
+			}
+		});
+		await ensureDataset(tx, dataset);
+		for (const batch of inBatches(rows)) {
+			await tx.insert(outreachActivities).values(
+				batch.map(({ location, ...row }) => ({
+					...row,
+					location: { type: 'Point' as const, coordinates: location },
+					datasetId: dataset.id
+				}))
+			);
+		}
+		return rows.length;
+	});
+}
+
+/** Number of activities recorded in a hamlet (used by tests and summaries). */
+export async function countActivitiesInHamlet(db: Database, hamletId: number): Promise<number> {
+	return db.$count(outreachActivities, eq(outreachActivities.hamletId, hamletId));
+}

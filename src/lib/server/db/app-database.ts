@@ -1,0 +1,32 @@
+import { env } from '$env/dynamic/private';
+import { seedIfEmpty } from '../seed/seed-database';
+import { openMigratedDatabase, type DatabaseHandle } from './index';
+
+let opening: Promise<DatabaseHandle> | undefined;
+
+/**
+ * The app's one database handle: PostgreSQL when DATABASE_URL is set, else the embedded PGlite in
+ * DATA_DIR (default .data/pglite). Opened, migrated and seeded on first use; later calls share it.
+ */
+export function getAppDatabase(): Promise<DatabaseHandle> {
+	opening ??= (async () => {
+		const handle = await openMigratedDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || undefined });
+		try {
+			await seedIfEmpty(handle.db, { demo: env.SEED_DEMO !== 'false' });
+		} catch (error) {
+			await handle.close();
+			throw error;
+		}
+		return handle;
+	})();
+	// A failed start must not be cached forever: the next request tries again.
+	opening.catch(() => (opening = undefined));
+	return opening;
+}
+
+/** Closes the shared handle (on shutdown); PGlite must be closed to flush its data directory. */
+export async function closeAppDatabase(): Promise<void> {
+	const handle = await opening?.catch(() => undefined);
+	opening = undefined;
+	await handle?.close();
+}

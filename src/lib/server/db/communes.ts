@@ -1,0 +1,163 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
+import type { DatasetKind, UnitType } from '../../domain';
+import { ensureDataset, OFFICIAL_UNITS_DATASET, type DatasetRecord } from './datasets';
+import { assertValidGeometries } from './geometry-validation';
+import type { Database } from './index';
+import { communeFeatureSchema, featuresOf, toUnitType, validateItems } from './input-schemas';
+import { LoadError, parseJsonInput } from './load-error';
+import { communes, datasets } from './schema';
+
+export interface CommuneProperties {
+	code: string;
+	name: string;
+	fullName: string;
+	unitType: UnitType;
+	population: number;
+	areaKm2: number;
+	datasetKind: DatasetKind;
+}
+
+export interface CommuneLabelProperties {
+	code: string;
+	name: string;
+	fullName: string;
+	unitType: UnitType;
+}
+
+const COMMUNES_FILE = { vi: 'xã/phường', en: 'communes' };
+
+/**
+ * Loads Hanoi's commune-level units from GeoJSON text (the shape of geodata/hanoi_2025_communes_full.geojson),
+ * all or nothing: a broken file, a bad code, a duplicate or an invalid polygon leaves the table unchanged.
+ * Returns the number of communes loaded.
+ */
+export async function loadCommunes(
+	db: Database,
+	geojsonText: string,
+	dataset: DatasetRecord = OFFICIAL_UNITS_DATASET
+): Promise<number> {
+	const features = validateItems(
+		communeFeatureSchema,
+		featuresOf(parseJsonInput(geojsonText, COMMUNES_FILE), COMMUNES_FILE),
+		'features'
+	);
+	const seen = new Set<string>();
+	features.forEach((feature, index) => {
+		const code = feature.properties.code;
+		if (seen.has(code)) {
+			throw new LoadError(
+				'duplicate-key',
+				{ vi: `Mã xã/phường ${code} bị trùng`, en: `Commune code ${code} appears twice` },
+				`features[${index}].properties.code`
+			);
+		}
+		seen.add(code);
+	});
+	return db.transaction(async (tx) => {
+		await assertValidGeometries(
+			tx,
+			features.map((feature) => feature.geometry),
+			'features'
+		);
+		await ensureDataset(tx, dataset);
+		const rows = features.map((feature) => {
+			const { properties } = feature;
+			return {
+				code: properties.code,
+				name: properties.name,
+				fullName: properties.fullName,
+				unitType: toUnitType(properties.unitType),
+				population: properties.popSapnhap,
+				areaKm2: properties.areaKm2,
+				seat: sql`COALESCE(${
+					properties.adminCenterLon != null && properties.adminCenterLat != null
+						? sql`ST_SetSRID(ST_MakePoint(${properties.adminCenterLon}, ${properties.adminCenterLat}), 4326)`
+						: sql`NULL::geometry`
+				}, ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(feature.geometry)}), 4326)))`,
+				geom: feature.geometry,
+				datasetId: dataset.id
+			};
+		});
+		// Re-loading replaces a commune's attributes and outline but keeps its code, so hamlets stay attached.
+		await tx
+			.insert(communes)
+			.values(rows)
+			.onConflictDoUpdate({
+				target: communes.code,
+				set: {
+					name: sql`excluded.name`,
+					fullName: sql`excluded.full_name`,
+					unitType: sql`excluded.unit_type`,
+					population: sql`excluded.population`,
+					areaKm2: sql`excluded.area_km2`,
+					seat: sql`excluded.seat`,
+					geom: sql`excluded.geom`,
+					datasetId: sql`excluded.dataset_id`
+				}
+			});
+		return rows.length;
+	});
+}
+
+/**
+ * All communes as GeoJSON, ordered by code. `simplifyTolerance` (degrees) thins outlines for display;
+ * area and analysis should use the unsimplified geometry.
+ */
+export async function communesFeatureCollection(
+	db: Database,
+	options: { simplifyTolerance?: number } = {}
+): Promise<FeatureCollection<MultiPolygon, CommuneProperties>> {
+	const tolerance = options.simplifyTolerance ?? 0;
+	const geometry =
+		tolerance > 0
+			? sql<string>`ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(${communes.geom}, ${tolerance})), 6)`
+			: sql<string>`ST_AsGeoJSON(${communes.geom}, 6)`;
+	const rows = await db
+		.select({
+			code: communes.code,
+			name: communes.name,
+			fullName: communes.fullName,
+			unitType: communes.unitType,
+			population: communes.population,
+			areaKm2: communes.areaKm2,
+			datasetKind: datasets.kind,
+			geometry
+		})
+		.from(communes)
+		.innerJoin(datasets, eq(datasets.id, communes.datasetId))
+		.orderBy(asc(communes.code));
+	return {
+		type: 'FeatureCollection',
+		features: rows.map(({ geometry: geometryJson, ...properties }) => ({
+			type: 'Feature',
+			id: Number(properties.code),
+			properties,
+			geometry: JSON.parse(geometryJson) as MultiPolygon
+		}))
+	};
+}
+
+/** One label point per commune: its administrative seat when inside the commune, else a point on its surface. */
+export async function communeLabelPoints(db: Database): Promise<FeatureCollection<Point, CommuneLabelProperties>> {
+	const rows = await db
+		.select({
+			code: communes.code,
+			name: communes.name,
+			fullName: communes.fullName,
+			unitType: communes.unitType,
+			geometry: sql<string>`ST_AsGeoJSON(CASE WHEN ST_Intersects(${communes.seat}, ${communes.geom})
+				THEN ${communes.seat} ELSE ST_PointOnSurface(${communes.geom}) END, 6)`
+		})
+		.from(communes)
+		.orderBy(asc(communes.code));
+	return {
+		type: 'FeatureCollection',
+		features: rows.map(({ geometry, ...properties }) => ({
+			type: 'Feature',
+			id: Number(properties.code),
+			properties,
+			geometry: JSON.parse(geometry) as Point
+		}))
+	};
+}

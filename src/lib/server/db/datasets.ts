@@ -1,0 +1,46 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DatasetKind } from '../../domain';
+import type { Database } from './index';
+import { datasets } from './schema';
+
+export interface DatasetRecord {
+	id: string;
+	kind: DatasetKind;
+	title: string;
+	source: string;
+}
+
+/** The dataset of Hanoi's official units (communes and city outline). */
+export const OFFICIAL_UNITS_DATASET: DatasetRecord = {
+	id: 'hanoi-units-2025',
+	kind: 'official',
+	title: 'Đơn vị hành chính cấp xã Hà Nội từ 1/7/2025 (Hanoi commune-level units since 1 July 2025)',
+	source: 'geodata/hanoi_2025_communes_full.geojson'
+};
+
+/** The generated demo dataset: approximate hamlets with synthetic figures, teams, surveys and activities. */
+export const DEMO_DATASET: DatasetRecord = {
+	id: 'demo-2026',
+	kind: 'demo',
+	title: 'Dữ liệu minh họa 2026 (demo data 2026)',
+	source: 'npm run seed (src/lib/server/seed)'
+};
+
+/** Records a dataset once; loading the same id again keeps the first record. */
+export async function ensureDataset(db: Database, dataset: DatasetRecord): Promise<void> {
+	await db.insert(datasets).values(dataset).onConflictDoNothing({ target: datasets.id });
+}
+
+/** All datasets, oldest first. */
+export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
+	return db
+		.select({ id: datasets.id, kind: datasets.kind, title: datasets.title, source: datasets.source })
+		.from(datasets)
+		.orderBy(datasets.createdAt, datasets.id);
+}
+
+/** Whether a dataset exists (used to refuse rows pointing at an unknown dataset with a clear error). */
+export async function datasetExists(db: Database, id: string): Promise<boolean> {
+	const rows = await db.select({ one: sql<number>`1` }).from(datasets).where(eq(datasets.id, id));
+	return rows.length > 0;
+}

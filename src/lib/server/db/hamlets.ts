@@ -1,0 +1,196 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { BoundarySource, DatasetKind, HamletKind } from '../../domain';
+import { firstDuplicate, inBatches } from './batches';
+import { ensureDataset, type DatasetRecord } from './datasets';
+import { assertValidGeometries } from './geometry-validation';
+import type { Database } from './index';
+import { featuresOf, hamletBoundaryFeatureSchema, hamletFeatureSchema, validateItems } from './input-schemas';
+import { LoadError, parseJsonInput } from './load-error';
+import { communes, datasets, hamlets } from './schema';
+
+export interface HamletProperties {
+	id: number;
+	communeCode: string;
+	name: string;
+	kind: HamletKind;
+	households: number;
+	adults: number;
+	elderly: number;
+	minorityShare: number;
+	isRural: boolean;
+	boundarySource: BoundarySource;
+	datasetKind: DatasetKind;
+}
+
+/** A bounding box [west, south, east, north] in degrees (WGS 84). */
+export type Bbox = [number, number, number, number];
+
+const HAMLETS_FILE = { vi: 'thôn/tổ dân phố', en: 'hamlets' };
+
+/** Codes that are not in the communes table, for a clear "unknown commune" error. */
+async function findUnknownCommuneCode(db: Database, codes: string[]): Promise<string | undefined> {
+	const unique = [...new Set(codes)];
+	const known = await db.select({ code: communes.code }).from(communes).where(inArray(communes.code, unique));
+	const knownCodes = new Set(known.map((row) => row.code));
+	return unique.find((code) => !knownCodes.has(code));
+}
+
+/** Throws when a hamlet's interior point is outside the commune it claims to belong to. */
+async function assertHamletsInsideCommunes(db: Database, ids: number[]): Promise<void> {
+	const outside = await db
+		.select({ id: hamlets.id, name: hamlets.name, communeCode: hamlets.communeCode })
+		.from(hamlets)
+		.innerJoin(communes, eq(communes.code, hamlets.communeCode))
+		.where(and(inArray(hamlets.id, ids), sql`NOT ST_Intersects(ST_PointOnSurface(${hamlets.geom}), ${communes.geom})`))
+		.limit(1);
+	const hamlet = outside[0];
+	if (hamlet) {
+		throw new LoadError('invalid-geometry', {
+			vi: `Thôn/tổ dân phố ${hamlet.id} (${hamlet.name}) nằm ngoài xã/phường ${hamlet.communeCode}`,
+			en: `Hamlet ${hamlet.id} (${hamlet.name}) lies outside commune ${hamlet.communeCode}`
+		});
+	}
+}
+
+/**
+ * Loads hamlets with their figures from GeoJSON text, all or nothing. Refuses broken JSON, bad values,
+ * duplicate ids, unknown commune codes, invalid polygons and hamlets outside their commune.
+ * Returns the number of hamlets loaded.
+ */
+export async function loadHamlets(
+	db: Database,
+	geojsonText: string,
+	dataset: DatasetRecord
+): Promise<number> {
+	const features = validateItems(
+		hamletFeatureSchema,
+		featuresOf(parseJsonInput(geojsonText, HAMLETS_FILE), HAMLETS_FILE),
+		'features'
+	);
+	const duplicate = firstDuplicate(features.map((feature) => feature.properties.id));
+	if (duplicate) {
+		throw new LoadError(
+			'duplicate-key',
+			{ vi: `Mã thôn ${duplicate.value} bị trùng`, en: `Hamlet id ${duplicate.value} appears twice` },
+			`features[${duplicate.index}].properties.id`
+		);
+	}
+	return db.transaction(async (tx) => {
+		const unknownCode = await findUnknownCommuneCode(
+			tx,
+			features.map((feature) => feature.properties.communeCode)
+		);
+		if (unknownCode !== undefined) {
+			const index = features.findIndex((feature) => feature.properties.communeCode === unknownCode);
+			throw new LoadError(
+				'unknown-commune',
+				{ vi: `Không có xã/phường mã ${unknownCode}`, en: `No commune has code ${unknownCode}` },
+				`features[${index}].properties.communeCode`
+			);
+		}
+		await assertValidGeometries(
+			tx,
+			features.map((feature) => feature.geometry),
+			'features'
+		);
+		await ensureDataset(tx, dataset);
+		for (const batch of inBatches(features)) {
+			await tx
+				.insert(hamlets)
+				.values(
+					batch.map(({ properties, geometry }) => ({ ...properties, geom: geometry, datasetId: dataset.id }))
+				);
+		}
+		await assertHamletsInsideCommunes(
+			tx,
+			features.map((feature) => feature.properties.id)
+		);
+		return features.length;
+	});
+}
+
+/**
+ * Replaces the boundaries of existing hamlets (matched by id) with uploaded ones, e.g. official
+ * boundaries drawn by the commune, and marks them 'official'. Their figures and history stay.
+ * All or nothing; returns the number of hamlets updated.
+ */
+export async function replaceHamletBoundaries(db: Database, geojsonText: string): Promise<number> {
+	const features = validateItems(
+		hamletBoundaryFeatureSchema,
+		featuresOf(parseJsonInput(geojsonText, HAMLETS_FILE), HAMLETS_FILE),
+		'features'
+	);
+	const ids = features.map((feature) => feature.properties.id);
+	const duplicate = firstDuplicate(ids);
+	if (duplicate) {
+		throw new LoadError(
+			'duplicate-key',
+			{ vi: `Mã thôn ${duplicate.value} bị trùng`, en: `Hamlet id ${duplicate.value} appears twice` },
+			`features[${duplicate.index}].properties.id`
+		);
+	}
+	return db.transaction(async (tx) => {
+		const known = new Set(
+			(await tx.select({ id: hamlets.id }).from(hamlets).where(inArray(hamlets.id, ids))).map((row) => row.id)
+		);
+		const unknownIndex = ids.findIndex((id) => !known.has(id));
+		if (unknownIndex >= 0) {
+			throw new LoadError(
+				'unknown-hamlet',
+				{ vi: `Không có thôn mã ${ids[unknownIndex]}`, en: `No hamlet has id ${ids[unknownIndex]}` },
+				`features[${unknownIndex}].properties.id`
+			);
+		}
+		await assertValidGeometries(
+			tx,
+			features.map((feature) => feature.geometry),
+			'features'
+		);
+		for (const feature of features) {
+			await tx
+				.update(hamlets)
+				.set({ geom: feature.geometry, boundarySource: 'official' })
+				.where(eq(hamlets.id, feature.properties.id));
+		}
+		await assertHamletsInsideCommunes(tx, ids);
+		return features.length;
+	});
+}
+
+/** Hamlets whose polygon intersects a bbox, as GeoJSON ordered by id (uses the GiST index). */
+export async function hamletsInBbox(
+	db: Database,
+	bbox: Bbox
+): Promise<FeatureCollection<MultiPolygon, HamletProperties>> {
+	const [west, south, east, north] = bbox;
+	const envelope = sql`ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, 4326)`;
+	const rows = await db
+		.select({
+			id: hamlets.id,
+			communeCode: hamlets.communeCode,
+			name: hamlets.name,
+			kind: hamlets.kind,
+			households: hamlets.households,
+			adults: hamlets.adults,
+			elderly: hamlets.elderly,
+			minorityShare: hamlets.minorityShare,
+			isRural: hamlets.isRural,
+			boundarySource: hamlets.boundarySource,
+			datasetKind: datasets.kind,
+			geometry: sql<string>`ST_AsGeoJSON(${hamlets.geom}, 6)`
+		})
+		.from(hamlets)
+		.innerJoin(datasets, eq(datasets.id, hamlets.datasetId))
+		.where(and(sql`${hamlets.geom} && ${envelope}`, sql`ST_Intersects(${hamlets.geom}, ${envelope})`))
+		.orderBy(asc(hamlets.id));
+	return {
+		type: 'FeatureCollection',
+		features: rows.map(({ geometry, ...properties }) => ({
+			type: 'Feature',
+			id: properties.id,
+			properties,
+			geometry: JSON.parse(geometry) as MultiPolygon
+		}))
+	};
+}

@@ -1,0 +1,161 @@
+import * as z from 'zod';
+import {
+	ACTIVITY_KINDS,
+	BOUNDARY_SOURCES,
+	HAMLET_KINDS,
+	OUTREACH_TOPICS,
+	UNIT_TYPES
+} from '../../domain';
+import { LoadError } from './load-error';
+
+/** A [lng, lat] position inside a generous box around Hanoi, so swapped coordinates are caught. */
+const lngLat = z.tuple([z.number().min(104.5).max(107), z.number().min(20).max(22)]);
+
+const linearRing = z
+	.array(z.array(z.number()).min(2))
+	.min(4)
+	.refine((ring) => ring[0]?.[0] === ring.at(-1)?.[0] && ring[0]?.[1] === ring.at(-1)?.[1], {
+		message: 'vòng không khép kín / ring is not closed'
+	});
+
+/** GeoJSON Polygon or MultiPolygon; validity (self-intersections…) is checked by PostGIS on load. */
+export const polygonalGeometrySchema = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('Polygon'), coordinates: z.array(linearRing).min(1) }),
+	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(linearRing).min(1)).min(1) })
+]);
+
+const communeCode = z.string().regex(/^[0-9]{5}$/, 'mã 5 chữ số / 5-digit code');
+const count = z.number().int().nonnegative();
+const isoDate = z.iso.date();
+
+/** One commune-level unit as in geodata/hanoi_2025_communes_full.geojson. */
+export const communeFeatureSchema = z.object({
+	type: z.literal('Feature'),
+	properties: z.object({
+		code: communeCode,
+		name: z.string().min(1),
+		fullName: z.string().min(1),
+		unitType: z.enum(['Phường', 'Xã']),
+		popSapnhap: count,
+		areaKm2: z.number().positive(),
+		adminCenterLon: z.number().nullish(),
+		adminCenterLat: z.number().nullish()
+	}),
+	geometry: polygonalGeometrySchema
+});
+
+/** One hamlet with its figures; `id` is stable (see geodata/README.md). */
+export const hamletFeatureSchema = z.object({
+	type: z.literal('Feature'),
+	properties: z
+		.object({
+			id: z.number().int().positive(),
+			communeCode,
+			name: z.string().min(1),
+			kind: z.enum(HAMLET_KINDS),
+			households: count,
+			adults: count,
+			elderly: count,
+			minorityShare: z.number().min(0).max(1),
+			isRural: z.boolean(),
+			boundarySource: z.enum(BOUNDARY_SOURCES)
+		})
+		.refine((hamlet) => hamlet.elderly <= hamlet.adults, {
+			message: 'số người cao tuổi lớn hơn số người trưởng thành / more elderly than adults'
+		}),
+	geometry: polygonalGeometrySchema
+});
+
+/** A replacement boundary for an existing hamlet, e.g. an official one drawn by the commune. */
+export const hamletBoundaryFeatureSchema = z.object({
+	type: z.literal('Feature'),
+	properties: z.object({ id: z.number().int().positive() }),
+	geometry: polygonalGeometrySchema
+});
+
+export const teamRowSchema = z
+	.object({
+		id: z.number().int().positive(),
+		communeCode,
+		name: z.string().min(1),
+		members: count,
+		membersTrained: count
+	})
+	.refine((team) => team.membersTrained <= team.members, {
+		message: 'số thành viên đã tập huấn lớn hơn số thành viên / more trained members than members'
+	});
+
+export const activityRowSchema = z.object({
+	id: z.uuid(),
+	hamletId: z.number().int().positive(),
+	teamId: z.number().int().positive(),
+	kind: z.enum(ACTIVITY_KINDS),
+	occurredOn: isoDate,
+	location: lngLat,
+	householdsNew: count,
+	householdsRevisited: count,
+	peopleGuided: count,
+	topics: z.array(z.enum(OUTREACH_TOPICS)).min(1),
+	idempotencyKey: z.string().min(8).max(200)
+});
+
+export const surveyRowSchema = z
+	.object({
+		hamletId: z.number().int().positive(),
+		month: isoDate.regex(/-01$/, 'ngày đầu tháng / first day of a month'),
+		adultsAssessed: count,
+		withBasicSkills: count,
+		withSmartphone: count,
+		withEpayment: count,
+		withVneidLevel2: count
+	})
+	.refine(
+		(survey) =>
+			Math.max(survey.withBasicSkills, survey.withSmartphone, survey.withEpayment, survey.withVneidLevel2) <=
+			survey.adultsAssessed,
+		{ message: 'số đếm lớn hơn số người được khảo sát / a count exceeds adults assessed' }
+	);
+
+export type CommuneFeatureInput = z.infer<typeof communeFeatureSchema>;
+export type HamletFeatureInput = z.infer<typeof hamletFeatureSchema>;
+export type HamletBoundaryInput = z.infer<typeof hamletBoundaryFeatureSchema>;
+export type TeamRowInput = z.infer<typeof teamRowSchema>;
+export type ActivityRowInput = z.infer<typeof activityRowSchema>;
+export type SurveyRowInput = z.infer<typeof surveyRowSchema>;
+
+/** Unit type as stored: the source files capitalise it ('Phường'), the database does not. */
+export function toUnitType(sourceUnitType: 'Phường' | 'Xã'): (typeof UNIT_TYPES)[number] {
+	return sourceUnitType === 'Phường' ? 'phường' : 'xã';
+}
+
+/**
+ * Validates every item with `schema`; the first bad one becomes a LoadError naming its
+ * position and field, with zod's Vietnamese and English messages.
+ */
+export function validateItems<T>(schema: z.ZodType<T>, items: unknown[], listName: string): T[] {
+	return items.map((item, index) => {
+		const result = schema.safeParse(item);
+		if (result.success) return result.data;
+		const issue = result.error.issues[0];
+		const path = [`${listName}[${index}]`, ...(issue?.path ?? []).map(String)].join('.');
+		const vi = schema.safeParse(item, { error: z.locales.vi().localeError }).error?.issues[0]?.message;
+		const en = schema.safeParse(item, { error: z.locales.en().localeError }).error?.issues[0]?.message;
+		throw new LoadError(
+			'invalid-value',
+			{ vi: `Giá trị không hợp lệ: ${vi ?? issue?.message}`, en: `Invalid value: ${en ?? issue?.message}` },
+			path
+		);
+	});
+}
+
+/** Reads `features` out of a parsed FeatureCollection, or refuses the input. */
+export function featuresOf(input: unknown, what: { vi: string; en: string }): unknown[] {
+	const collection = input as { type?: unknown; features?: unknown };
+	if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+		throw new LoadError('not-a-feature-collection', {
+			vi: `Tệp ${what.vi} phải là một GeoJSON FeatureCollection`,
+			en: `The ${what.en} file must be a GeoJSON FeatureCollection`
+		});
+	}
+	return collection.features;
+}

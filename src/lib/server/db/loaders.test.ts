@@ -1,0 +1,254 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActivities } from './activities';
+import { loadCommunes } from './communes';
+import { DEMO_DATASET } from './datasets';
+import { loadHamlets, replaceHamletBoundaries } from './hamlets';
+import { migrateDatabase, type DatabaseHandle } from './index';
+import { LoadError } from './load-error';
+import { loadSurveys } from './surveys';
+import { loadTeams } from './teams';
+import { fixtureActivity, fixtureCommunesText, fixtureHamlets, fixtureTeams, square } from './test-fixtures';
+import { openTestDatabase, testDrivers } from './test-databases';
+
+const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities', 'skill_surveys'];
+
+/** A fingerprint of every table's content: equal fingerprints mean nothing was written. */
+async function fingerprint(handle: DatabaseHandle): Promise<Record<string, string>> {
+	const entries = await Promise.all(
+		TABLES.map(async (table) => {
+			const rows = await handle.db
+				.select({ digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')` })
+				.from(sql.raw(`${table} AS t`));
+			return [table, rows[0]!.digest] as const;
+		})
+	);
+	return Object.fromEntries(entries);
+}
+
+/** Runs `load`, expects a LoadError with `code` whose message mentions `mention`, and no change at all. */
+async function expectRefused(
+	handle: DatabaseHandle,
+	load: () => Promise<unknown>,
+	code: LoadError['code'],
+	mention: RegExp
+): Promise<LoadError> {
+	const before = await fingerprint(handle);
+	const error = await load().then(
+		() => undefined,
+		(thrown: unknown) => thrown
+	);
+	expect(error).toBeInstanceOf(LoadError);
+	const loadError = error as LoadError;
+	expect(loadError.code).toBe(code);
+	expect(`${loadError.message} | ${loadError.messageEn}`).toMatch(mention);
+	expect(await fingerprint(handle)).toEqual(before);
+	return loadError;
+}
+
+describe.each(testDrivers())('loaders on %s', (driver) => {
+	let handle: DatabaseHandle;
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(driver);
+		await loadCommunes(handle.db, fixtureCommunesText());
+		await loadHamlets(handle.db, JSON.stringify(fixtureHamlets()), DEMO_DATASET);
+		await loadTeams(handle.db, fixtureTeams(), DEMO_DATASET);
+		await loadActivities(handle.db, [fixtureActivity(1)], DEMO_DATASET);
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('migrations re-apply as a no-op', async () => {
+		const before = await fingerprint(handle);
+		const applied = await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+		await migrateDatabase(handle);
+		const after = await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+		expect(after.rows).toEqual(applied.rows);
+		expect(await fingerprint(handle)).toEqual(before);
+	});
+
+	it('stores the loaded rows with their dataset', async () => {
+		const counts = await fingerprint(handle);
+		expect(counts.communes).toMatch(/^3:/);
+		expect(counts.hamlets).toMatch(/^4:/);
+		expect(counts.teams).toMatch(/^2:/);
+		expect(counts.outreach_activities).toMatch(/^1:/);
+		const kinds = await handle.db.execute(
+			sql`SELECT d.kind, count(*)::int AS n FROM hamlets h JOIN datasets d ON d.id = h.dataset_id GROUP BY d.kind`
+		);
+		expect(kinds.rows).toEqual([{ kind: 'demo', n: 4 }]);
+	});
+
+	it('refuses broken JSON', async () => {
+		await expectRefused(
+			handle,
+			() => loadHamlets(handle.db, '{"type": "FeatureCollection", "features": [', DEMO_DATASET),
+			'broken-json',
+			/không phải JSON hợp lệ.*\| The hamlets file is not valid JSON/
+		);
+		await expectRefused(handle, () => loadCommunes(handle.db, 'not json'), 'broken-json', /JSON/);
+		await expectRefused(handle, () => loadActivities(handle.db, '[{', DEMO_DATASET), 'broken-json', /JSON/);
+	});
+
+	it('refuses an invalid (self-intersecting) polygon and names the feature', async () => {
+		const collection = fixtureHamlets();
+		const bowtie = {
+			type: 'Polygon' as const,
+			coordinates: [
+				[
+					[105.834, 21.044],
+					[105.838, 21.048],
+					[105.838, 21.044],
+					[105.834, 21.048],
+					[105.834, 21.044]
+				]
+			]
+		};
+		collection.features = collection.features.map((feature, index) => ({
+			...feature,
+			properties: { ...feature.properties, id: 5001 + index },
+			geometry: index === 2 ? bowtie : square(105.84 + index * 0.001, 21.044, 0.0008)
+		}));
+		const error = await expectRefused(
+			handle,
+			() => loadHamlets(handle.db, JSON.stringify(collection), DEMO_DATASET),
+			'invalid-geometry',
+			/Hình học không hợp lệ: Self-intersection/
+		);
+		expect(error.path).toBe('features[2].geometry');
+	});
+
+	it('refuses an unclosed ring before it reaches the database', async () => {
+		const collection = fixtureHamlets();
+		collection.features[0]!.properties.id = 6001;
+		collection.features[0]!.geometry.coordinates[0]!.pop();
+		await expectRefused(
+			handle,
+			() => loadHamlets(handle.db, JSON.stringify({ ...collection, features: [collection.features[0]] }), DEMO_DATASET),
+			'invalid-value',
+			/vòng không khép kín/
+		);
+	});
+
+	it('refuses an unknown commune code', async () => {
+		const collection = fixtureHamlets();
+		collection.features = collection.features.map((feature) => ({
+			...feature,
+			properties: { ...feature.properties, id: feature.properties.id + 100, communeCode: '99999' }
+		}));
+		const error = await expectRefused(
+			handle,
+			() => loadHamlets(handle.db, JSON.stringify(collection), DEMO_DATASET),
+			'unknown-commune',
+			/Không có xã\/phường mã 99999/
+		);
+		expect(error.path).toBe('features[0].properties.communeCode');
+		await expectRefused(
+			handle,
+			() => loadTeams(handle.db, [{ ...fixtureTeams()[0]!, id: 9, communeCode: '99999' }], DEMO_DATASET),
+			'unknown-commune',
+			/99999/
+		);
+	});
+
+	it('refuses a hamlet drawn outside its commune', async () => {
+		const collection = fixtureHamlets();
+		const feature = { ...collection.features[0]!, properties: { ...collection.features[0]!.properties, id: 7001 } };
+		feature.geometry = square(105.3, 21.05, 0.002); // in Ba Vì, 50 km west of Ba Đình
+		await expectRefused(
+			handle,
+			() => loadHamlets(handle.db, JSON.stringify({ type: 'FeatureCollection', features: [feature] }), DEMO_DATASET),
+			'invalid-geometry',
+			/nằm ngoài xã\/phường 00004/
+		);
+	});
+
+	it('refuses a duplicate idempotency key, stored or within the input', async () => {
+		await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [fixtureActivity(2), { ...fixtureActivity(3), idempotencyKey: 'fixture-1' }], DEMO_DATASET),
+			'duplicate-idempotency-key',
+			/"fixture-1" đã được ghi nhận/
+		);
+		const error = await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [fixtureActivity(4), fixtureActivity(4)], DEMO_DATASET),
+			'duplicate-idempotency-key',
+			/xuất hiện hai lần/
+		);
+		expect(error.path).toBe('rows[1].idempotencyKey');
+	});
+
+	it('refuses activities of unknown hamlets, unknown teams or a team of another commune', async () => {
+		await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [{ ...fixtureActivity(5), hamletId: 424242 }], DEMO_DATASET),
+			'unknown-hamlet',
+			/424242/
+		);
+		await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [{ ...fixtureActivity(6), teamId: 99 }], DEMO_DATASET),
+			'unknown-team',
+			/99/
+		);
+		await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [{ ...fixtureActivity(7), teamId: 2 }], DEMO_DATASET),
+			'unknown-team',
+			/thuộc xã\/phường 09700/
+		);
+	});
+
+	it('refuses bad values with a path and a Vietnamese message', async () => {
+		const error = await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [{ ...fixtureActivity(8), topics: ['gardening'] }], DEMO_DATASET),
+			'invalid-value',
+			/Giá trị không hợp lệ/
+		);
+		expect(error.path).toBe('rows[0].topics.0');
+		await expectRefused(
+			handle,
+			() => loadActivities(handle.db, [{ ...fixtureActivity(9), location: [21.036, 105.833] }], DEMO_DATASET),
+			'invalid-value',
+			/location/
+		);
+		await expectRefused(
+			handle,
+			() =>
+				loadSurveys(
+					handle.db,
+					[{ hamletId: 4001, month: '2026-03-01', adultsAssessed: 10, withBasicSkills: 11, withSmartphone: 1, withEpayment: 1, withVneidLevel2: 1 }],
+					DEMO_DATASET
+				),
+			'invalid-value',
+			/lớn hơn số người được khảo sát/
+		);
+	});
+
+	it('replaces an approximate boundary with an official one, keeping the hamlet', async () => {
+		const official = {
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', properties: { id: 4001 }, geometry: square(105.8315, 21.0345, 0.003) }]
+		};
+		expect(await replaceHamletBoundaries(handle.db, JSON.stringify(official))).toBe(1);
+		const rows = await handle.db.execute(
+			sql`SELECT boundary_source, round(ST_Area(geom::geography))::int AS area FROM hamlets WHERE id = 4001`
+		);
+		expect(rows.rows[0]).toMatchObject({ boundary_source: 'official' });
+		expect(Number((rows.rows[0] as { area: number }).area)).toBeGreaterThan(90_000);
+		await expectRefused(
+			handle,
+			() =>
+				replaceHamletBoundaries(
+					handle.db,
+					JSON.stringify({ ...official, features: [{ ...official.features[0], properties: { id: 123 } }] })
+				),
+			'unknown-hamlet',
+			/Không có thôn mã 123/
+		);
+	});
+});

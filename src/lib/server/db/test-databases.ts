@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { openMigratedDatabase, type DatabaseHandle, type Driver } from './index';
+
+/**
+ * The drivers the database tests run on: PGlite always, and the real PostGIS when DATABASE_URL is
+ * set. In CI (CI=true) a missing DATABASE_URL is an error, so PostGIS tests can never be skipped there.
+ */
+export function testDrivers(): Driver[] {
+	if (process.env.DATABASE_URL) return ['pglite', 'pg'];
+	if (process.env.CI) throw new Error('CI=true but DATABASE_URL is unset: the PostGIS tests would not run');
+	return ['pglite'];
+}
+
+/**
+ * A migrated, empty database for one test file: in-memory PGlite, or a throwaway database created on
+ * the DATABASE_URL server (its role needs CREATEDB and may create the postgis extension) and dropped on close.
+ */
+export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle> {
+	if (driver === 'pglite') return openMigratedDatabase({ dataDir: 'memory://' });
+	const serverUrl = new URL(process.env.DATABASE_URL!);
+	const name = `gtn_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+	const admin = new pg.Client({ connectionString: serverUrl.toString() });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE ${name}`);
+	await admin.end();
+	const testUrl = new URL(serverUrl);
+	testUrl.pathname = `/${name}`;
+	const handle = await openMigratedDatabase({ url: testUrl.toString() });
+	return {
+		...handle,
+		async close() {
+			await handle.close();
+			const dropper = new pg.Client({ connectionString: serverUrl.toString() });
+			await dropper.connect();
+			await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await dropper.end();
+		}
+	};
+}

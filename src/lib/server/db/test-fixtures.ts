@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Polygon } from 'geojson';
+
+/** Real communes used by the database tests: Ba Đình, Ngọc Hà (phường) and Ba Vì (xã). */
+export const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
+
+/** A FeatureCollection with the fixture communes, cut from the committed geodata file. */
+export function fixtureCommunesText(): string {
+	const all = JSON.parse(readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')) as FeatureCollection;
+	return JSON.stringify({
+		type: 'FeatureCollection',
+		features: all.features.filter((feature) => FIXTURE_COMMUNE_CODES.includes(String(feature.properties?.code)))
+	});
+}
+
+/** A square polygon with its south-west corner at [lng, lat] and a side of `size` degrees. */
+export function square(lng: number, lat: number, size = 0.004): Polygon {
+	return {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[lng, lat],
+				[lng + size, lat],
+				[lng + size, lat + size],
+				[lng, lat + size],
+				[lng, lat]
+			]
+		]
+	};
+}
+
+/** Four tổ dân phố in a 2×2 grid inside Phường Ba Đình (ids 4001–4004). */
+export function fixtureHamlets() {
+	const corners: [number, number][] = [
+		[105.831, 21.034],
+		[105.8345, 21.034],
+		[105.831, 21.0375],
+		[105.8345, 21.0375]
+	];
+	return {
+		type: 'FeatureCollection' as const,
+		features: corners.map(([lng, lat], index) => ({
+			type: 'Feature' as const,
+			properties: {
+				id: 4001 + index,
+				communeCode: '00004',
+				name: `Tổ dân phố ${index + 1}`,
+				kind: 'tổ dân phố' as const,
+				households: 500 + index * 10,
+				adults: 1400 + index * 20,
+				elderly: 250 + index,
+				minorityShare: 0.0125 * index,
+				isRural: false,
+				boundarySource: 'approximate' as const
+			},
+			geometry: square(lng, lat, 0.0035)
+		}))
+	};
+}
+
+/** One team in Ba Đình (id 1) and one in Ba Vì (id 2). */
+export function fixtureTeams() {
+	return [
+		{ id: 1, communeCode: '00004', name: 'Tổ CĐS số 1', members: 10, membersTrained: 8 },
+		{ id: 2, communeCode: '09700', name: 'Tổ CĐS số 1', members: 7, membersTrained: 3 }
+	];
+}
+
+/** An outreach activity of team 1 in hamlet 4001; `key` makes it unique. */
+export function fixtureActivity(key: number) {
+	return {
+		id: `00000000-0000-4000-8000-${String(key).padStart(12, '0')}`,
+		hamletId: 4001,
+		teamId: 1,
+		kind: 'door-to-door' as const,
+		occurredOn: '2026-03-14',
+		location: [105.833, 21.036] as [number, number],
+		householdsNew: 12,
+		householdsRevisited: 3,
+		peopleGuided: 30,
+		topics: ['vneid', 'payment'] as ('vneid' | 'payment')[],
+		idempotencyKey: `fixture-${key}`
+	};
+}
