@@ -10,7 +10,10 @@ let opening: Promise<DatabaseHandle> | undefined;
  */
 export function getAppDatabase(): Promise<DatabaseHandle> {
 	opening ??= (async () => {
-		const handle = await openMigratedDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || undefined });
+		const handle = await openMigratedDatabase({
+			url: env.DATABASE_URL || undefined,
+			dataDir: env.DATA_DIR || undefined
+		});
 		try {
 			await seedIfEmpty(handle.db, { demo: env.SEED_DEMO !== 'false' });
 		} catch (error) {

@@ -139,7 +139,9 @@ export async function communesFeatureCollection(
 }
 
 /** One label point per commune: its administrative seat when inside the commune, else a point on its surface. */
-export async function communeLabelPoints(db: Database): Promise<FeatureCollection<Point, CommuneLabelProperties>> {
+export async function communeLabelPoints(
+	db: Database
+): Promise<FeatureCollection<Point, CommuneLabelProperties>> {
 	const rows = await db
 		.select({
 			code: communes.code,

@@ -41,6 +41,9 @@ export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
 
 /** Whether a dataset exists (used to refuse rows pointing at an unknown dataset with a clear error). */
 export async function datasetExists(db: Database, id: string): Promise<boolean> {
-	const rows = await db.select({ one: sql<number>`1` }).from(datasets).where(eq(datasets.id, id));
+	const rows = await db
+		.select({ one: sql<number>`1` })
+		.from(datasets)
+		.where(eq(datasets.id, id));
 	return rows.length > 0;
 }

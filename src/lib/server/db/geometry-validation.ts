@@ -18,7 +18,9 @@ export async function assertValidGeometries(
 			position: sql<number>`(t.position - 1)::int`,
 			reason: sql<string>`ST_IsValidReason(ST_GeomFromGeoJSON(t.geometry))`
 		})
-		.from(sql`jsonb_array_elements(${JSON.stringify(geometries)}::jsonb) WITH ORDINALITY AS t(geometry, position)`)
+		.from(
+			sql`jsonb_array_elements(${JSON.stringify(geometries)}::jsonb) WITH ORDINALITY AS t(geometry, position)`
+		)
 		.where(sql`NOT ST_IsValid(ST_GeomFromGeoJSON(t.geometry))`)
 		.orderBy(sql`t.position`)
 		.limit(1);

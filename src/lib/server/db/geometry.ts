@@ -8,7 +8,9 @@ import type { MultiPolygon, Point, Polygon } from 'geojson';
  * Values go in as GeoJSON and are converted by PostGIS; reads always use ST_AsGeoJSON
  * in the query modules, so `fromDriver` never sees raw EWKB in practice.
  */
-function geometryColumn<TGeometry extends MultiPolygon | Polygon | Point>(postgisType: 'MultiPolygon' | 'Point') {
+function geometryColumn<TGeometry extends MultiPolygon | Polygon | Point>(
+	postgisType: 'MultiPolygon' | 'Point'
+) {
 	return customType<{ data: TGeometry; driverData: string }>({
 		dataType() {
 			return `geometry(${postgisType},4326)`;

@@ -42,7 +42,12 @@ async function assertHamletsInsideCommunes(db: Database, ids: number[]): Promise
 		.select({ id: hamlets.id, name: hamlets.name, communeCode: hamlets.communeCode })
 		.from(hamlets)
 		.innerJoin(communes, eq(communes.code, hamlets.communeCode))
-		.where(and(inArray(hamlets.id, ids), sql`NOT ST_Intersects(ST_PointOnSurface(${hamlets.geom}), ${communes.geom})`))
+		.where(
+			and(
+				inArray(hamlets.id, ids),
+				sql`NOT ST_Intersects(ST_PointOnSurface(${hamlets.geom}), ${communes.geom})`
+			)
+		)
 		.limit(1);
 	const hamlet = outside[0];
 	if (hamlet) {

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -70,6 +71,12 @@ export async function openMigratedDatabase(options: OpenOptions = {}): Promise<D
 		throw error;
 	}
 	return handle;
+}
+
+/** Rows of a raw SQL query, the same on both drivers (each returns `{ rows }`). */
+export async function selectRows<TRow>(db: Database, query: SQL): Promise<TRow[]> {
+	const result = (await db.execute(query)) as unknown as { rows: TRow[] };
+	return result.rows;
 }
 
 export { schema };

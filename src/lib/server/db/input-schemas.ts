@@ -1,11 +1,5 @@
 import * as z from 'zod';
-import {
-	ACTIVITY_KINDS,
-	BOUNDARY_SOURCES,
-	HAMLET_KINDS,
-	OUTREACH_TOPICS,
-	UNIT_TYPES
-} from '../../domain';
+import { ACTIVITY_KINDS, BOUNDARY_SOURCES, HAMLET_KINDS, OUTREACH_TOPICS, UNIT_TYPES } from '../../domain';
 import { LoadError } from './load-error';
 
 /** A [lng, lat] position inside a generous box around Hanoi, so swapped coordinates are caught. */

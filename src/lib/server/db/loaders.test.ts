@@ -4,7 +4,7 @@ import { loadActivities } from './activities';
 import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
 import { loadHamlets, replaceHamletBoundaries } from './hamlets';
-import { migrateDatabase, type DatabaseHandle } from './index';
+import { migrateDatabase, selectRows, type DatabaseHandle } from './index';
 import { LoadError } from './load-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
@@ -18,7 +18,9 @@ async function fingerprint(handle: DatabaseHandle): Promise<Record<string, strin
 	const entries = await Promise.all(
 		TABLES.map(async (table) => {
 			const rows = await handle.db
-				.select({ digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')` })
+				.select({
+					digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')`
+				})
 				.from(sql.raw(`${table} AS t`));
 			return [table, rows[0]!.digest] as const;
 		})
@@ -62,10 +64,12 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 
 	it('migrations re-apply as a no-op', async () => {
 		const before = await fingerprint(handle);
-		const applied = await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+		const countApplied = () =>
+			selectRows(handle.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+		const applied = await countApplied();
+		expect(applied).toEqual([{ n: 2 }]);
 		await migrateDatabase(handle);
-		const after = await handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-		expect(after.rows).toEqual(applied.rows);
+		expect(await countApplied()).toEqual(applied);
 		expect(await fingerprint(handle)).toEqual(before);
 	});
 
@@ -75,10 +79,11 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		expect(counts.hamlets).toMatch(/^4:/);
 		expect(counts.teams).toMatch(/^2:/);
 		expect(counts.outreach_activities).toMatch(/^1:/);
-		const kinds = await handle.db.execute(
+		const kinds = await selectRows(
+			handle.db,
 			sql`SELECT d.kind, count(*)::int AS n FROM hamlets h JOIN datasets d ON d.id = h.dataset_id GROUP BY d.kind`
 		);
-		expect(kinds.rows).toEqual([{ kind: 'demo', n: 4 }]);
+		expect(kinds).toEqual([{ kind: 'demo', n: 4 }]);
 	});
 
 	it('refuses broken JSON', async () => {
@@ -126,7 +131,12 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		collection.features[0]!.geometry.coordinates[0]!.pop();
 		await expectRefused(
 			handle,
-			() => loadHamlets(handle.db, JSON.stringify({ ...collection, features: [collection.features[0]] }), DEMO_DATASET),
+			() =>
+				loadHamlets(
+					handle.db,
+					JSON.stringify({ ...collection, features: [collection.features[0]] }),
+					DEMO_DATASET
+				),
 			'invalid-value',
 			/vòng không khép kín/
 		);
@@ -155,11 +165,19 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 
 	it('refuses a hamlet drawn outside its commune', async () => {
 		const collection = fixtureHamlets();
-		const feature = { ...collection.features[0]!, properties: { ...collection.features[0]!.properties, id: 7001 } };
+		const feature = {
+			...collection.features[0]!,
+			properties: { ...collection.features[0]!.properties, id: 7001 }
+		};
 		feature.geometry = square(105.3, 21.05, 0.002); // in Ba Vì, 50 km west of Ba Đình
 		await expectRefused(
 			handle,
-			() => loadHamlets(handle.db, JSON.stringify({ type: 'FeatureCollection', features: [feature] }), DEMO_DATASET),
+			() =>
+				loadHamlets(
+					handle.db,
+					JSON.stringify({ type: 'FeatureCollection', features: [feature] }),
+					DEMO_DATASET
+				),
 			'invalid-geometry',
 			/nằm ngoài xã\/phường 00004/
 		);
@@ -168,7 +186,12 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('refuses a duplicate idempotency key, stored or within the input', async () => {
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [fixtureActivity(2), { ...fixtureActivity(3), idempotencyKey: 'fixture-1' }], DEMO_DATASET),
+			() =>
+				loadActivities(
+					handle.db,
+					[fixtureActivity(2), { ...fixtureActivity(3), idempotencyKey: 'fixture-1' }],
+					DEMO_DATASET
+				),
 			'duplicate-idempotency-key',
 			/"fixture-1" đã được ghi nhận/
 		);
@@ -221,7 +244,17 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			() =>
 				loadSurveys(
 					handle.db,
-					[{ hamletId: 4001, month: '2026-03-01', adultsAssessed: 10, withBasicSkills: 11, withSmartphone: 1, withEpayment: 1, withVneidLevel2: 1 }],
+					[
+						{
+							hamletId: 4001,
+							month: '2026-03-01',
+							adultsAssessed: 10,
+							withBasicSkills: 11,
+							withSmartphone: 1,
+							withEpayment: 1,
+							withVneidLevel2: 1
+						}
+					],
 					DEMO_DATASET
 				),
 			'invalid-value',
@@ -235,11 +268,12 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			features: [{ type: 'Feature', properties: { id: 4001 }, geometry: square(105.8315, 21.0345, 0.003) }]
 		};
 		expect(await replaceHamletBoundaries(handle.db, JSON.stringify(official))).toBe(1);
-		const rows = await handle.db.execute(
+		const [hamlet] = await selectRows<{ boundary_source: string; area: number }>(
+			handle.db,
 			sql`SELECT boundary_source, round(ST_Area(geom::geography))::int AS area FROM hamlets WHERE id = 4001`
 		);
-		expect(rows.rows[0]).toMatchObject({ boundary_source: 'official' });
-		expect(Number((rows.rows[0] as { area: number }).area)).toBeGreaterThan(90_000);
+		expect(hamlet?.boundary_source).toBe('official');
+		expect(hamlet?.area).toBeGreaterThan(90_000);
 		await expectRefused(
 			handle,
 			() =>

@@ -66,7 +66,14 @@ describe.each(testDrivers())('queries on %s', (driver) => {
 
 	it('databaseSummary counts rows and demo rows', async () => {
 		const summary = await databaseSummary(handle.db);
-		expect(summary).toMatchObject({ communes: 3, hamlets: 4, teams: 2, activities: 2, surveys: 0, demoRows: 8 });
+		expect(summary).toMatchObject({
+			communes: 3,
+			hamlets: 4,
+			teams: 2,
+			activities: 2,
+			surveys: 0,
+			demoRows: 8
+		});
 		expect(summary.datasets.map((dataset) => dataset.kind).sort()).toEqual(['demo', 'official']);
 	});
 });

@@ -15,7 +15,14 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { multiPolygon, point } from './geometry';
-import { ACTIVITY_KINDS, BOUNDARY_SOURCES, DATASET_KINDS, HAMLET_KINDS, OUTREACH_TOPICS, UNIT_TYPES } from '../../domain';
+import {
+	ACTIVITY_KINDS,
+	BOUNDARY_SOURCES,
+	DATASET_KINDS,
+	HAMLET_KINDS,
+	OUTREACH_TOPICS,
+	UNIT_TYPES
+} from '../../domain';
 
 export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
 export const unitType = pgEnum('unit_type', UNIT_TYPES);
@@ -83,7 +90,10 @@ export const hamlets = pgTable(
 	(table) => [
 		index('hamlets_geom_idx').using('gist', table.geom),
 		index('hamlets_commune_idx').on(table.communeCode),
-		check('hamlets_counts_non_negative', sql`${table.households} >= 0 AND ${table.adults} >= 0 AND ${table.elderly} >= 0`),
+		check(
+			'hamlets_counts_non_negative',
+			sql`${table.households} >= 0 AND ${table.adults} >= 0 AND ${table.elderly} >= 0`
+		),
 		check('hamlets_minority_share_range', sql`${table.minorityShare} BETWEEN 0 AND 1`)
 	]
 );

@@ -12,7 +12,11 @@ const SURVEYS_FILE = { vi: 'khảo sát kỹ năng số', en: 'skill surveys' };
  * Loads monthly skill surveys (JSON text or parsed rows), all or nothing. A survey for a hamlet and
  * month already stored is replaced (a corrected survey); the same pair twice in one input is refused.
  */
-export async function loadSurveys(db: Database, input: string | unknown[], dataset: DatasetRecord): Promise<number> {
+export async function loadSurveys(
+	db: Database,
+	input: string | unknown[],
+	dataset: DatasetRecord
+): Promise<number> {
 	const rows = validateItems(
 		surveyRowSchema,
 		rowsOf(input, (text) => parseJsonInput(text, SURVEYS_FILE)),

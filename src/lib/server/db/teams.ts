@@ -12,7 +12,11 @@ const TEAMS_FILE = { vi: 'tổ CĐS', en: 'teams' };
  * Loads teams (JSON text or parsed rows) with explicit ids, all or nothing: unknown communes,
  * duplicate ids and more trained members than members are refused. Returns the number loaded.
  */
-export async function loadTeams(db: Database, input: string | unknown[], dataset: DatasetRecord): Promise<number> {
+export async function loadTeams(
+	db: Database,
+	input: string | unknown[],
+	dataset: DatasetRecord
+): Promise<number> {
 	const rows = validateItems(
 		teamRowSchema,
 		rowsOf(input, (text) => parseJsonInput(text, TEAMS_FILE)),
@@ -27,7 +31,9 @@ export async function loadTeams(db: Database, input: string | unknown[], dataset
 		);
 	}
 	return db.transaction(async (tx) => {
-		const knownCodes = new Set((await tx.select({ code: communes.code }).from(communes)).map((row) => row.code));
+		const knownCodes = new Set(
+			(await tx.select({ code: communes.code }).from(communes)).map((row) => row.code)
+		);
 		const unknownIndex = rows.findIndex((row) => !knownCodes.has(row.communeCode));
 		if (unknownIndex >= 0) {
 			const code = rows[unknownIndex]?.communeCode;

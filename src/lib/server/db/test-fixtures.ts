@@ -6,10 +6,14 @@ export const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
 
 /** A FeatureCollection with the fixture communes, cut from the committed geodata file. */
 export function fixtureCommunesText(): string {
-	const all = JSON.parse(readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')) as FeatureCollection;
+	const all = JSON.parse(
+		readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')
+	) as FeatureCollection;
 	return JSON.stringify({
 		type: 'FeatureCollection',
-		features: all.features.filter((feature) => FIXTURE_COMMUNE_CODES.includes(String(feature.properties?.code)))
+		features: all.features.filter((feature) =>
+			FIXTURE_COMMUNE_CODES.includes(String(feature.properties?.code))
+		)
 	});
 }
 

@@ -1,27 +1,66 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { loadActivities } from '../db/activities';
 import { loadCommunes } from '../db/communes';
-import { OFFICIAL_UNITS_DATASET } from '../db/datasets';
+import { DEMO_DATASET, OFFICIAL_UNITS_DATASET } from '../db/datasets';
+import { loadHamlets } from '../db/hamlets';
 import type { Database } from '../db/index';
 import { communes } from '../db/schema';
+import { loadSurveys } from '../db/surveys';
+import { loadTeams } from '../db/teams';
+import { generateDemoData } from './demo-data';
+import { DEMO_SOURCE_FILES, readDemoDataInput } from './read-sources';
+import type { DemoData, HamletFeature } from './types';
 
 export interface SeedOptions {
 	/** Folder with the committed geodata (see geodata/README.md). */
 	geodataDir?: string;
-	/** Also load the generated demo dataset (hamlets' figures, teams, surveys, activities). */
+	/** Also load the demo dataset: approximate hamlets with generated figures, teams, surveys, activities. */
 	demo?: boolean;
+	/** Passed to the generator; the defaults give the committed demo (seed 'go-tung-nha-2026', 100,000 activities). */
+	seed?: string;
+	activityCount?: number;
 }
 
-/** Loads the official communes and, unless disabled, the demo dataset, in one transaction. */
+/** Approximate hamlet polygons joined with their generated figures, as the hamlet loader reads them. */
+function demoHamletCollection(features: HamletFeature[], demo: DemoData) {
+	const figures = new Map(demo.hamlets.map((hamlet) => [hamlet.id, hamlet]));
+	return {
+		type: 'FeatureCollection',
+		features: features.map((feature) => {
+			const { id, communeCode, name, kind, boundarySource } = feature.properties;
+			const hamlet = figures.get(id);
+			if (!hamlet) throw new Error(`The demo generator gave no figures for hamlet ${id}`);
+			return {
+				type: 'Feature',
+				properties: { ...hamlet, communeCode, name, kind, boundarySource },
+				geometry: feature.geometry
+			};
+		})
+	};
+}
+
+/**
+ * Loads the official communes and, unless disabled, the demo dataset, through the same validating
+ * loaders as any upload, in one transaction: a failure leaves the database empty, never half-seeded.
+ */
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
 	const geodataDir = resolve(options.geodataDir ?? 'geodata');
-	const communesText = await readFile(resolve(geodataDir, 'hanoi_2025_communes_full.geojson'), 'utf8');
+	const communesText = await readFile(resolve(geodataDir, DEMO_SOURCE_FILES.communes), 'utf8');
+	const withDemo = options.demo ?? true;
+	const input = withDemo ? readDemoDataInput(geodataDir) : undefined;
+	const demo = input ? generateDemoData(input, { seed: options.seed, activityCount: options.activityCount }) : undefined;
 	await db.transaction(async (tx) => {
 		await loadCommunes(tx, communesText, OFFICIAL_UNITS_DATASET);
+		if (!input || !demo) return;
+		await loadHamlets(tx, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
+		await loadTeams(tx, demo.teams, DEMO_DATASET);
+		await loadSurveys(tx, demo.surveys, DEMO_DATASET);
+		await loadActivities(tx, demo.activities, DEMO_DATASET);
 	});
 }
 
-/** Seeds a database that has no communes yet; a database that has them is left alone. Returns whether it seeded. */
+/** Seeds a database that has no communes yet; one that has them is left alone. Returns whether it seeded. */
 export async function seedIfEmpty(db: Database, options: SeedOptions = {}): Promise<boolean> {
 	if ((await db.$count(communes)) > 0) return false;
 	await seedDatabase(db, options);

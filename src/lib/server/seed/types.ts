@@ -1,0 +1,86 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BoundarySource, HamletKind, UnitType } from '../../domain';
+import type { hamlets, outreachActivities, skillSurveys, teams } from '../db/schema';
+import type { CensusTables } from './census';
+
+/** A commune as the generator needs it (from `hanoi_2025_communes_full.geojson`). */
+export interface DemoCommune {
+	/** Official 5-digit code, e.g. '00004'. */
+	code: string;
+	fullName: string;
+	unitType: UnitType;
+	/** `popSapnhap`: the population in the 2025 merger dossiers. */
+	population: number;
+}
+
+/** Properties of a feature of `geodata/hamlets-approximate.geojson`. */
+export interface HamletProperties {
+	id: number;
+	communeCode: string;
+	name: string;
+	kind: HamletKind;
+	population: number;
+	boundarySource: BoundarySource;
+}
+
+/** One hamlet polygon (WGS 84, [lng, lat]). */
+export type HamletFeature = Feature<Polygon | MultiPolygon, HamletProperties>;
+
+/** A row of `hanoi_ethnic_minority_areas_2026.csv`: a designated xã, or one named thôn of a commune. */
+export interface MinorityArea {
+	level: 'commune' | 'hamlet';
+	communeCode: string;
+	/** The designated thôn's name for level 'hamlet'; null for a whole commune. */
+	hamletName: string | null;
+}
+
+/** Everything the generator reads; built from the geodata files by `readDemoDataInput`. */
+export interface DemoDataInput {
+	communes: DemoCommune[];
+	hamlets: HamletFeature[];
+	census: CensusTables;
+	minorityAreas: MinorityArea[];
+}
+
+/** Knobs of `generateDemoData`. */
+export interface DemoDataOptions {
+	/** Same seed ⇒ byte-identical output. */
+	seed?: string;
+	/** Outreach activities in total, spread over all hamlets. */
+	activityCount?: number;
+}
+
+type HamletInsert = typeof hamlets.$inferInsert;
+type TeamInsert = typeof teams.$inferInsert;
+type SkillSurveyInsert = typeof skillSurveys.$inferInsert;
+type OutreachActivityInsert = typeof outreachActivities.$inferInsert;
+
+/** The generated demographics of one hamlet; the loader adds name, kind, geometry and dataset from the feature. */
+export type DemoHamlet = Pick<
+	HamletInsert,
+	'id' | 'households' | 'adults' | 'elderly' | 'minorityShare' | 'isRural'
+>;
+
+/** A Tổ CĐS with an explicit id (1…N), so activities can refer to it before it is stored. */
+export type DemoTeam = Omit<TeamInsert, 'id' | 'datasetId'> & { id: number };
+
+/** One hamlet-month of the skill survey. */
+export type DemoSurvey = Omit<SkillSurveyInsert, 'datasetId'>;
+
+/** One outreach activity; `location` is [lng, lat] (the loader turns it into a GeoJSON Point). */
+export type DemoActivity = Omit<OutreachActivityInsert, 'id' | 'location' | 'datasetId'> & {
+	id: string;
+	location: [number, number];
+};
+
+/** The whole demo dataset, ready for the loader to add `datasetId` and geometries. */
+export interface DemoData {
+	hamlets: DemoHamlet[];
+	teams: DemoTeam[];
+	surveys: DemoSurvey[];
+	activities: DemoActivity[];
+	/** Hamlets made to exceed 100% outreach coverage on purpose, to exercise data-quality flags (ascending). */
+	overCoveredHamletIds: number[];
+	/** Hamlets in a designated ethnic-minority area: every hamlet of a designated xã, plus the matched thôn (ascending). */
+	minorityAreaHamletIds: number[];
+}
