@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import type { Database } from './index';
@@ -99,14 +99,18 @@ export async function loadActivities(
 			}
 		});
 		await ensureDataset(tx, dataset);
-		for (const batch of inBatches(rows)) {
-			await tx.insert(outreachActivities).values(
-				batch.map(({ location, ...row }) => ({
-					...row,
-					location: { type: 'Point' as const, coordinates: location },
-					datasetId: dataset.id
-				}))
-			);
+		// One JSON parameter per batch instead of 13 bind parameters per row: several times faster on
+		// PGlite, where each bind parameter costs a round through the WASM boundary.
+		for (const batch of inBatches(rows, 10_000)) {
+			const records = batch.map(({ location: [lng, lat], ...row }) => ({ ...row, lng, lat }));
+			await tx.execute(sql`
+				INSERT INTO ${outreachActivities} (id, hamlet_id, team_id, kind, occurred_on, location,
+					households_new, households_revisited, people_guided, topics, idempotency_key, dataset_id)
+				SELECT r.id, r."hamletId", r."teamId", r.kind, r."occurredOn", ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326),
+					r."householdsNew", r."householdsRevisited", r."peopleGuided", r.topics, r."idempotencyKey", ${dataset.id}
+				FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(id uuid, "hamletId" integer, "teamId" integer,
+					kind activity_kind, "occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
+					"householdsRevisited" integer, "peopleGuided" integer, topics outreach_topic[], "idempotencyKey" text)`);
 		}
 		return rows.length;
 	});

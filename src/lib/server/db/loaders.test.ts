@@ -262,6 +262,37 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		);
 	});
 
+	it('stores a survey and replaces it when a corrected one for the same month arrives', async () => {
+		const survey = {
+			hamletId: 4002,
+			month: '2026-05-01',
+			adultsAssessed: 80,
+			withBasicSkills: 50,
+			withSmartphone: 70,
+			withEpayment: 40,
+			withVneidLevel2: 60
+		};
+		expect(await loadSurveys(handle.db, [survey], DEMO_DATASET)).toBe(1);
+		await loadSurveys(handle.db, JSON.stringify([{ ...survey, withBasicSkills: 55 }]), DEMO_DATASET);
+		const stored = await selectRows<{ with_basic_skills: number; month: string }>(
+			handle.db,
+			sql`SELECT with_basic_skills, month::text FROM skill_surveys WHERE hamlet_id = 4002`
+		);
+		expect(stored).toEqual([{ with_basic_skills: 55, month: '2026-05-01' }]);
+		await expectRefused(
+			handle,
+			() => loadSurveys(handle.db, [survey, survey], DEMO_DATASET),
+			'duplicate-key',
+			/4002\/2026-05-01/
+		);
+		await expectRefused(
+			handle,
+			() => loadSurveys(handle.db, [{ ...survey, month: '2026-05-15' }], DEMO_DATASET),
+			'invalid-value',
+			/month/
+		);
+	});
+
 	it('replaces an approximate boundary with an official one, keeping the hamlet', async () => {
 		const official = {
 			type: 'FeatureCollection',

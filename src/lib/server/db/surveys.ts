@@ -48,21 +48,20 @@ export async function loadSurveys(
 			);
 		}
 		await ensureDataset(tx, dataset);
-		for (const batch of inBatches(rows)) {
-			await tx
-				.insert(skillSurveys)
-				.values(batch.map((row) => ({ ...row, datasetId: dataset.id })))
-				.onConflictDoUpdate({
-					target: [skillSurveys.hamletId, skillSurveys.month],
-					set: {
-						adultsAssessed: sql`excluded.adults_assessed`,
-						withBasicSkills: sql`excluded.with_basic_skills`,
-						withSmartphone: sql`excluded.with_smartphone`,
-						withEpayment: sql`excluded.with_epayment`,
-						withVneidLevel2: sql`excluded.with_vneid_level2`,
-						datasetId: sql`excluded.dataset_id`
-					}
-				});
+		// One JSON parameter per batch (see loadActivities): far fewer bind parameters on PGlite.
+		for (const batch of inBatches(rows, 10_000)) {
+			await tx.execute(sql`
+				INSERT INTO ${skillSurveys} (hamlet_id, month, adults_assessed, with_basic_skills, with_smartphone,
+					with_epayment, with_vneid_level2, dataset_id)
+				SELECT r."hamletId", r.month, r."adultsAssessed", r."withBasicSkills", r."withSmartphone",
+					r."withEpayment", r."withVneidLevel2", ${dataset.id}
+				FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r("hamletId" integer, month date,
+					"adultsAssessed" integer, "withBasicSkills" integer, "withSmartphone" integer, "withEpayment" integer,
+					"withVneidLevel2" integer)
+				ON CONFLICT (hamlet_id, month) DO UPDATE SET adults_assessed = excluded.adults_assessed,
+					with_basic_skills = excluded.with_basic_skills, with_smartphone = excluded.with_smartphone,
+					with_epayment = excluded.with_epayment, with_vneid_level2 = excluded.with_vneid_level2,
+					dataset_id = excluded.dataset_id`);
 		}
 		return rows.length;
 	});
