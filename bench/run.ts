@@ -36,13 +36,17 @@ function queryBoxes(): Bbox[] {
 		[105.85, 20.75]
 	];
 	for (const [lng, lat] of centres) {
-		for (const halfSize of [0.25, 0.08, 0.02, 0.005]) boxes.push([lng - halfSize, lat - halfSize, lng + halfSize, lat + halfSize]);
+		for (const halfSize of [0.25, 0.08, 0.02, 0.005])
+			boxes.push([lng - halfSize, lat - halfSize, lng + halfSize, lat + halfSize]);
 	}
 	return boxes;
 }
 
 /** Median time of `rounds` passes over every box, after one warm-up pass. */
-async function medianQueryTime(handle: DatabaseHandle, rounds = 7): Promise<{ median: number; features: number }> {
+async function medianQueryTime(
+	handle: DatabaseHandle,
+	rounds = 7
+): Promise<{ median: number; features: number }> {
 	const boxes = queryBoxes();
 	let features = 0;
 	for (const box of boxes) features += (await hamletsInBbox(handle.db, box)).features.length;
@@ -74,8 +78,18 @@ try {
 		await seedIfEmpty(handle.db);
 		return handle;
 	});
-	report('embedded: open + migrate + seed, cold (new data dir)', coldTime, 'open + migrate in memory', emptyTime);
-	report('embedded: open + migrate + seed, warm (seeded data dir)', warmTime, 'open + migrate in memory', emptyTime);
+	report(
+		'embedded: open + migrate + seed, cold (new data dir)',
+		coldTime,
+		'open + migrate in memory',
+		emptyTime
+	);
+	report(
+		'embedded: open + migrate + seed, warm (seeded data dir)',
+		warmTime,
+		'open + migrate in memory',
+		emptyTime
+	);
 
 	const pglite = await medianQueryTime(warmHandle);
 	await warmHandle.close();

@@ -4,4 +4,6 @@ import { describeDatabase, openDatabaseFromEnvironment } from './database-from-e
 const started = performance.now();
 const handle = await openDatabaseFromEnvironment();
 await handle.close();
-console.log(`Đã cập nhật cấu trúc CSDL (migrated) ${describeDatabase()} in ${Math.round(performance.now() - started)} ms`);
+console.log(
+	`Đã cập nhật cấu trúc CSDL (migrated) ${describeDatabase()} in ${Math.round(performance.now() - started)} ms`
+);

@@ -39,6 +39,9 @@ export const DEFAULT_DATA_DIR = '.data/pglite';
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
 	if (options.url) {
 		const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+		// An idle client dropped by the server (restart, admin command) must not crash the process;
+		// the pool replaces it on the next query. https://node-postgres.com/apis/pool#error
+		pool.on('error', (error) => console.warn(`PostgreSQL idle connection lost: ${error.message}`));
 		// Fail now, with the server's own message, rather than at the first query.
 		const client = await pool.connect().catch(async (error: unknown) => {
 			await pool.end();

@@ -49,7 +49,9 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
 	const communesText = await readFile(resolve(geodataDir, DEMO_SOURCE_FILES.communes), 'utf8');
 	const withDemo = options.demo ?? true;
 	const input = withDemo ? readDemoDataInput(geodataDir) : undefined;
-	const demo = input ? generateDemoData(input, { seed: options.seed, activityCount: options.activityCount }) : undefined;
+	const demo = input
+		? generateDemoData(input, { seed: options.seed, activityCount: options.activityCount })
+		: undefined;
 	await db.transaction(async (tx) => {
 		await loadCommunes(tx, communesText, OFFICIAL_UNITS_DATASET);
 		if (!input || !demo) return;

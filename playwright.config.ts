@@ -1,0 +1,81 @@
+import { defineConfig } from '@playwright/test';
+
+/** The built app, seeded as by default (with the demo dataset), on DATABASE_URL when set (CI). */
+export const APP_PORT = 3000;
+
+/** The same build on a database seeded without the demo dataset, for the demo-badge test. */
+export const NO_DEMO_PORT = 3001;
+
+// Without DATABASE_URL the servers use an in-memory PGlite: every run starts from a fresh seed, and a
+// developer's .data/pglite, perhaps open in `npm run dev`, is never opened by a second process.
+const EMBEDDED_DATABASE = 'memory://';
+
+// No browser download is possible here: use the system Chromium, rendering WebGL2 in software.
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];
+
+// Each start migrates and seeds its database before it listens, which takes a while on PGlite.
+const SERVER_START_TIMEOUT = 300_000;
+
+// adapter-node closes the database on SIGTERM (src/hooks.server.ts); SIGKILL would not let it.
+const GRACEFUL_SHUTDOWN = { signal: 'SIGTERM', timeout: 15_000 } as const;
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '*.e2e.ts',
+	outputDir: 'test-results',
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	// Software WebGL is CPU-bound and the machine has two cores: one page at a time renders reliably.
+	workers: 1,
+	timeout: 60_000,
+	expect: { timeout: 20_000 },
+	reporter: process.env.CI
+		? [['list'], ['html', { open: 'never' }], ['./tests/reporters/playwright-no-skips.ts']]
+		: [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: `http://localhost:${APP_PORT}`,
+		viewport: { width: 1280, height: 800 },
+		locale: 'vi-VN',
+		screenshot: 'on',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS
+		}
+	},
+	webServer: [
+		{
+			command: 'npm run build && node build',
+			port: APP_PORT,
+			env: { PORT: String(APP_PORT), DATA_DIR: EMBEDDED_DATABASE },
+			reuseExistingServer: !process.env.CI,
+			timeout: SERVER_START_TIMEOUT,
+			gracefulShutdown: GRACEFUL_SHUTDOWN,
+			stdout: 'pipe'
+		},
+		{
+			// Starts after the first server, so the build exists. An empty DATABASE_URL selects PGlite even in CI.
+			command: 'node build',
+			port: NO_DEMO_PORT,
+			env: {
+				PORT: String(NO_DEMO_PORT),
+				DATABASE_URL: '',
+				DATA_DIR: EMBEDDED_DATABASE,
+				SEED_DEMO: 'false'
+			},
+			reuseExistingServer: !process.env.CI,
+			timeout: SERVER_START_TIMEOUT,
+			gracefulShutdown: GRACEFUL_SHUTDOWN,
+			stdout: 'pipe'
+		}
+	]
+});

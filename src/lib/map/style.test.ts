@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateStyleMin, type SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { FONT_BOLD, FONT_REGULAR } from './fonts';
+import { LAYER_IDS, SOURCE_IDS } from './layers';
+import { createMapStyle, type MapStyleData } from './style';
+
+// A square around Phường Ba Đình stands in for both the city and the commune: the style only needs the shape.
+const square: MultiPolygon = {
+	type: 'MultiPolygon',
+	coordinates: [
+		[
+			[
+				[105.82, 21.03],
+				[105.85, 21.03],
+				[105.85, 21.05],
+				[105.82, 21.05],
+				[105.82, 21.03]
+			]
+		]
+	]
+};
+const seat: Point = { type: 'Point', coordinates: [105.838, 21.0386] };
+const properties = { code: '00004', name: 'Ba Đình', fullName: 'Phường Ba Đình', unitType: 'phường' };
+
+function collection<TGeometry extends MultiPolygon | Point>(
+	geometry: TGeometry
+): FeatureCollection<TGeometry> {
+	return { type: 'FeatureCollection', features: [{ type: 'Feature', id: 4, properties, geometry }] };
+}
+
+const data: MapStyleData = Object.freeze({
+	cityOutline: collection(square),
+	communes: collection(square),
+	communeLabelPoints: collection(seat)
+});
+
+describe('createMapStyle', () => {
+	const style = createMapStyle(data);
+
+	it('is a valid MapLibre style', () => {
+		expect(validateStyleMin(style)).toEqual([]);
+	});
+
+	it('draws the layers bottom to top, fills under lines under labels', () => {
+		expect(style.layers.map((layer) => layer.id)).toEqual([
+			LAYER_IDS.background,
+			LAYER_IDS.cityFill,
+			LAYER_IDS.communesFill,
+			LAYER_IDS.communesLine,
+			LAYER_IDS.cityLine,
+			LAYER_IDS.communeLabels
+		]);
+	});
+
+	it('uses kebab-case ids, and every layer draws from a source the style has', () => {
+		const ids = [...Object.values(SOURCE_IDS), ...style.layers.map((layer) => layer.id)];
+		for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+		for (const layer of style.layers) {
+			if ('source' in layer) expect(Object.keys(style.sources)).toContain(layer.source);
+		}
+	});
+
+	it('labels communes with their Vietnamese name in fonts declared in font-faces', () => {
+		const labels = style.layers.find(
+			(layer) => layer.id === LAYER_IDS.communeLabels
+		) as SymbolLayerSpecification;
+		expect(labels.layout?.['text-field']).toEqual(['get', 'name']);
+		const usedFonts = JSON.stringify(labels.layout?.['text-font']);
+		for (const font of [FONT_REGULAR, FONT_BOLD]) {
+			expect(usedFonts).toContain(font);
+			expect(Object.keys(style['font-faces'] ?? {})).toContain(font);
+		}
+	});
+
+	it('points font-faces at woff2 files that static/ holds, covering Vietnamese letters', () => {
+		const faces = Object.values(style['font-faces'] ?? {}).flatMap((entry) =>
+			typeof entry === 'string' ? [{ url: entry }] : entry
+		);
+		expect(faces).toHaveLength(4);
+		for (const face of faces) expect(existsSync(join('static', face.url))).toBe(true);
+		// 'Đ' (U+0110) and 'ờ' (U+1EDD) live in the vietnamese subset only.
+		const ranges = faces.flatMap((face) => ('unicode-range' in face ? (face['unicode-range'] ?? []) : []));
+		expect(ranges).toContain('U+0110-0111');
+		expect(ranges).toContain('U+1EA0-1EF9');
+	});
+
+	it('puts the fonts wherever the caller serves them from', () => {
+		const hosted = createMapStyle(data, { fontsUrl: 'https://example.org/assets/fonts' });
+		const urls = Object.values(hosted['font-faces'] ?? {}).flatMap((entry) =>
+			typeof entry === 'string' ? [entry] : entry.map((face) => face.url)
+		);
+		for (const url of urls)
+			expect(url).toMatch(/^https:\/\/example\.org\/assets\/fonts\/noto-sans-.+\.woff2$/);
+	});
+
+	it('passes the GeoJSON through untouched', () => {
+		expect(style.sources[SOURCE_IDS.communes]).toMatchObject({ type: 'geojson', data: data.communes });
+	});
+});
