@@ -105,7 +105,6 @@ try {
 				'PostGIS, same queries',
 				postgis.median
 			);
-			report('hamlets in bbox as GeoJSON, per query: PostGIS', postgis.median, 'PostGIS', postgis.median);
 		} finally {
 			await server.close();
 		}
