@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import type { DatasetKind, UnitType } from '../../domain';
 import { ensureDataset, OFFICIAL_UNITS_DATASET, type DatasetRecord } from './datasets';
+import { featureCollectionFromRows } from './geojson-rows';
 import { assertValidGeometries } from './geometry-validation';
 import type { Database } from './index';
 import { communeFeatureSchema, featuresOf, toUnitType, validateItems } from './input-schemas';
@@ -127,15 +128,7 @@ export async function communesFeatureCollection(
 		.from(communes)
 		.innerJoin(datasets, eq(datasets.id, communes.datasetId))
 		.orderBy(asc(communes.code));
-	return {
-		type: 'FeatureCollection',
-		features: rows.map(({ geometry: geometryJson, ...properties }) => ({
-			type: 'Feature',
-			id: Number(properties.code),
-			properties,
-			geometry: JSON.parse(geometryJson) as MultiPolygon
-		}))
-	};
+	return featureCollectionFromRows<MultiPolygon, CommuneProperties>(rows, (commune) => Number(commune.code));
 }
 
 /** One label point per commune: its administrative seat when inside the commune, else a point on its surface. */
@@ -153,13 +146,5 @@ export async function communeLabelPoints(
 		})
 		.from(communes)
 		.orderBy(asc(communes.code));
-	return {
-		type: 'FeatureCollection',
-		features: rows.map(({ geometry, ...properties }) => ({
-			type: 'Feature',
-			id: Number(properties.code),
-			properties,
-			geometry: JSON.parse(geometry) as Point
-		}))
-	};
+	return featureCollectionFromRows<Point, CommuneLabelProperties>(rows, (commune) => Number(commune.code));
 }

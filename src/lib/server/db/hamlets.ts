@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { BoundarySource, DatasetKind, HamletKind } from '../../domain';
 import { firstDuplicate, inBatches } from './batches';
+import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { assertValidGeometries } from './geometry-validation';
 import type { Database } from './index';
@@ -27,6 +28,18 @@ export interface HamletProperties {
 export type Bbox = [number, number, number, number];
 
 const HAMLETS_FILE = { vi: 'thôn/tổ dân phố', en: 'hamlets' };
+
+/** Refuses an input that lists the same hamlet id twice, naming the second occurrence. */
+function assertUniqueHamletIds(ids: number[]): void {
+	const duplicate = firstDuplicate(ids);
+	if (duplicate) {
+		throw new LoadError(
+			'duplicate-key',
+			{ vi: `Mã thôn ${duplicate.value} bị trùng`, en: `Hamlet id ${duplicate.value} appears twice` },
+			`features[${duplicate.index}].properties.id`
+		);
+	}
+}
 
 /** Codes that are not in the communes table, for a clear "unknown commune" error. */
 async function findUnknownCommuneCode(db: Database, codes: string[]): Promise<string | undefined> {
@@ -73,14 +86,7 @@ export async function loadHamlets(
 		featuresOf(parseJsonInput(geojsonText, HAMLETS_FILE), HAMLETS_FILE),
 		'features'
 	);
-	const duplicate = firstDuplicate(features.map((feature) => feature.properties.id));
-	if (duplicate) {
-		throw new LoadError(
-			'duplicate-key',
-			{ vi: `Mã thôn ${duplicate.value} bị trùng`, en: `Hamlet id ${duplicate.value} appears twice` },
-			`features[${duplicate.index}].properties.id`
-		);
-	}
+	assertUniqueHamletIds(features.map((feature) => feature.properties.id));
 	return db.transaction(async (tx) => {
 		const unknownCode = await findUnknownCommuneCode(
 			tx,
@@ -127,14 +133,7 @@ export async function replaceHamletBoundaries(db: Database, geojsonText: string)
 		'features'
 	);
 	const ids = features.map((feature) => feature.properties.id);
-	const duplicate = firstDuplicate(ids);
-	if (duplicate) {
-		throw new LoadError(
-			'duplicate-key',
-			{ vi: `Mã thôn ${duplicate.value} bị trùng`, en: `Hamlet id ${duplicate.value} appears twice` },
-			`features[${duplicate.index}].properties.id`
-		);
-	}
+	assertUniqueHamletIds(ids);
 	return db.transaction(async (tx) => {
 		const known = new Set(
 			(await tx.select({ id: hamlets.id }).from(hamlets).where(inArray(hamlets.id, ids))).map((row) => row.id)
@@ -189,13 +188,5 @@ export async function hamletsInBbox(
 		.innerJoin(datasets, eq(datasets.id, hamlets.datasetId))
 		.where(and(sql`${hamlets.geom} && ${envelope}`, sql`ST_Intersects(${hamlets.geom}, ${envelope})`))
 		.orderBy(asc(hamlets.id));
-	return {
-		type: 'FeatureCollection',
-		features: rows.map(({ geometry, ...properties }) => ({
-			type: 'Feature',
-			id: properties.id,
-			properties,
-			geometry: JSON.parse(geometry) as MultiPolygon
-		}))
-	};
+	return featureCollectionFromRows<MultiPolygon, HamletProperties>(rows, (hamlet) => hamlet.id);
 }

@@ -8,7 +8,7 @@ import { migrateDatabase, selectRows, type DatabaseHandle } from './index';
 import { LoadError } from './load-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
-import { fixtureActivity, fixtureCommunesText, fixtureHamlets, fixtureTeams, square } from './test-fixtures';
+import { fixtureActivity, fixtureHamlets, fixtureTeams, loadFixtureData, square } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 
 const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities', 'skill_surveys'];
@@ -53,10 +53,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
-		await loadCommunes(handle.db, fixtureCommunesText());
-		await loadHamlets(handle.db, JSON.stringify(fixtureHamlets()), DEMO_DATASET);
-		await loadTeams(handle.db, fixtureTeams(), DEMO_DATASET);
-		await loadActivities(handle.db, [fixtureActivity(1)], DEMO_DATASET);
+		await loadFixtureData(handle.db);
 	});
 	afterAll(async () => {
 		await handle?.close();

@@ -1,14 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communeLabelPoints, communesFeatureCollection, loadCommunes } from './communes';
-import { DEMO_DATASET } from './datasets';
+import { communeLabelPoints, communesFeatureCollection } from './communes';
 import { hamletsInBbox } from './hamlets';
 import type { DatabaseHandle } from './index';
 import { databaseSummary } from './summary';
-import { loadActivities } from './activities';
-import { loadTeams } from './teams';
-import { fixtureActivity, fixtureCommunesText, fixtureHamlets, fixtureTeams } from './test-fixtures';
-import { loadHamlets } from './hamlets';
+import { loadFixtureData } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 
 /**
@@ -28,10 +24,7 @@ describe.each(testDrivers())('queries on %s', (driver) => {
 
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
-		await loadCommunes(handle.db, fixtureCommunesText());
-		await loadHamlets(handle.db, JSON.stringify(fixtureHamlets()), DEMO_DATASET);
-		await loadTeams(handle.db, fixtureTeams(), DEMO_DATASET);
-		await loadActivities(handle.db, [fixtureActivity(1), fixtureActivity(2)], DEMO_DATASET);
+		await loadFixtureData(handle.db, 2);
 	});
 	afterAll(async () => {
 		await handle?.close();

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, Polygon } from 'geojson';
+import { loadActivities } from './activities';
+import { loadCommunes } from './communes';
+import { DEMO_DATASET } from './datasets';
+import { loadHamlets } from './hamlets';
+import type { Database } from './index';
+import { loadTeams } from './teams';
 
 /** Real communes used by the database tests: Ba Đình, Ngọc Hà (phường) and Ba Vì (xã). */
 export const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
@@ -85,4 +91,13 @@ export function fixtureActivity(key: number) {
 		topics: ['vneid', 'payment'] as ('vneid' | 'payment')[],
 		idempotencyKey: `fixture-${key}`
 	};
+}
+
+/** Loads the fixture communes, hamlets, teams and `activityCount` activities through the real loaders. */
+export async function loadFixtureData(db: Database, activityCount = 1): Promise<void> {
+	await loadCommunes(db, fixtureCommunesText());
+	await loadHamlets(db, JSON.stringify(fixtureHamlets()), DEMO_DATASET);
+	await loadTeams(db, fixtureTeams(), DEMO_DATASET);
+	const activities = Array.from({ length: activityCount }, (_, index) => fixtureActivity(index + 1));
+	await loadActivities(db, activities, DEMO_DATASET);
 }
