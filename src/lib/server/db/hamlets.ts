@@ -28,6 +28,7 @@ export interface HamletProperties {
 export type Bbox = [number, number, number, number];
 
 const HAMLETS_FILE = { vi: 'thôn/tổ dân phố', en: 'hamlets' };
+const BOUNDARIES_FILE = { vi: 'ranh giới thôn/tổ dân phố', en: 'hamlet boundaries' };
 
 /** Refuses an input that lists the same hamlet id twice, naming the second occurrence. */
 function assertUniqueHamletIds(ids: number[]): void {
@@ -129,7 +130,7 @@ export async function loadHamlets(
 export async function replaceHamletBoundaries(db: Database, geojsonText: string): Promise<number> {
 	const features = validateItems(
 		hamletBoundaryFeatureSchema,
-		featuresOf(parseJsonInput(geojsonText, HAMLETS_FILE), HAMLETS_FILE),
+		featuresOf(parseJsonInput(geojsonText, BOUNDARIES_FILE), BOUNDARIES_FILE),
 		'features'
 	);
 	const ids = features.map((feature) => feature.properties.id);

@@ -4,12 +4,33 @@ import { loadActivities } from './activities';
 import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
 import { loadHamlets, replaceHamletBoundaries } from './hamlets';
-import { migrateDatabase, selectRows, type DatabaseHandle } from './index';
+import { migrateDatabase, openDatabase, selectRows, type DatabaseHandle } from './index';
 import { LoadError } from './load-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
-import { fixtureActivity, fixtureHamlets, fixtureTeams, loadFixtureData, square } from './test-fixtures';
+import {
+	fixtureActivity,
+	fixtureCommunesText,
+	fixtureHamlets,
+	fixtureTeams,
+	loadFixtureData,
+	square
+} from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
+
+/** A self-intersecting "bow tie" inside Phường Ba Đình. */
+const BOWTIE = {
+	type: 'Polygon' as const,
+	coordinates: [
+		[
+			[105.834, 21.044],
+			[105.838, 21.048],
+			[105.838, 21.044],
+			[105.834, 21.048],
+			[105.834, 21.044]
+		]
+	]
+};
 
 const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities', 'skill_surveys'];
 
@@ -83,35 +104,38 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		expect(kinds).toEqual([{ kind: 'demo', n: 4 }]);
 	});
 
-	it('refuses broken JSON', async () => {
+	it('refuses broken JSON in every loader', async () => {
+		const brokenText = '{"type": "FeatureCollection", "features": [';
+		const loaders: [string, () => Promise<unknown>][] = [
+			['communes', () => loadCommunes(handle.db, brokenText)],
+			['hamlets', () => loadHamlets(handle.db, brokenText, DEMO_DATASET)],
+			['hamlet boundaries', () => replaceHamletBoundaries(handle.db, brokenText)],
+			['teams', () => loadTeams(handle.db, '[{', DEMO_DATASET)],
+			['outreach activities', () => loadActivities(handle.db, '[{', DEMO_DATASET)],
+			['skill surveys', () => loadSurveys(handle.db, 'surveys.csv', DEMO_DATASET)]
+		];
+		for (const [file, load] of loaders) {
+			await expectRefused(
+				handle,
+				load,
+				'broken-json',
+				new RegExp(`không phải JSON hợp lệ.*The ${file} file is not valid JSON`)
+			);
+		}
 		await expectRefused(
 			handle,
-			() => loadHamlets(handle.db, '{"type": "FeatureCollection", "features": [', DEMO_DATASET),
-			'broken-json',
-			/không phải JSON hợp lệ.*\| The hamlets file is not valid JSON/
+			() => loadHamlets(handle.db, '{"type": "Feature"}', DEMO_DATASET),
+			'not-a-feature-collection',
+			/phải là một GeoJSON FeatureCollection/
 		);
-		await expectRefused(handle, () => loadCommunes(handle.db, 'not json'), 'broken-json', /JSON/);
-		await expectRefused(handle, () => loadActivities(handle.db, '[{', DEMO_DATASET), 'broken-json', /JSON/);
 	});
 
 	it('refuses an invalid (self-intersecting) polygon and names the feature', async () => {
 		const collection = fixtureHamlets();
-		const bowtie = {
-			type: 'Polygon' as const,
-			coordinates: [
-				[
-					[105.834, 21.044],
-					[105.838, 21.048],
-					[105.838, 21.044],
-					[105.834, 21.048],
-					[105.834, 21.044]
-				]
-			]
-		};
 		collection.features = collection.features.map((feature, index) => ({
 			...feature,
 			properties: { ...feature.properties, id: 5001 + index },
-			geometry: index === 2 ? bowtie : square(105.84 + index * 0.001, 21.044, 0.0008)
+			geometry: index === 2 ? BOWTIE : square(105.84 + index * 0.001, 21.044, 0.0008)
 		}));
 		const error = await expectRefused(
 			handle,
@@ -120,6 +144,31 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			/Hình học không hợp lệ: Self-intersection/
 		);
 		expect(error.path).toBe('features[2].geometry');
+	});
+
+	it('refuses an invalid polygon in communes and in replacement boundaries too', async () => {
+		const communes = JSON.parse(fixtureCommunesText()) as { features: { geometry: unknown }[] };
+		communes.features[1]!.geometry = BOWTIE;
+		const error = await expectRefused(
+			handle,
+			() => loadCommunes(handle.db, JSON.stringify(communes)),
+			'invalid-geometry',
+			/Self-intersection/
+		);
+		expect(error.path).toBe('features[1].geometry');
+		await expectRefused(
+			handle,
+			() =>
+				replaceHamletBoundaries(
+					handle.db,
+					JSON.stringify({
+						type: 'FeatureCollection',
+						features: [{ type: 'Feature', properties: { id: 4002 }, geometry: BOWTIE }]
+					})
+				),
+			'invalid-geometry',
+			/Self-intersection/
+		);
 	});
 
 	it('refuses an unclosed ring before it reaches the database', async () => {
@@ -311,6 +360,15 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 				),
 			'unknown-hamlet',
 			/Không có thôn mã 123/
+		);
+	});
+});
+
+describe('opening a database', () => {
+	it('explains in Vietnamese when PostgreSQL cannot be reached', async () => {
+		// Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
+		await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:9/none' })).rejects.toThrow(
+			/Không kết nối được PostgreSQL \(cannot connect to PostgreSQL\)/
 		);
 	});
 });

@@ -1,0 +1,69 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/index';
+import { LoadError } from '../db/load-error';
+import { databaseSummary } from '../db/summary';
+import { openTestDatabase, testDrivers } from '../db/test-databases';
+import { seedIfEmpty } from './seed-database';
+
+// A smaller activity count keeps the test quick; the loaders are the same as for the full seed.
+const ACTIVITY_COUNT = 5_000;
+
+describe.each(testDrivers())('seeding on %s', (driver) => {
+	let handle: DatabaseHandle;
+	let brokenGeodataDir: string;
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(driver);
+		// A copy of geodata/ in which one hamlet of Xã Ba Vì was dragged 20 km east, out of its commune:
+		// the generator accepts it, the hamlet loader refuses it after the communes are already written.
+		brokenGeodataDir = mkdtempSync(join(tmpdir(), 'gtn-geodata-'));
+		cpSync('geodata', brokenGeodataDir, { recursive: true });
+		const hamletsPath = join(brokenGeodataDir, 'hamlets-approximate.geojson');
+		const collection = JSON.parse(readFileSync(hamletsPath, 'utf8')) as FeatureCollection<MultiPolygon>;
+		const moved = collection.features.find((feature) => feature.properties?.communeCode === '09700')!;
+		moved.geometry.coordinates = moved.geometry.coordinates.map((polygon) =>
+			polygon.map((ring) => ring.map(([lng, lat]) => [lng! + 0.2, lat!]))
+		);
+		writeFileSync(hamletsPath, JSON.stringify(collection));
+	});
+	afterAll(async () => {
+		await handle?.close();
+		rmSync(brokenGeodataDir, { recursive: true, force: true });
+	});
+
+	it('a failing seed leaves the database empty, never half-seeded', async () => {
+		const error = await seedIfEmpty(handle.db, {
+			geodataDir: brokenGeodataDir,
+			activityCount: ACTIVITY_COUNT
+		}).catch((thrown: unknown) => thrown);
+		expect(error).toBeInstanceOf(LoadError);
+		expect((error as LoadError).message).toMatch(/nằm ngoài xã\/phường 09700/);
+		expect(await databaseSummary(handle.db)).toMatchObject({
+			communes: 0,
+			hamlets: 0,
+			teams: 0,
+			demoRows: 0
+		});
+		expect((await databaseSummary(handle.db)).datasets).toEqual([]);
+	});
+
+	it('seeds the communes and the demo dataset once', async () => {
+		expect(await seedIfEmpty(handle.db, { activityCount: ACTIVITY_COUNT })).toBe(true);
+		const summary = await databaseSummary(handle.db);
+		expect(summary).toMatchObject({ communes: 126, hamlets: 4897, activities: ACTIVITY_COUNT });
+		expect(summary.teams).toBeGreaterThan(126 * 3);
+		expect(summary.surveys).toBe(4897 * 11);
+		// Everything but the 126 official communes is demo data.
+		expect(summary.demoRows).toBe(summary.hamlets + summary.teams + summary.activities + summary.surveys);
+		expect(summary.datasets.map((dataset) => `${dataset.id}:${dataset.kind}`).sort()).toEqual([
+			'demo-2026:demo',
+			'hanoi-units-2025:official'
+		]);
+		expect(await seedIfEmpty(handle.db, { activityCount: ACTIVITY_COUNT })).toBe(false);
+		expect(await databaseSummary(handle.db)).toEqual(summary);
+	});
+});
