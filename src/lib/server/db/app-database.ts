@@ -15,7 +15,12 @@ export function getAppDatabase(): Promise<DatabaseHandle> {
 			dataDir: env.DATA_DIR || undefined
 		});
 		try {
-			await seedIfEmpty(handle.db, { demo: env.SEED_DEMO !== 'false' });
+			const started = performance.now();
+			const seeded = await seedIfEmpty(handle.db, { demo: env.SEED_DEMO !== 'false' });
+			if (seeded) {
+				const seconds = ((performance.now() - started) / 1000).toFixed(1);
+				console.log(`Lần chạy đầu: đã nạp dữ liệu vào CSDL trong ${seconds} s (first run: database seeded)`);
+			}
 		} catch (error) {
 			await handle.close();
 			throw error;

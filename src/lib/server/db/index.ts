@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import * as schema from './schema';
 
 /** The drizzle database, whichever driver is behind it: query modules take this and nothing else. */
@@ -51,9 +52,33 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		return { db: drizzlePg(pool, { schema }), driver: 'pg', close: () => pool.end() };
 	}
 	const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create(dataDir, { extensions: { postgis } });
-	return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
+	if (dataDir.startsWith('memory://')) {
+		const client = await PGlite.create(dataDir, { extensions: { postgis } });
+		return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
+	}
+	mkdirSync(dataDir, { recursive: true });
+	// PGlite has no lock of its own, and two processes on one data directory corrupt it
+	// (e.g. `npm run seed` while the server runs), so the second one is refused.
+	const release = await lockfile.lock(dataDir, { stale: 30_000, update: 10_000 }).catch((error: unknown) => {
+		throw new Error(
+			`CSDL nhúng ${dataDir} đang được một tiến trình khác sử dụng; hãy dừng tiến trình đó, hoặc chờ 30 giây nếu nó vừa bị tắt đột ngột ` +
+				`(the embedded database ${dataDir} is in use by another process: stop it, or wait 30 s after a crash): ${String(error)}`
+		);
+	});
+	try {
+		const client = await PGlite.create(dataDir, { extensions: { postgis } });
+		return {
+			db: drizzlePglite(client, { schema }),
+			driver: 'pglite',
+			async close() {
+				await client.close();
+				await release();
+			}
+		};
+	} catch (error) {
+		await release();
+		throw error;
+	}
 }
 
 /** Applies every migration in `drizzle/` not yet applied; re-running is a no-op. */
