@@ -7,6 +7,7 @@ import { intersect } from '@turf/intersect';
 import { voronoi } from '@turf/voronoi';
 import type { BBox, Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import seedrandom from 'seedrandom';
+import type { HamletKind as DomainHamletKind } from '../src/lib/domain';
 import { findValidityError } from './find-validity-error';
 
 /** The commune fields the generator reads; `population` is the commune's `popSapnhap`. */
@@ -28,8 +29,8 @@ export interface VillagePointProperties {
 	name_vi_has_diacritics?: boolean;
 }
 
-/** Hamlet kind: thôn in a xã, tổ dân phố in a phường. */
-export type HamletKind = 'thôn' | 'tổ dân phố';
+/** Hamlet kind the generator gives: thôn in a xã, tổ dân phố in a phường (the product's vocabulary). */
+export type HamletKind = Extract<DomainHamletKind, 'thôn' | 'tổ dân phố'>;
 
 /** Properties of one generated hamlet. */
 export interface HamletProperties {
