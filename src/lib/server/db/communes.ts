@@ -26,6 +26,14 @@ export interface CommuneLabelProperties {
 	unitType: UnitType;
 }
 
+/** The columns that name a commune, shared by the outline and label queries. */
+const COMMUNE_LABEL_COLUMNS = {
+	code: communes.code,
+	name: communes.name,
+	fullName: communes.fullName,
+	unitType: communes.unitType
+};
+
 const COMMUNES_FILE = { vi: 'xã/phường', en: 'communes' };
 
 /**
@@ -116,10 +124,7 @@ export async function communesFeatureCollection(
 			: sql<string>`ST_AsGeoJSON(${communes.geom}, 6)`;
 	const rows = await db
 		.select({
-			code: communes.code,
-			name: communes.name,
-			fullName: communes.fullName,
-			unitType: communes.unitType,
+			...COMMUNE_LABEL_COLUMNS,
 			population: communes.population,
 			areaKm2: communes.areaKm2,
 			datasetKind: datasets.kind,
@@ -137,10 +142,7 @@ export async function communeLabelPoints(
 ): Promise<FeatureCollection<Point, CommuneLabelProperties>> {
 	const rows = await db
 		.select({
-			code: communes.code,
-			name: communes.name,
-			fullName: communes.fullName,
-			unitType: communes.unitType,
+			...COMMUNE_LABEL_COLUMNS,
 			geometry: sql<string>`ST_AsGeoJSON(CASE WHEN ST_Intersects(${communes.seat}, ${communes.geom})
 				THEN ${communes.seat} ELSE ST_PointOnSurface(${communes.geom}) END, 6)`
 		})

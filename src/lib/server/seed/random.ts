@@ -1,4 +1,4 @@
-import alea from 'seedrandom/lib/alea.js';
+import seedrandom from 'seedrandom';
 
 /**
  * A seeded stream of pseudo-random draws: the same seed always gives the same sequence.
@@ -9,7 +9,7 @@ export class Random {
 	readonly #next: () => number;
 
 	constructor(seed: string) {
-		this.#next = alea(seed);
+		this.#next = seedrandom.alea(seed);
 	}
 
 	/** A float in [0, 1). */
