@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	check,
 	date,
@@ -183,4 +184,60 @@ export const skillSurveys = pgTable(
 				AND ${table.withVneidLevel2} BETWEEN 0 AND ${table.adultsAssessed}`
 		)
 	]
+);
+
+/**
+ * One row that every write to the data tables bumps (statement triggers, migration 0003): tiles, cluster
+ * indexes and analysis caches key on `tag`, so a CDN or an in-memory cache never serves stale data.
+ */
+export const dataRevision = pgTable(
+	'data_revision',
+	{
+		singleton: boolean('singleton').primaryKey().default(true),
+		revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+		/** Random on every change, so a rebuilt database never reuses an old revision's ETag. */
+		tag: uuid('tag').notNull().defaultRandom(),
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [check('data_revision_singleton', sql`${table.singleton}`)]
+);
+
+/** A commune planner's plan: which hamlets a team visits, when, and how many households it expects to reach. */
+export const plans = pgTable(
+	'plans',
+	{
+		id: serial('id').primaryKey(),
+		communeCode: text('commune_code')
+			.notNull()
+			.references(() => communes.code),
+		name: text('name').notNull(),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on').notNull(),
+		teamId: integer('team_id').references(() => teams.id),
+		expectedHouseholds: integer('expected_households').notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('plans_commune_idx').on(table.communeCode),
+		check('plans_dates_ordered', sql`${table.endsOn} >= ${table.startsOn}`),
+		check('plans_expected_households_non_negative', sql`${table.expectedHouseholds} >= 0`),
+		check('plans_name_not_blank', sql`btrim(${table.name}) <> ''`)
+	]
+);
+
+/** The hamlets of a plan, in the planner's order. */
+export const planHamlets = pgTable(
+	'plan_hamlets',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		hamletId: integer('hamlet_id')
+			.notNull()
+			.references(() => hamlets.id),
+		position: integer('position').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.planId, table.hamletId] })]
 );
