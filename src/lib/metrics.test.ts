@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS, metricValue, type MetricFigures } from './metrics';
+import { aggregateReading, METRICS, metricValue, type MetricFigures } from './metrics';
 
 const figures: MetricFigures = {
 	households: 200,
@@ -30,5 +30,24 @@ describe('metricValue', () => {
 	it('has no e-payment value in rural hamlets: the target is for urban adults', () => {
 		expect(metricValue('epayment', { ...figures, isRural: true })).toBeNull();
 		expect(metricValue('skills', { ...figures, isRural: true })).toBe(0.8);
+	});
+});
+
+describe('aggregateReading', () => {
+	it('sums counts instead of averaging rates', () => {
+		const small = { ...figures, households: 10, householdsReached: 10 };
+		const large = { ...figures, households: 990, householdsReached: 490 };
+		expect(aggregateReading('coverage', [small, large])).toEqual({
+			metric: 'coverage',
+			value: 0.5,
+			numerator: 500,
+			denominator: 1000
+		});
+	});
+
+	it('counts only urban hamlets for e-payment and has no value for none', () => {
+		const rural = { ...figures, isRural: true, withEpayment: 0 };
+		expect(aggregateReading('epayment', [rural, figures]).value).toBe(0.55);
+		expect(aggregateReading('epayment', [rural])).toMatchObject({ value: null, denominator: 0 });
 	});
 });

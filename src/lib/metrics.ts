@@ -101,3 +101,27 @@ export function metricValue(metric: MetricId, figures: MetricFigures): number | 
 	const denominator = definition.denominator(figures);
 	return denominator > 0 ? definition.numerator(figures) / denominator : null;
 }
+
+/** A rate with the counts it comes from, as the panel shows it ("645 / 768 hộ"). */
+export interface MetricReading {
+	metric: MetricId;
+	value: number | null;
+	numerator: number;
+	denominator: number;
+}
+
+/**
+ * The rate of `metric` over several hamlets (a commune, the city): numerators and denominators are
+ * summed, never the rates averaged, and an urban-only rate counts urban hamlets only.
+ */
+export function aggregateReading(metric: MetricId, rows: readonly MetricFigures[]): MetricReading {
+	const definition = METRIC_DEFINITIONS[metric];
+	let numerator = 0;
+	let denominator = 0;
+	for (const row of rows) {
+		if (definition.urbanOnly && row.isRural) continue;
+		numerator += definition.numerator(row);
+		denominator += definition.denominator(row);
+	}
+	return { metric, value: denominator > 0 ? numerator / denominator : null, numerator, denominator };
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
-import type { BoundarySource, DatasetKind, HamletKind } from '../../domain';
+import type { BoundarySource, DatasetKind, HamletKind, UnitType } from '../../domain';
 import { firstDuplicate, inBatches } from './batches';
 import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset, type DatasetRecord } from './datasets';
@@ -163,6 +163,58 @@ export async function replaceHamletBoundaries(db: Database, geojsonText: string)
 	});
 }
 
+/** The columns of HamletProperties, shared by every query that returns them. */
+const HAMLET_PROPERTY_COLUMNS = {
+	id: hamlets.id,
+	communeCode: hamlets.communeCode,
+	name: hamlets.name,
+	kind: hamlets.kind,
+	households: hamlets.households,
+	adults: hamlets.adults,
+	elderly: hamlets.elderly,
+	minorityShare: hamlets.minorityShare,
+	isRural: hamlets.isRural,
+	boundarySource: hamlets.boundarySource,
+	datasetKind: datasets.kind
+};
+
+export interface HamletRecord extends HamletProperties {
+	commune: { code: string; name: string; fullName: string; unitType: UnitType };
+	/** [west, south, east, north] of the hamlet's polygon, for flying to it. */
+	bbox: Bbox;
+}
+
+/** One hamlet with its commune's names and its bounding box, or undefined when the id is unknown. */
+export async function hamletRecord(db: Database, id: number): Promise<HamletRecord | undefined> {
+	const [row] = await db
+		.select({
+			...HAMLET_PROPERTY_COLUMNS,
+			communeName: communes.name,
+			communeFullName: communes.fullName,
+			communeUnitType: communes.unitType,
+			west: sql<number>`ST_XMin(${hamlets.geom})`,
+			south: sql<number>`ST_YMin(${hamlets.geom})`,
+			east: sql<number>`ST_XMax(${hamlets.geom})`,
+			north: sql<number>`ST_YMax(${hamlets.geom})`
+		})
+		.from(hamlets)
+		.innerJoin(datasets, eq(datasets.id, hamlets.datasetId))
+		.innerJoin(communes, eq(communes.code, hamlets.communeCode))
+		.where(eq(hamlets.id, id));
+	if (!row) return undefined;
+	const { communeName, communeFullName, communeUnitType, west, south, east, north, ...properties } = row;
+	return {
+		...properties,
+		commune: {
+			code: properties.communeCode,
+			name: communeName,
+			fullName: communeFullName,
+			unitType: communeUnitType
+		},
+		bbox: [west, south, east, north]
+	};
+}
+
 /** Hamlets whose polygon intersects a bbox, as GeoJSON ordered by id (uses the GiST index). */
 export async function hamletsInBbox(
 	db: Database,
@@ -172,17 +224,7 @@ export async function hamletsInBbox(
 	const envelope = sql`ST_MakeEnvelope(${west}, ${south}, ${east}, ${north}, 4326)`;
 	const rows = await db
 		.select({
-			id: hamlets.id,
-			communeCode: hamlets.communeCode,
-			name: hamlets.name,
-			kind: hamlets.kind,
-			households: hamlets.households,
-			adults: hamlets.adults,
-			elderly: hamlets.elderly,
-			minorityShare: hamlets.minorityShare,
-			isRural: hamlets.isRural,
-			boundarySource: hamlets.boundarySource,
-			datasetKind: datasets.kind,
+			...HAMLET_PROPERTY_COLUMNS,
 			geometry: sql<string>`ST_AsGeoJSON(${hamlets.geom}, 6)`
 		})
 		.from(hamlets)

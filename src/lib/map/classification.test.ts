@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { classIndex, classify, PALETTES, SPECIAL_CLASS_COLORS } from './classification';
+
+describe('classify', () => {
+	it('anchors the default classes on the plan’s target and names the class that meets it', () => {
+		const result = classify([0.3, 0.6, 0.86, 0.9], { scheme: 'targets', scale: 'rate', target: 0.85 });
+		expect(result.breaks).toEqual([0.43, 0.6, 0.72, 0.85]);
+		expect(result.colors).toEqual(PALETTES.rate);
+		expect(result.legend.map((item) => item.count)).toEqual([1, 0, 1, 0, 2, 0, 0]);
+		expect(result.legend[4]!.label.vi).toBe('Từ 85% (đạt mục tiêu)');
+		expect(result.legend[0]!.label.en).toBe('Below 43%');
+		expect(classify([], { scheme: 'targets', scale: 'rate', target: 1 }).breaks).toEqual([0.5, 0.7, 0.85, 1]);
+	});
+
+	it('puts values above 100% in their own class, outside the breaks, and counts missing values', () => {
+		const result = classify([0.2, 1.3, null, 0.99, 1], { scheme: 'targets', scale: 'rate', target: 1 });
+		const overFull = result.legend.find((item) => item.kind === 'over-full')!;
+		expect(overFull).toMatchObject({ color: SPECIAL_CLASS_COLORS.overFull, count: 1 });
+		expect(result.legend.find((item) => item.kind === 'no-data')!.count).toBe(1);
+		// Exactly 100% meets the target; it is not a data problem.
+		expect(result.legend[4]!.count).toBe(1);
+	});
+
+	it('keeps one bad record from stretching data-driven breaks', () => {
+		const values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+		const withOutlier = classify([...values, 25], { scheme: 'quantiles', scale: 'rate', target: 1 });
+		expect(withOutlier.breaks).toEqual(
+			classify(values, { scheme: 'quantiles', scale: 'rate', target: 1 }).breaks
+		);
+	});
+
+	it('finds natural breaks between well-separated groups', () => {
+		const groups = [0.1, 0.11, 0.12, 0.5, 0.51, 0.52, 0.9, 0.91];
+		const result = classify(groups, { scheme: 'ckmeans', scale: 'rate', target: 1 });
+		expect(result.breaks.length).toBeLessThanOrEqual(4);
+		expect(result.breaks).toContain(0.5);
+		expect(result.breaks).toContain(0.9);
+		expect(
+			result.legend.filter((item) => item.kind === 'value').reduce((sum, item) => sum + item.count, 0)
+		).toBe(8);
+	});
+
+	it('copes with too few distinct values for five classes', () => {
+		const result = classify([0.5, 0.5, 0.5], { scheme: 'ckmeans', scale: 'rate', target: 1 });
+		expect(result.breaks).toEqual([]);
+		expect(result.colors).toHaveLength(1);
+		expect(classify([], { scheme: 'quantiles', scale: 'rate', target: 1 }).legend.at(-1)!.count).toBe(0);
+	});
+
+	it('uses the red ramp and equal 20-point classes for the gap index', () => {
+		const result = classify([5, 35, 95], { scheme: 'targets', scale: 'index', target: null });
+		expect(result.breaks).toEqual([20, 40, 60, 80]);
+		expect(result.colors).toEqual(PALETTES.gap);
+		expect(result.legend.some((item) => item.kind === 'over-full')).toBe(false);
+	});
+});
+
+describe('classIndex', () => {
+	it('counts the breaks at or below the value', () => {
+		expect([0, 0.4, 0.5, 0.99, 1].map((value) => classIndex(value, [0.5, 1]))).toEqual([0, 0, 1, 1, 2]);
+	});
+});

@@ -1,0 +1,157 @@
+// How hamlet values become legend classes and fill colours. Pure: used by the map page and its tests.
+import { ckmeans, quantileSorted } from 'simple-statistics';
+import type { Label } from '$lib/domain';
+
+export const CLASSIFICATIONS = ['targets', 'quantiles', 'ckmeans'] as const;
+export type ClassificationId = (typeof CLASSIFICATIONS)[number];
+
+export const CLASSIFICATION_LABELS: Record<ClassificationId, Label> = {
+	targets: { vi: 'Theo mục tiêu kế hoạch', en: 'By the plan’s targets' },
+	quantiles: { vi: 'Phân vị (số thôn bằng nhau)', en: 'Quantiles (equal counts)' },
+	ckmeans: { vi: 'Ngắt tự nhiên (ckmeans)', en: 'Natural breaks (ckmeans)' }
+};
+
+export function isClassificationId(value: unknown): value is ClassificationId {
+	return typeof value === 'string' && (CLASSIFICATIONS as readonly string[]).includes(value);
+}
+
+/**
+ * ColorBrewer sequential schemes, both listed as colour-blind safe at 5 classes
+ * (https://colorbrewer2.org). Rates use yellow → blue (darker is closer to the target); the gap index
+ * uses yellow → red (darker is a larger gap), so the two never read alike.
+ */
+export const PALETTES = {
+	rate: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+	gap: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026']
+} as const;
+
+/** Outside the sequential ramps: grey for no data, magenta (no ramp uses it) for a rate above 100%. */
+export const SPECIAL_CLASS_COLORS = { noData: '#bdbdbd', overFull: '#d01c8b' } as const;
+
+export interface LegendClass {
+	kind: 'value' | 'over-full' | 'no-data';
+	color: string;
+	label: Label;
+	/** How many hamlets fall in the class, for the legend. */
+	count: number;
+}
+
+export interface Classification {
+	/** Ascending thresholds: a value v falls in class i when breaks[i-1] ≤ v < breaks[i]. */
+	breaks: number[];
+	/** One colour per value class: breaks.length + 1. */
+	colors: string[];
+	legend: LegendClass[];
+}
+
+export interface ClassifyOptions {
+	scheme: ClassificationId;
+	/** 'rate' for shares of 0–1 (may exceed 1 as a data problem), 'index' for the 0–100 gap index. */
+	scale: 'rate' | 'index';
+	/** The plan's target for a rate; null when it sets none (then 100% anchors the classes). */
+	target: number | null;
+}
+
+const CLASS_COUNT = 5;
+// Target-anchored classes: under half of the target, half, 70% and 85% of the way, and the target met.
+// For a 100% target the breaks are 50/70/85/100%, so "below 50% coverage" is one class.
+const TARGET_FRACTIONS = [0.5, 0.7, 0.85, 1];
+
+function formatPercent(value: number): string {
+	return `${Math.round(value * 1000) / 10}%`.replace('.', ',');
+}
+
+function formatValue(value: number, scale: ClassifyOptions['scale']): string {
+	return scale === 'rate' ? formatPercent(value) : String(Math.round(value * 10) / 10).replace('.', ',');
+}
+
+function uniqueAscending(values: number[]): number[] {
+	return [...new Set(values)].sort((a, b) => a - b);
+}
+
+function targetBreaks(options: ClassifyOptions): number[] {
+	if (options.scale === 'index') return [20, 40, 60, 80];
+	const target = options.target ?? 1;
+	// Whole percents keep the legend readable (85% × 0.7 = 59.5% shows as 60%).
+	return TARGET_FRACTIONS.map((fraction) => Math.round(target * fraction * 100) / 100);
+}
+
+function dataBreaks(sorted: number[], scheme: 'quantiles' | 'ckmeans'): number[] {
+	if (sorted.length === 0) return [];
+	if (scheme === 'quantiles') {
+		return uniqueAscending(
+			[0.2, 0.4, 0.6, 0.8].map((p) => quantileSorted(sorted, p)).filter((value) => value > sorted[0]!)
+		);
+	}
+	const clusterCount = Math.min(CLASS_COUNT, uniqueAscending(sorted).length);
+	if (clusterCount < 2) return [];
+	return ckmeans(sorted, clusterCount)
+		.slice(1)
+		.map((cluster) => cluster[0]!);
+}
+
+/** Picks `count` colours spread across a 5-colour ramp, keeping both ends. */
+function spreadColors(ramp: readonly string[], count: number): string[] {
+	if (count === 1) return [ramp[ramp.length - 1]!];
+	return Array.from(
+		{ length: count },
+		(_, index) => ramp[Math.round((index * (ramp.length - 1)) / (count - 1))]!
+	);
+}
+
+/**
+ * Classes for one metric's values across the hamlets. Missing values get the "no data" class and, on
+ * a rate, values above 100% get their own data-quality class and are left out of the data-driven
+ * breaks, so one bad record neither hides nor stretches the scale.
+ */
+export function classify(values: readonly (number | null)[], options: ClassifyOptions): Classification {
+	const present = values.filter((value): value is number => value !== null && Number.isFinite(value));
+	const overFull = options.scale === 'rate' ? present.filter((value) => value > 1) : [];
+	const inRange = present.filter((value) => options.scale !== 'rate' || value <= 1).sort((a, b) => a - b);
+	const breaks = options.scheme === 'targets' ? targetBreaks(options) : dataBreaks(inRange, options.scheme);
+	const colors = spreadColors(options.scale === 'rate' ? PALETTES.rate : PALETTES.gap, breaks.length + 1);
+
+	const counts = new Array<number>(colors.length).fill(0);
+	for (const value of inRange) counts[classIndex(value, breaks)]! += 1;
+
+	const targetMet =
+		options.scheme === 'targets' && options.scale === 'rate' ? (options.target ?? 1) : undefined;
+	const legend: LegendClass[] = colors.map((color, index) => {
+		const low = breaks[index - 1];
+		const high = breaks[index];
+		const lowText = low === undefined ? undefined : formatValue(low, options.scale);
+		const highText = high === undefined ? undefined : formatValue(high, options.scale);
+		let label: Label;
+		if (lowText === undefined && highText === undefined) label = { vi: 'Mọi giá trị', en: 'All values' };
+		else if (lowText === undefined) label = { vi: `Dưới ${highText}`, en: `Below ${highText}` };
+		else if (highText === undefined) {
+			label =
+				low === targetMet
+					? { vi: `Từ ${lowText} (đạt mục tiêu)`, en: `${lowText} or more (target met)` }
+					: { vi: `Từ ${lowText} trở lên`, en: `${lowText} or more` };
+		} else label = { vi: `${lowText} – dưới ${highText}`, en: `${lowText} to under ${highText}` };
+		return { kind: 'value', color, label, count: counts[index]! };
+	});
+	if (options.scale === 'rate') {
+		legend.push({
+			kind: 'over-full',
+			color: SPECIAL_CLASS_COLORS.overFull,
+			label: { vi: 'Trên 100% (cần kiểm tra số liệu)', en: 'Above 100% (check the data)' },
+			count: overFull.length
+		});
+	}
+	legend.push({
+		kind: 'no-data',
+		color: SPECIAL_CLASS_COLORS.noData,
+		label: { vi: 'Chưa có số liệu', en: 'No data' },
+		count: values.length - present.length
+	});
+	return { breaks, colors, legend };
+}
+
+/** The value class a value falls in: the number of breaks at or below it. */
+export function classIndex(value: number, breaks: readonly number[]): number {
+	let index = 0;
+	while (index < breaks.length && value >= breaks[index]!) index++;
+	return index;
+}

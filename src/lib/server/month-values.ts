@@ -1,0 +1,31 @@
+import { METRICS, metricValue, type MetricId } from '$lib/metrics';
+import type { Database } from './db/index';
+import { hamletFiguresForMonth } from './db/metrics';
+import { RevisionCache } from './revision-cache';
+
+/**
+ * Every hamlet's rates for one month, as parallel arrays: the map joins them to the tiles' features by
+ * id with `setFeatureState`, so a new month or metric restyles the map without refetching a tile.
+ */
+export interface MonthValues {
+	month: string;
+	hamletIds: number[];
+	values: Record<MetricId, (number | null)[]>;
+}
+
+// Four decimals is a hundredth of a percentage point: finer than the legend, and it halves the payload.
+const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
+
+const cache = new RevisionCache<MonthValues>(24);
+
+/** The rates of every hamlet at the end of `month`, computed once per month and data revision. */
+export async function monthValues(db: Database, month: string): Promise<MonthValues> {
+	const { value } = await cache.get(db, month, async () => {
+		const figures = await hamletFiguresForMonth(db, month);
+		const values = Object.fromEntries(
+			METRICS.map((metric) => [metric, figures.map((row) => round(metricValue(metric, row)))])
+		) as MonthValues['values'];
+		return { month, hamletIds: figures.map((row) => row.hamletId), values };
+	});
+	return value;
+}

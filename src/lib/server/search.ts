@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { foldVietnamese } from '$lib/text';
+import type { Bbox } from './db/hamlets';
+import { selectRows, type Database } from './db/index';
+import { RevisionCache } from './revision-cache';
+
+export interface PlaceResult {
+	kind: 'commune' | 'hamlet';
+	/** The commune's 5-digit code or the hamlet's id. */
+	id: string;
+	/** As shown: "Phường Ba Đình", "Tổ dân phố 3". */
+	name: string;
+	/** The commune a hamlet lies in; empty for a commune. */
+	context: string;
+	bbox: Bbox;
+}
+
+interface IndexedPlace extends PlaceResult {
+	folded: string;
+	/** The name without its unit word ("ba dinh" for Phường Ba Đình), so a bare name ranks as exact. */
+	foldedShortName: string;
+}
+
+export const SEARCH_LIMITS = { maxQueryLength: 100, defaultResults: 8, maxResults: 50 } as const;
+
+const cache = new RevisionCache<IndexedPlace[]>(1);
+
+async function buildIndex(db: Database): Promise<IndexedPlace[]> {
+	const rows = await selectRows<{
+		kind: 'commune' | 'hamlet';
+		id: string;
+		name: string;
+		shortName: string;
+		context: string;
+		west: number;
+		south: number;
+		east: number;
+		north: number;
+	}>(
+		db,
+		sql`
+			SELECT 'commune' AS kind, code AS id, full_name AS name, name AS "shortName", '' AS context,
+				ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north
+			FROM communes
+			UNION ALL
+			SELECT 'hamlet', h.id::text, h.name, h.name, c.full_name,
+				ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
+			FROM hamlets h JOIN communes c ON c.code = h.commune_code
+			ORDER BY kind, id`
+	);
+	return rows.map(({ shortName, west, south, east, north, ...place }) => ({
+		...place,
+		bbox: [west, south, east, north],
+		folded: foldVietnamese(place.name),
+		foldedShortName: foldVietnamese(shortName)
+	}));
+}
+
+/** 0 is best: the whole name, then a name that starts with the query, a word that does, anything else. */
+function rank(place: IndexedPlace, query: string): number | undefined {
+	if (place.folded === query || place.foldedShortName === query) return 0;
+	if (place.foldedShortName.startsWith(query) || place.folded.startsWith(query)) return 1;
+	if (place.folded.includes(` ${query}`)) return 2;
+	if (place.folded.includes(query)) return 3;
+	return undefined;
+}
+
+/**
+ * Communes and hamlets whose names contain `query`, ignoring case and diacritics ("ba dinh" finds
+ * "Phường Ba Đình"), best matches first and communes before hamlets at the same rank.
+ */
+export async function searchPlaces(
+	db: Database,
+	query: string,
+	limit: number = SEARCH_LIMITS.defaultResults
+): Promise<PlaceResult[]> {
+	const folded = foldVietnamese(query);
+	if (folded === '') return [];
+	const { value: index } = await cache.get(db, 'places', () => buildIndex(db));
+	const matches: { place: IndexedPlace; rank: number }[] = [];
+	for (const place of index) {
+		const placeRank = rank(place, folded);
+		if (placeRank !== undefined) matches.push({ place, rank: placeRank });
+	}
+	matches.sort(
+		(a, b) =>
+			a.rank - b.rank ||
+			(a.place.kind === b.place.kind ? 0 : a.place.kind === 'commune' ? -1 : 1) ||
+			a.place.name.localeCompare(b.place.name, 'vi')
+	);
+	return matches.slice(0, limit).map(({ place: { kind, id, name, context, bbox } }) => ({
+		kind,
+		id,
+		name,
+		context,
+		bbox
+	}));
+}
