@@ -1,26 +1,57 @@
 import bbox from '@turf/bbox';
+import { error } from '@sveltejs/kit';
 import { cityOutline } from '$lib/server/city-outline';
 import { getAppDatabase } from '$lib/server/db/app-database';
-import { communeLabelPoints, communesFeatureCollection } from '$lib/server/db/communes';
+import { communeLabelPoints } from '$lib/server/db/communes';
+import { dataMonths } from '$lib/server/db/metrics';
+import { currentDataRevision } from '$lib/server/db/revision';
 import { databaseSummary } from '$lib/server/db/summary';
+import { hamletDetails } from '$lib/server/hamlet-details';
+import { monthValues } from '$lib/server/month-values';
+import { monthFromParam } from '$lib/months';
 import type { PageServerLoad } from './$types';
 
-// Degrees, about 30 m in Hanoi: under a pixel up to zoom 12, and it makes the page several times lighter.
-const DISPLAY_SIMPLIFY_TOLERANCE = 0.0003;
-
-export const load: PageServerLoad = async () => {
+/**
+ * The map page reads `month` and `hamlet` from the URL here; `metric` and `classes` are read in the
+ * browser, so switching them never waits for the server. SvelteKit reruns this load only when one of
+ * the two parameters it read changes.
+ */
+export const load: PageServerLoad = async ({ url }) => {
 	const { db } = await getAppDatabase();
+	const months = await dataMonths(db);
+	const monthParam = url.searchParams.get('month');
+	const month = monthParam === null ? months.at(-1) : monthFromParam(monthParam);
+	if (monthParam !== null && (month === undefined || !months.includes(month))) {
+		error(400, {
+			message: `Tháng “${monthParam}” không hợp lệ hoặc chưa có số liệu (viết theo dạng 2026-11).`,
+			messageEn: `The month “${monthParam}” is malformed or has no data (write it as 2026-11).`
+		});
+	}
+
+	const hamletParam = url.searchParams.get('hamlet');
+	let selected = null;
+	if (hamletParam !== null && month !== undefined) {
+		const id = /^\d{1,9}$/.test(hamletParam) ? Number(hamletParam) : undefined;
+		selected = id === undefined ? undefined : await hamletDetails(db, id, month);
+		if (!selected) {
+			error(404, {
+				message: `Không tìm thấy thôn, tổ dân phố có mã “${hamletParam}”.`,
+				messageEn: `No hamlet has the id “${hamletParam}”.`
+			});
+		}
+	}
+
 	const outline = await cityOutline();
-	// One at a time: the embedded PGlite runs a single connection anyway.
-	const communes = await communesFeatureCollection(db, { simplifyTolerance: DISPLAY_SIMPLIFY_TOLERANCE });
-	const communeLabels = await communeLabelPoints(db);
-	const summary = await databaseSummary(db);
 	const [west, south, east, north] = bbox(outline);
 	return {
+		months,
+		month: month ?? null,
+		values: month === undefined ? null : await monthValues(db, month),
+		selected,
+		tileVersion: (await currentDataRevision(db)).tag,
 		cityOutline: outline,
-		communes,
-		communeLabels,
-		summary,
+		communeLabels: await communeLabelPoints(db),
+		summary: await databaseSummary(db),
 		bounds: [west, south, east, north] as [number, number, number, number]
 	};
 };

@@ -1,44 +1,100 @@
 // https://maplibre.org/maplibre-style-spec/layers/
 import type {
 	BackgroundLayerSpecification,
+	ExpressionSpecification,
 	FillLayerSpecification,
 	LayerSpecification,
 	LineLayerSpecification,
 	SymbolLayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
+import { TILE_LAYER_INFO } from '$lib/tiles';
+import { SPECIAL_CLASS_COLORS, type Classification } from './classification';
 import { byUnitType, zoomRamp } from './expressions';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
 
-/** Source ids: one GeoJSON source per dataset the page loads. */
+/** Source ids: the city outline and label points are GeoJSON from the page, the polygons vector tiles. */
 export const SOURCE_IDS = {
 	cityOutline: 'city-outline',
 	communes: 'communes',
+	hamlets: 'hamlets',
 	communeLabelPoints: 'commune-label-points'
 } as const;
 
-/** Layer ids; `MAP_LAYERS` gives their drawing order. */
+/** Layer ids; `mapLayers` gives their drawing order. */
 export const LAYER_IDS = {
 	background: 'background',
 	cityFill: 'city-fill',
 	communesFill: 'communes-fill',
+	hamletsFill: 'hamlets-fill',
+	hamletsLine: 'hamlets-line',
+	hamletsHighlight: 'hamlets-highlight',
 	communesLine: 'communes-line',
 	cityLine: 'city-line',
 	communeLabels: 'commune-labels'
 } as const;
 
-/** The base map's colours: a pale land so that later thematic fills stand out. */
+/** Below this zoom communes carry the colours (a city-wide view); from it on, their hamlets do. */
+export const HAMLET_ZOOM = TILE_LAYER_INFO.hamlets.minZoom;
+
+/** The base map's colours: a pale land so that the thematic fills stand out. */
 export const MAP_COLORS = {
 	outside: '#dde3e8',
 	city: '#f6f4ef',
 	phuong: '#efd9bd',
 	xa: '#d8e6c9',
 	communeLine: '#ffffff',
+	hamletLine: '#ffffff',
 	cityLine: '#56606b',
+	hover: '#111111',
+	selected: '#000000',
 	label: '#2a2f36',
 	labelHalo: '#ffffff'
 } as const;
 
-/** Everything outside the city; the style has no basemap tiles, so this is all there is. */
+/**
+ * What the thematic layers show: the feature-state key holding each feature's value (set by
+ * FeatureStates.svelte from the month's values) and the classes that colour it.
+ */
+export interface Thematic {
+	stateKey: string;
+	classification: Classification;
+	/** 'rate' values above 1 get the data-quality colour; 'index' values (0–100) never do. */
+	scale: 'rate' | 'index';
+}
+
+/**
+ * A feature's class colour from its feature state: grey without a value, magenta above 100% on a rate,
+ * otherwise a step through the classes' breaks.
+ */
+export function classColor(thematic: Thematic): ExpressionSpecification {
+	const value: ExpressionSpecification = ['feature-state', thematic.stateKey];
+	const { breaks, colors } = thematic.classification;
+	const stepped: ExpressionSpecification | string =
+		breaks.length === 0
+			? colors[0]!
+			: [
+					'step',
+					['to-number', value],
+					colors[0]!,
+					...breaks.flatMap((limit, index) => [limit, colors[index + 1]!])
+				];
+	const cases: (ExpressionSpecification | string)[] = [
+		['!=', ['typeof', value], 'number'],
+		SPECIAL_CLASS_COLORS.noData
+	];
+	if (thematic.scale === 'rate') cases.push(['>', ['to-number', value], 1], SPECIAL_CLASS_COLORS.overFull);
+	return ['case', ...cases, stepped] as ExpressionSpecification;
+}
+
+/** Filters hide a hamlet by feature state (`hidden`), since layer filters cannot read feature state. */
+const visibleOpacity = (opacity: number): ExpressionSpecification => [
+	'case',
+	['boolean', ['feature-state', 'hidden'], false],
+	0.08,
+	opacity
+];
+
+/** Everything outside the city; the offline style has no basemap tiles, so this is all there is. */
 export const backgroundLayer: BackgroundLayerSpecification = {
 	id: LAYER_IDS.background,
 	type: 'background',
@@ -53,25 +109,84 @@ export const cityFillLayer: FillLayerSpecification = {
 	paint: { 'fill-color': MAP_COLORS.city }
 };
 
-/** The 126 communes, urban phường and rural xã told apart by colour. */
-export const communesFillLayer: FillLayerSpecification = {
-	id: LAYER_IDS.communesFill,
-	type: 'fill',
-	source: SOURCE_IDS.communes,
+/** The communes, shaded by their own totals in the city-wide view, or told apart by unit type without a theme. */
+export function communesFillLayer(thematic?: Thematic): FillLayerSpecification {
+	return {
+		id: LAYER_IDS.communesFill,
+		type: 'fill',
+		source: SOURCE_IDS.communes,
+		'source-layer': TILE_LAYER_INFO.communes.sourceLayer,
+		// With a theme the hamlets take over at HAMLET_ZOOM, and the two fills never stack.
+		...(thematic ? { maxzoom: HAMLET_ZOOM } : {}),
+		paint: thematic
+			? { 'fill-color': classColor(thematic), 'fill-opacity': 0.85 }
+			: {
+					'fill-color': byUnitType({ phường: MAP_COLORS.phuong, xã: MAP_COLORS.xa }),
+					'fill-opacity': 0.8
+				}
+	};
+}
+
+/** The hamlets, shaded by the chosen metric's class. */
+export function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
+	return {
+		id: LAYER_IDS.hamletsFill,
+		type: 'fill',
+		source: SOURCE_IDS.hamlets,
+		'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
+		minzoom: HAMLET_ZOOM,
+		paint: { 'fill-color': classColor(thematic), 'fill-opacity': visibleOpacity(0.85) }
+	};
+}
+
+/** Hamlet borders, thin and white so the classes stay legible. */
+export const hamletsLineLayer: LineLayerSpecification = {
+	id: LAYER_IDS.hamletsLine,
+	type: 'line',
+	source: SOURCE_IDS.hamlets,
+	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
+	minzoom: HAMLET_ZOOM,
 	paint: {
-		'fill-color': byUnitType({ phường: MAP_COLORS.phuong, xã: MAP_COLORS.xa }),
-		'fill-opacity': 0.8
+		'line-color': MAP_COLORS.hamletLine,
+		'line-width': zoomRamp([
+			[10, 0.2],
+			[14, 1]
+		]),
+		'line-opacity': visibleOpacity(0.9)
 	}
 };
 
-/** Commune boundaries, thickening as the user zooms in. */
+/** The hovered and the selected hamlet, outlined in black (feature states `hover` and `selected`). */
+export const hamletsHighlightLayer: LineLayerSpecification = {
+	id: LAYER_IDS.hamletsHighlight,
+	type: 'line',
+	source: SOURCE_IDS.hamlets,
+	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
+	minzoom: HAMLET_ZOOM,
+	layout: { 'line-join': 'round' },
+	paint: {
+		'line-color': MAP_COLORS.selected,
+		'line-width': [
+			'case',
+			['boolean', ['feature-state', 'selected'], false],
+			3.5,
+			['boolean', ['feature-state', 'hover'], false],
+			2,
+			0
+		]
+	}
+};
+
+/** Commune boundaries over the hamlets, thickening as the user zooms in. */
 export const communesLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.communesLine,
 	type: 'line',
 	source: SOURCE_IDS.communes,
+	'source-layer': TILE_LAYER_INFO.communes.sourceLayer,
 	layout: { 'line-join': 'round' },
 	paint: {
-		'line-color': MAP_COLORS.communeLine,
+		// White between shaded communes; dark over the hamlets, whose own borders are white.
+		'line-color': ['step', ['zoom'], MAP_COLORS.communeLine, HAMLET_ZOOM, MAP_COLORS.cityLine],
 		'line-width': zoomRamp([
 			[8, 0.6],
 			[12, 1.5],
@@ -118,12 +233,18 @@ export const communeLabelsLayer: SymbolLayerSpecification = {
 	}
 };
 
-/** Every layer of the base map, bottom to top. */
-export const MAP_LAYERS: readonly LayerSpecification[] = [
-	backgroundLayer,
-	cityFillLayer,
-	communesFillLayer,
-	communesLineLayer,
-	cityLineLayer,
-	communeLabelsLayer
-];
+/**
+ * Every layer, bottom to top. Without a theme the communes are coloured by unit type and no hamlet
+ * layer is drawn (the page before the month's values arrive, or an embed that wants only the units).
+ */
+export function mapLayers(thematic?: { hamlets: Thematic; communes: Thematic }): LayerSpecification[] {
+	return [
+		backgroundLayer,
+		cityFillLayer,
+		communesFillLayer(thematic?.communes),
+		...(thematic ? [hamletsFillLayer(thematic.hamlets), hamletsLineLayer, hamletsHighlightLayer] : []),
+		communesLineLayer,
+		cityLineLayer,
+		communeLabelsLayer
+	];
+}

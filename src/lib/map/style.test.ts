@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateStyleMin, type SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import {
+	validateStyleMin,
+	type FillLayerSpecification,
+	type StyleSpecification,
+	type SymbolLayerSpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
-import { LAYER_IDS, SOURCE_IDS } from './layers';
+import { classify, SPECIAL_CLASS_COLORS } from './classification';
+import { classColor, HAMLET_ZOOM, LAYER_IDS, SOURCE_IDS, type Thematic } from './layers';
 import { createMapStyle, type MapStyleData } from './style';
 
 // A square around Phường Ba Đình stands in for both the city and the commune: the style only needs the shape.
@@ -33,12 +39,19 @@ function collection<TGeometry extends MultiPolygon | Point>(
 
 const data: MapStyleData = Object.freeze({
 	cityOutline: collection(square),
-	communes: collection(square),
 	communeLabelPoints: collection(seat)
 });
 
+const tiles = { origin: 'https://gotungnha.example', version: 'abc-123' };
+
+const thematic: Thematic = {
+	stateKey: 'coverage',
+	classification: classify([0.2, 0.6, 0.9], { scheme: 'targets', scale: 'rate', target: 1 }),
+	scale: 'rate'
+};
+
 describe('createMapStyle', () => {
-	const style = createMapStyle(data);
+	const style = createMapStyle(data, { tiles, thematic: { hamlets: thematic, communes: thematic } });
 
 	it('is a valid MapLibre style', () => {
 		expect(validateStyleMin(style)).toEqual([]);
@@ -49,10 +62,55 @@ describe('createMapStyle', () => {
 			LAYER_IDS.background,
 			LAYER_IDS.cityFill,
 			LAYER_IDS.communesFill,
+			LAYER_IDS.hamletsFill,
+			LAYER_IDS.hamletsLine,
+			LAYER_IDS.hamletsHighlight,
 			LAYER_IDS.communesLine,
 			LAYER_IDS.cityLine,
 			LAYER_IDS.communeLabels
 		]);
+		expect(createMapStyle(data, { tiles }).layers.map((layer) => layer.id)).not.toContain(
+			LAYER_IDS.hamletsFill
+		);
+	});
+
+	it('draws communes below the hamlet zoom and hamlets from it, both coloured from feature state', () => {
+		const byId = Object.fromEntries(style.layers.map((layer) => [layer.id, layer])) as Record<
+			string,
+			FillLayerSpecification
+		>;
+		expect(byId[LAYER_IDS.communesFill]!.maxzoom).toBe(HAMLET_ZOOM);
+		expect(byId[LAYER_IDS.hamletsFill]!.minzoom).toBe(HAMLET_ZOOM);
+		expect(byId[LAYER_IDS.hamletsFill]!.paint?.['fill-color']).toEqual(classColor(thematic));
+	});
+
+	it('loads versioned vector tiles from the page’s origin', () => {
+		expect(style.sources[SOURCE_IDS.hamlets]).toMatchObject({
+			type: 'vector',
+			tiles: ['https://gotungnha.example/tiles/hamlets/{z}/{x}/{y}.mvt?v=abc-123']
+		});
+		expect(style.sources[SOURCE_IDS.communes]).toMatchObject({
+			tiles: ['https://gotungnha.example/tiles/communes/{z}/{x}/{y}.mvt?v=abc-123']
+		});
+	});
+
+	it('puts an external basemap under our layers, without our opaque background', () => {
+		const basemap: StyleSpecification = {
+			version: 8,
+			glyphs: 'https://basemap.example/{fontstack}/{range}.pbf',
+			sources: { osm: { type: 'raster', tiles: ['https://basemap.example/{z}/{x}/{y}.png'], tileSize: 256 } },
+			layers: [{ id: 'osm', type: 'raster', source: 'osm' }]
+		};
+		const merged = createMapStyle(data, {
+			tiles,
+			basemap,
+			thematic: { hamlets: thematic, communes: thematic }
+		});
+		expect(validateStyleMin(merged)).toEqual([]);
+		expect(merged.layers[0]!.id).toBe('osm');
+		expect(merged.layers.map((layer) => layer.id)).not.toContain(LAYER_IDS.background);
+		expect(merged.glyphs).toBe(basemap.glyphs);
+		expect(Object.keys(merged.sources)).toEqual(expect.arrayContaining(['osm', SOURCE_IDS.hamlets]));
 	});
 
 	it('uses kebab-case ids, and every layer draws from a source the style has', () => {
@@ -88,7 +146,7 @@ describe('createMapStyle', () => {
 	});
 
 	it('puts the fonts wherever the caller serves them from', () => {
-		const hosted = createMapStyle(data, { fontsUrl: 'https://example.org/assets/fonts' });
+		const hosted = createMapStyle(data, { tiles, fontsUrl: 'https://example.org/assets/fonts' });
 		const urls = Object.values(hosted['font-faces'] ?? {}).flatMap((entry) =>
 			typeof entry === 'string' ? [entry] : entry.map((face) => face.url)
 		);
@@ -97,6 +155,21 @@ describe('createMapStyle', () => {
 	});
 
 	it('passes the GeoJSON through untouched', () => {
-		expect(style.sources[SOURCE_IDS.communes]).toMatchObject({ type: 'geojson', data: data.communes });
+		expect(style.sources[SOURCE_IDS.communeLabelPoints]).toMatchObject({
+			type: 'geojson',
+			data: data.communeLabelPoints
+		});
+	});
+});
+
+describe('classColor', () => {
+	it('checks for no data first, then above 100%, then steps through the classes', () => {
+		const expression = classColor(thematic);
+		expect(expression[0]).toBe('case');
+		expect(expression[2]).toBe(SPECIAL_CLASS_COLORS.noData);
+		expect(expression[4]).toBe(SPECIAL_CLASS_COLORS.overFull);
+		expect((expression[5] as unknown[])[0]).toBe('step');
+		const index = classColor({ ...thematic, scale: 'index' });
+		expect(JSON.stringify(index)).not.toContain(SPECIAL_CLASS_COLORS.overFull);
 	});
 });

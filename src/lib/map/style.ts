@@ -1,15 +1,14 @@
 // https://maplibre.org/maplibre-style-spec/root/
-import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { TILE_LAYER_INFO, tileUrlTemplate } from '$lib/tiles';
 import { notoSansFontFaces } from './fonts';
-import { MAP_LAYERS, SOURCE_IDS } from './layers';
+import { LAYER_IDS, mapLayers, SOURCE_IDS, type Thematic } from './layers';
 
-/** The GeoJSON the base map draws, as the page's `load` returns it (WGS 84, `[lng, lat]`). */
+/** The GeoJSON the map draws beside the tiles, as the page's `load` returns it (WGS 84, `[lng, lat]`). */
 export interface MapStyleData {
 	/** Hanoi's boundary. */
 	cityOutline: FeatureCollection<Polygon | MultiPolygon>;
-	/** The communes, with at least `code`, `name` and `unitType` properties and a numeric feature `id`. */
-	communes: FeatureCollection<Polygon | MultiPolygon>;
 	/** One point per commune where its name goes, with `name` and `unitType`. */
 	communeLabelPoints: FeatureCollection<Point>;
 }
@@ -18,29 +17,63 @@ export interface MapStyleData {
 export interface MapStyleOptions {
 	/** URL of the directory holding the Noto Sans woff2 files. */
 	fontsUrl?: string;
+	/** Where the vector tiles come from: the page's origin and the data version the server gave it. */
+	tiles: { origin: string; version: string };
+	/** What colours the hamlets and communes; without it the communes are coloured by unit type. */
+	thematic?: { hamlets: Thematic; communes: Thematic };
+	/**
+	 * An external basemap (deployments with internet): its sources and layers go under ours, and our
+	 * opaque background and city fill are left out so it shows through.
+	 */
+	basemap?: StyleSpecification;
 }
 
 /** Credit for the commune and city boundaries, which their MIT licence asks for. */
 export const BOUNDARY_ATTRIBUTION = 'Ranh giới: sapnhap.bando.com.vn, vietnamese-provinces-database (MIT)';
 
+/** Credit for the hamlet boundaries, which we generate: they are estimates, and the map says so. */
+export const HAMLET_ATTRIBUTION = 'Ranh giới thôn, tổ dân phố: ước tính (Gõ Từng Nhà)';
+
+const OPAQUE_BASE_LAYERS: ReadonlySet<string> = new Set([LAYER_IDS.background, LAYER_IDS.cityFill]);
+
 /**
- * The whole offline style: no tiles, sprites or glyph server, only the GeoJSON the page brings and the
- * self-hosted fonts. A new object can be handed to `map.setStyle`, which diffs it into the map.
+ * The whole style, offline by default: our tiles and GeoJSON and the self-hosted fonts, no basemap
+ * server. A new object can be handed to `map.setStyle`, which diffs it into the map, so a new metric
+ * only changes paint properties and keeps the loaded tiles.
  */
-export function createMapStyle(data: MapStyleData, options: MapStyleOptions = {}): StyleSpecification {
+export function createMapStyle(data: MapStyleData, options: MapStyleOptions): StyleSpecification {
+	const { origin, version } = options.tiles;
+	const ours: StyleSpecification['sources'] = {
+		[SOURCE_IDS.cityOutline]: { type: 'geojson', data: data.cityOutline, attribution: BOUNDARY_ATTRIBUTION },
+		[SOURCE_IDS.communes]: {
+			type: 'vector',
+			tiles: [tileUrlTemplate('communes', version, origin)],
+			minzoom: TILE_LAYER_INFO.communes.minZoom,
+			maxzoom: TILE_LAYER_INFO.communes.maxZoom,
+			attribution: BOUNDARY_ATTRIBUTION
+		},
+		[SOURCE_IDS.hamlets]: {
+			type: 'vector',
+			tiles: [tileUrlTemplate('hamlets', version, origin)],
+			minzoom: TILE_LAYER_INFO.hamlets.minZoom,
+			maxzoom: TILE_LAYER_INFO.hamlets.maxZoom,
+			attribution: HAMLET_ATTRIBUTION
+		},
+		[SOURCE_IDS.communeLabelPoints]: { type: 'geojson', data: data.communeLabelPoints }
+	};
+	const layers = mapLayers(options.thematic);
+	const { basemap } = options;
 	return {
+		...(basemap ?? {}),
 		version: 8,
 		name: 'Gõ Từng Nhà',
 		'font-faces': notoSansFontFaces(options.fontsUrl),
-		sources: {
-			[SOURCE_IDS.cityOutline]: {
-				type: 'geojson',
-				data: data.cityOutline,
-				attribution: BOUNDARY_ATTRIBUTION
-			},
-			[SOURCE_IDS.communes]: { type: 'geojson', data: data.communes },
-			[SOURCE_IDS.communeLabelPoints]: { type: 'geojson', data: data.communeLabelPoints }
-		},
-		layers: [...MAP_LAYERS]
+		sources: { ...(basemap?.sources ?? {}), ...ours },
+		layers: basemap
+			? [
+					...basemap.layers,
+					...layers.filter((layer: LayerSpecification) => !OPAQUE_BASE_LAYERS.has(layer.id))
+				]
+			: layers
 	};
 }

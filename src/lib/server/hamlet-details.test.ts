@@ -68,5 +68,8 @@ describe.each(testDrivers())('panel and map values on %s', (driver) => {
 		expect(values.hamletIds).toEqual([4001, 4002, 4003, 4004]);
 		expect(values.values.coverage).toEqual([0.5, 1.1765, 0, 0]);
 		expect(values.values.skills).toEqual([0.5, 0.9, null, null]);
+		// Ba Đình: 850 of 2,060 households; the other communes have no hamlets in the fixture.
+		expect(values.communeCodes).toEqual(['00004']);
+		expect(values.communeValues.coverage).toEqual([0.4126]);
 	});
 });

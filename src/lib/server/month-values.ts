@@ -1,4 +1,4 @@
-import { METRICS, metricValue, type MetricId } from '$lib/metrics';
+import { aggregateReading, METRICS, metricValue, type MetricId } from '$lib/metrics';
 import type { Database } from './db/index';
 import { hamletFiguresForMonth } from './db/metrics';
 import { RevisionCache } from './revision-cache';
@@ -11,6 +11,9 @@ export interface MonthValues {
 	month: string;
 	hamletIds: number[];
 	values: Record<MetricId, (number | null)[]>;
+	/** The same rates summed over each commune's hamlets, for the city-wide view. */
+	communeCodes: string[];
+	communeValues: Record<MetricId, (number | null)[]>;
 }
 
 // Four decimals is a hundredth of a percentage point: finer than the legend, and it halves the payload.
@@ -25,7 +28,15 @@ export async function monthValues(db: Database, month: string): Promise<MonthVal
 		const values = Object.fromEntries(
 			METRICS.map((metric) => [metric, figures.map((row) => round(metricValue(metric, row)))])
 		) as MonthValues['values'];
-		return { month, hamletIds: figures.map((row) => row.hamletId), values };
+		const byCommune = Map.groupBy(figures, (row) => row.communeCode);
+		const communeCodes = [...byCommune.keys()].sort();
+		const communeValues = Object.fromEntries(
+			METRICS.map((metric) => [
+				metric,
+				communeCodes.map((code) => round(aggregateReading(metric, byCommune.get(code)!).value))
+			])
+		) as MonthValues['values'];
+		return { month, hamletIds: figures.map((row) => row.hamletId), values, communeCodes, communeValues };
 	});
 	return value;
 }

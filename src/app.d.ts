@@ -1,0 +1,13 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+	namespace App {
+		interface Error {
+			/** Shown to the user, in Vietnamese. */
+			message: string;
+			/** The same in English, shown second. */
+			messageEn?: string;
+		}
+	}
+}
+
+export {};

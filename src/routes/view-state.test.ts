@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readViewState, withParams } from './view-state';
+
+describe('the map page’s URL state', () => {
+	it('reads the metric and classification, falling back to the defaults on anything unknown', () => {
+		expect(readViewState(new URL('http://x/?metric=skills&classes=ckmeans'))).toEqual({
+			metric: 'skills',
+			classes: 'ckmeans'
+		});
+		expect(readViewState(new URL('http://x/?metric=gap'))).toEqual({ metric: 'gap', classes: 'targets' });
+		expect(readViewState(new URL('http://x/?metric=%3Cscript%3E&classes=jenks'))).toEqual({
+			metric: 'coverage',
+			classes: 'targets'
+		});
+	});
+
+	it('changes parameters, drops defaults and removed ones, and keeps the camera hash', () => {
+		const url = new URL('http://x/?metric=skills&hamlet=4001#map=12/21.03/105.85');
+		expect(withParams(url, { metric: 'coverage', month: '2026-06', hamlet: null }).href).toBe(
+			'http://x/?month=2026-06#map=12/21.03/105.85'
+		);
+	});
+});

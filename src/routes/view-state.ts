@@ -1,0 +1,37 @@
+// The map page's view, as the URL holds it: ?metric=skills&month=2026-11&classes=ckmeans&hamlet=4001
+// (the camera is in the hash, kept by MapLibre). Pure, so the rules are tested without a browser.
+import { CLASSIFICATIONS, isClassificationId, type ClassificationId } from '$lib/map/classification';
+import { isMetricId, type MetricId } from '$lib/metrics';
+
+export type MapMetricId = MetricId | 'gap';
+
+export interface ViewState {
+	metric: MapMetricId;
+	classes: ClassificationId;
+}
+
+export const DEFAULT_VIEW: ViewState = { metric: 'coverage', classes: CLASSIFICATIONS[0] };
+
+/** The view the URL asks for; an unknown value falls back to the default rather than breaking the page. */
+export function readViewState(url: URL): ViewState {
+	const metric = url.searchParams.get('metric');
+	const classes = url.searchParams.get('classes');
+	return {
+		metric: metric === 'gap' || isMetricId(metric) ? metric : DEFAULT_VIEW.metric,
+		classes: isClassificationId(classes) ? classes : DEFAULT_VIEW.classes
+	};
+}
+
+/**
+ * `url` with some parameters changed; null removes one. Defaults are left out of the URL so a plain
+ * link and a link to the default view are the same link. The hash (the camera) is kept.
+ */
+export function withParams(url: URL, changes: Record<string, string | null>): URL {
+	const next = new URL(url);
+	for (const [key, value] of Object.entries(changes)) {
+		const isDefault = (DEFAULT_VIEW as unknown as Record<string, string>)[key] === value;
+		if (value === null || isDefault) next.searchParams.delete(key);
+		else next.searchParams.set(key, value);
+	}
+	return next;
+}
