@@ -1,11 +1,13 @@
 // npm run bench — performance figures, printed (never asserted). Each figure comes with a ratio
 // against a baseline measured in the same run, so machines of different speed compare.
 // `npm run bench -- tiles clusters` runs only the named sections.
+import { benchAnalysis } from './analysis';
 import { benchFoundation } from './foundation';
 import { reportedRows } from './report';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
-	foundation: benchFoundation
+	foundation: benchFoundation,
+	analysis: benchAnalysis
 };
 
 const requested = process.argv.slice(2);

@@ -1,0 +1,439 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centroid } from '@turf/centroid';
+import { distance } from '@turf/distance';
+import Flatbush from 'flatbush';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { parseIsoDay } from './dates';
+import { shrinkRates } from './reliability';
+import type {
+	AnalysisInputError,
+	AnalysisLabel,
+	ClassFeature,
+	GapComponent,
+	GapComponentsResult,
+	GapIndexProperties,
+	GapScore,
+	HamletFeature
+} from './types';
+
+/** The components of the digital-gap index, in display order: what is missing, then who is at risk. */
+export const GAP_COMPONENTS = [
+	'skills',
+	'coverage',
+	'device',
+	'payment',
+	'elderly',
+	'minority',
+	'rurality',
+	'classDistance'
+] as const satisfies readonly GapComponent[];
+
+export const GAP_COMPONENT_LABELS: Record<GapComponent, AnalysisLabel> = {
+	skills: { vi: 'Thiếu kỹ năng số', en: 'Skills gap' },
+	coverage: { vi: 'Hộ chưa được tiếp cận', en: 'Households not reached' },
+	device: { vi: 'Thiếu điện thoại thông minh', en: 'Smartphone gap' },
+	payment: { vi: 'Thiếu thanh toán điện tử', en: 'E-payment gap' },
+	elderly: { vi: 'Người cao tuổi', en: 'Elderly' },
+	minority: { vi: 'Đồng bào dân tộc thiểu số', en: 'Ethnic minorities' },
+	rurality: { vi: 'Nông thôn', en: 'Rural' },
+	classDistance: { vi: 'Xa lớp học', en: 'Far from classes' }
+};
+
+/**
+ * The default weights (sum 1). Half goes to what plan 20/KH-UBND measures directly: skills first
+ * (its 100 % target and the teams' main job, 0.25), then households not yet reached (the teams' own
+ * lever, 0.2), smartphones (0.15, target 85 %) and e-payment (0.1, urban only, target 50 %). The
+ * other 0.3 goes to who the plan names as at risk: the elderly and ethnic minorities (0.1 each), and
+ * rural areas and distance from classes (0.05 each; both are partly captured by the gaps already).
+ */
+export const DEFAULT_GAP_WEIGHTS: Record<GapComponent, number> = {
+	skills: 0.25,
+	coverage: 0.2,
+	device: 0.15,
+	payment: 0.1,
+	elderly: 0.1,
+	minority: 0.1,
+	rurality: 0.05,
+	classDistance: 0.05
+};
+
+/**
+ * The minority share a designated minority area (Quyết định 201/QĐ-UBND) counts as at least. The
+ * designation is the city's own judgement that the area needs support even where the recorded share
+ * is low; 0.3 is the threshold at which `flagHamlets` calls a hamlet a minority hamlet.
+ */
+export const MINORITY_DESIGNATED_FLOOR = 0.3;
+
+/**
+ * Distance to the nearest recent class, in km, at which it stops mattering: beyond 10 km a class is
+ * out of reach for an elderly resident without transport, so farther hamlets (and hamlets with no
+ * recent class at all) tie at this value.
+ */
+export const CLASS_DISTANCE_CAP_KM = 10;
+
+/** Options of {@link gapComponents}. */
+export interface GapComponentsOptions {
+	/** The analysis date (YYYY-MM-DD): classes after it are ignored. */
+	asOf: string;
+	/** Classes count for distance when held within this many days up to and including `asOf`. */
+	classWindowDays?: number;
+	/** Passed on to `shrinkRates`: fewer adults assessed = low confidence. */
+	minimumAssessed?: number;
+}
+
+const defaultOptions = {
+	classWindowDays: 90 // days: a quarter, the rhythm of the commune's class plans
+};
+
+/**
+ * Checks weights sent by a user (sliders, URL) and normalises them to sum 1. A missing component
+ * counts as 0; unknown keys are refused rather than ignored, so a typo cannot silently zero a weight.
+ *
+ * @param weights anything; a valid value is an object `{ [component]: number ≥ 0 }` with a positive sum
+ * @returns the normalised weights, or every problem found (Vietnamese and English)
+ * @example
+ * validateGapWeights({ skills: 1, coverage: 1 }); // → { ok: true, weights: { skills: 0.5, coverage: 0.5, device: 0, … } }
+ */
+export function validateGapWeights(
+	weights: unknown
+): { ok: true; weights: Record<GapComponent, number> } | { ok: false; errors: AnalysisInputError[] } {
+	if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) {
+		return {
+			ok: false,
+			errors: [
+				{
+					path: 'weights',
+					message: 'Trọng số phải là một đối tượng {thành phần: số}',
+					messageEn: 'Weights must be an object of {component: number}'
+				}
+			]
+		};
+	}
+	const errors: AnalysisInputError[] = [];
+	const known = new Set<string>(GAP_COMPONENTS);
+	const result = zeroRecord();
+	for (const [key, value] of Object.entries(weights)) {
+		const path = `weights.${key}`;
+		if (!known.has(key)) {
+			errors.push({
+				path,
+				message: `Thành phần không xác định: "${key}"`,
+				messageEn: `Unknown component: "${key}"`
+			});
+		} else if (typeof value !== 'number' || !Number.isFinite(value)) {
+			errors.push({
+				path,
+				message: 'Trọng số phải là một số hữu hạn',
+				messageEn: 'Weight must be a finite number'
+			});
+		} else if (value < 0) {
+			errors.push({ path, message: 'Trọng số không được âm', messageEn: 'Weights must not be negative' });
+		} else {
+			result[key as GapComponent] = value;
+		}
+	}
+	if (errors.length > 0) return { ok: false, errors };
+	const sum = GAP_COMPONENTS.reduce((total, component) => total + result[component], 0);
+	if (!(sum > 0) || !Number.isFinite(sum)) {
+		return {
+			ok: false,
+			errors: [
+				{
+					path: 'weights',
+					message: 'Cần ít nhất một trọng số lớn hơn 0',
+					messageEn: 'At least one weight must be greater than 0'
+				}
+			]
+		};
+	}
+	for (const component of GAP_COMPONENTS) result[component] /= sum;
+	return { ok: true, weights: result };
+}
+
+/**
+ * The eight components of each hamlet's digital gap, raw and normalised.
+ *
+ * Raw values (shares 0–1 unless said):
+ * - skills = 1 − the hamlet's shrunk basic-skills rate (`shrinkRates`): small samples are pulled
+ *   toward the commune, and a hamlet with no survey takes its commune's rate.
+ * - coverage = 1 − min(1, householdsReached ÷ households); 0 when the hamlet has no households.
+ * - device = 1 − the shrunk smartphone rate.
+ * - payment = 1 − the shrunk e-payment rate in urban hamlets (phường and not itself rural), where the
+ *   plan's e-payment target applies; elsewhere 0 and "not applicable": left out of the ranking.
+ * - elderly = elderly ÷ adults (null when adults = 0).
+ * - minority = the minority share, at least {@link MINORITY_DESIGNATED_FLOOR} in designated areas.
+ * - rurality = 1 when the commune is a xã or the hamlet is rural, else 0 (the same rule as `flagHamlets`).
+ * - classDistance = km from the hamlet's representative point (its centroid, or a point on its
+ *   surface when the centroid falls outside) to the nearest class held in the `classWindowDays` days
+ *   ending on `asOf`, to the metre, capped at {@link CLASS_DISTANCE_CAP_KM}.
+ *
+ * Normalised values: the percentile rank within the input ({@link percentileRanks}), so the
+ * components, measured in different units, become comparable and the index says how a hamlet
+ * stands against the others of the same analysis (a commune, or the city).
+ *
+ * @param hamlets polygons with the month's figures, `[lng, lat]`
+ * @param classes points of classes held; only those in the window count
+ * @param options {@link GapComponentsOptions}
+ * @returns one result per hamlet, in input order
+ * @throws {RangeError} when `asOf` is not a YYYY-MM-DD date (a programming error: the caller builds it)
+ */
+export function gapComponents(
+	hamlets: HamletFeature[],
+	classes: ClassFeature[],
+	options: GapComponentsOptions
+): GapComponentsResult[] {
+	const asOf = parseIsoDay(options.asOf);
+	if (asOf === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got ${String(options.asOf)}`);
+	const windowDays = options.classWindowDays ?? defaultOptions.classWindowDays;
+	const rates = shrinkRates(hamlets, { minimumAssessed: options.minimumAssessed });
+	const distances = classDistances(hamlets, classes, asOf - windowDays + 1, asOf);
+
+	const rows = hamlets.map((hamlet, position) => {
+		const properties = hamlet.properties;
+		const hamletRates = rates.get(properties.id)!;
+		const gapOf = (rate: number | null) => (rate === null ? null : 1 - rate);
+		const urban = properties.isWard && !properties.isRural;
+		const minorityShare = Number.isFinite(properties.minorityShare)
+			? clamp01(properties.minorityShare)
+			: null;
+		const raw: Record<GapComponent, number | null> = {
+			skills: gapOf(hamletRates.rates.skills.shrunk),
+			coverage:
+				properties.households > 0 ? 1 - clamp01(properties.householdsReached / properties.households) : 0,
+			device: gapOf(hamletRates.rates.smartphone.shrunk),
+			payment: urban ? gapOf(hamletRates.rates.epayment.shrunk) : 0,
+			elderly: properties.adults > 0 ? clamp01(properties.elderly / properties.adults) : null,
+			minority: properties.designatedMinority
+				? Math.max(minorityShare ?? 0, MINORITY_DESIGNATED_FLOOR)
+				: minorityShare,
+			rurality: !properties.isWard || properties.isRural ? 1 : 0,
+			classDistance: distances[position]!
+		};
+		return {
+			id: properties.id,
+			raw,
+			notApplicable: urban ? [] : (['payment'] as GapComponent[]),
+			lowConfidence: hamletRates.lowConfidence
+		};
+	});
+	return normaliseGapComponents(rows);
+}
+
+/**
+ * Adds the normalised values to raw components: per component, the percentile rank of each hamlet
+ * among the hamlets where the component is known and applies. Exported for tests and for callers
+ * that edit raw values (what-if).
+ */
+export function normaliseGapComponents(
+	rows: Omit<GapComponentsResult, 'normalised'>[]
+): GapComponentsResult[] {
+	const normalised = rows.map(() => zeroRecord());
+	for (const component of GAP_COMPONENTS) {
+		const ranks = percentileRanks(
+			rows.map((row) => (row.notApplicable.includes(component) ? null : row.raw[component]))
+		);
+		ranks.forEach((rank, position) => (normalised[position]![component] = rank));
+	}
+	return rows.map((row, position) => ({ ...row, normalised: normalised[position]! }));
+}
+
+/**
+ * Percentile ranks 0–1 of the values; null (unknown or not applicable) → 0 and left out of the
+ * ranking. Ties get their average rank: a value with `below` smaller values and `tied` equal ones
+ * (itself included), among m known values, gets (below + (tied − 1)/2) ÷ (m − 1), so a unique
+ * maximum gets 1. The smallest value always gets 0, ties or not: the lowest level in the input is
+ * the reference, with no relative gap. Otherwise, when many hamlets tie at the bottom (rurality 0 in
+ * every urban hamlet), each would get a share of the index for a gap it does not have. A constant
+ * component therefore gives 0 everywhere.
+ */
+export function percentileRanks(values: (number | null)[]): number[] {
+	const ranks = values.map(() => 0);
+	const known = values
+		.map((value, position) => ({ value, position }))
+		.filter((entry): entry is { value: number; position: number } => entry.value !== null)
+		.sort((a, b) => a.value - b.value);
+	const count = known.length;
+	let start = 0;
+	while (start < count) {
+		let end = start + 1;
+		while (end < count && known[end]!.value === known[start]!.value) end++;
+		const rank = start === 0 ? 0 : (start + (end - start - 1) / 2) / (count - 1);
+		for (let k = start; k < end; k++) ranks[known[k]!.position] = rank;
+		start = end;
+	}
+	return ranks;
+}
+
+/**
+ * The gap index of one hamlet: Σ weight × normalised component × 100, with the weights normalised to
+ * sum 1, and each term reported as that component's contribution (points of the index). Cheap on
+ * purpose: the browser calls it for every hamlet whenever a weight slider moves.
+ *
+ * Pass user weights through {@link validateGapWeights} first; here, negative or non-finite weights
+ * count as 0 and all-zero weights give an index of 0.
+ *
+ * @param components a result of {@link gapComponents}
+ * @param weights one weight per component
+ * @returns the index 0–100 and its contributions (they sum to the index)
+ */
+export function scoreGap(components: GapComponentsResult, weights: Record<GapComponent, number>): GapScore {
+	let sum = 0;
+	for (const component of GAP_COMPONENTS) sum += usableWeight(weights[component]);
+	const contributions = zeroRecord();
+	let index = 0;
+	if (sum > 0) {
+		for (const component of GAP_COMPONENTS) {
+			const points = (100 * usableWeight(weights[component]) * components.normalised[component]) / sum;
+			contributions[component] = points;
+			index += points;
+		}
+	}
+	// Rounding can push a sum of 100 a hair above it.
+	return { index: Math.min(100, index), contributions };
+}
+
+/** Options of {@link gapIndex}. */
+export interface GapIndexOptions extends GapComponentsOptions {
+	/** Default {@link DEFAULT_GAP_WEIGHTS}; validated with {@link validateGapWeights}. */
+	weights?: Record<GapComponent, number>;
+}
+
+/**
+ * The digital-gap index of every hamlet, as GeoJSON for the map: {@link gapComponents} then
+ * {@link scoreGap}, with the contributions and raw components alongside, so the map can always
+ * show what drives a hamlet's index.
+ *
+ * @param hamlets polygons with the month's figures, `[lng, lat]`
+ * @param classes points of classes held
+ * @param options {@link GapIndexOptions}
+ * @returns the hamlets' geometries with `{ id, gapIndex, contributions, components, lowConfidence }`
+ * @throws {RangeError} when `asOf` or the weights are invalid (validate user weights first)
+ */
+export function gapIndex(
+	hamlets: HamletFeature[],
+	classes: ClassFeature[],
+	options: GapIndexOptions
+): FeatureCollection<Polygon | MultiPolygon, GapIndexProperties> {
+	const validation = validateGapWeights(options.weights ?? DEFAULT_GAP_WEIGHTS);
+	if (!validation.ok) {
+		throw new RangeError(validation.errors.map((error) => `${error.path}: ${error.messageEn}`).join('; '));
+	}
+	const components = gapComponents(hamlets, classes, options);
+	return {
+		type: 'FeatureCollection',
+		features: hamlets.map((hamlet, position) => {
+			const result = components[position]!;
+			const score = scoreGap(result, validation.weights);
+			return {
+				type: 'Feature',
+				id: hamlet.properties.id,
+				properties: {
+					id: hamlet.properties.id,
+					gapIndex: score.index,
+					contributions: score.contributions,
+					components: result.raw,
+					lowConfidence: result.lowConfidence
+				},
+				geometry: hamlet.geometry
+			};
+		})
+	};
+}
+
+function zeroRecord(): Record<GapComponent, number> {
+	return Object.fromEntries(GAP_COMPONENTS.map((component) => [component, 0])) as Record<
+		GapComponent,
+		number
+	>;
+}
+
+function usableWeight(weight: number): number {
+	return Number.isFinite(weight) && weight > 0 ? weight : 0;
+}
+
+function clamp01(value: number): number {
+	return Number.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+}
+
+/**
+ * Km from each hamlet to the nearest class held between the two days (inclusive), capped.
+ *
+ * The classes go into a Flatbush index in an equirectangular plane (x = lng · cos φ₀), where the
+ * nearest by straight-line distance is the nearest on the ground to well under 1 % across Hanoi.
+ * To be exact anyway, every class within 5 % of the first hit's plane distance is measured with
+ * Turf's great-circle distance, and the smallest is kept.
+ */
+function classDistances(
+	hamlets: HamletFeature[],
+	classes: ClassFeature[],
+	firstDay: number,
+	lastDay: number
+): number[] {
+	const points = hamlets.map((hamlet) => representativePoint(hamlet));
+	const recent = classes.filter((item) => {
+		const day = parseIsoDay(item.properties.occurredOn);
+		return day !== null && day >= firstDay && day <= lastDay;
+	});
+	if (recent.length === 0) return hamlets.map(() => CLASS_DISTANCE_CAP_KM);
+	const meanLatitude =
+		recent.reduce((total, item) => total + item.geometry.coordinates[1]!, 0) / recent.length;
+	const scale = Math.cos((meanLatitude * Math.PI) / 180);
+	const index = new Flatbush(recent.length);
+	for (const item of recent) {
+		const [lng, lat] = item.geometry.coordinates as [number, number];
+		index.add(lng * scale, lat, lng * scale, lat);
+	}
+	index.finish();
+	return points.map((point) => {
+		const [lng, lat] = point as [number, number];
+		const [first] = index.neighbors(lng * scale, lat, 1);
+		const [firstLng, firstLat] = recent[first!]!.geometry.coordinates as [number, number];
+		const planeDistance = Math.hypot((firstLng - lng) * scale, firstLat - lat);
+		let nearest = Infinity;
+		for (const candidate of index.neighbors(lng * scale, lat, Infinity, planeDistance * 1.05 + 1e-12)) {
+			nearest = Math.min(nearest, distance(point, recent[candidate]!.geometry.coordinates));
+		}
+		// To the metre: below that, differences are floating-point noise, and would break ties.
+		return Math.min(Math.round(nearest * 1000) / 1000, CLASS_DISTANCE_CAP_KM);
+	});
+}
+
+/**
+ * A point inside the hamlet: the centroid when it falls inside (the usual case for compact cells),
+ * else the middle of the widest stretch of a horizontal line through the centroid (or through the
+ * first part's middle latitude) that lies inside the polygon.
+ */
+export function representativePoint(hamlet: HamletFeature): Position {
+	const center = centroid(hamlet).geometry.coordinates;
+	if (booleanPointInPolygon(center, hamlet)) return center;
+	const rings =
+		hamlet.geometry.type === 'Polygon' ? hamlet.geometry.coordinates : hamlet.geometry.coordinates.flat();
+	const firstRing = rings[0]!;
+	const latitudes = firstRing.map((position) => position[1]!);
+	const middle = (Math.min(...latitudes) + Math.max(...latitudes)) / 2;
+	return widestInteriorMidpoint(rings, center[1]!) ?? widestInteriorMidpoint(rings, middle) ?? firstRing[0]!;
+}
+
+function widestInteriorMidpoint(rings: Position[][], lat: number): Position | null {
+	const crossings: number[] = [];
+	for (const ring of rings) {
+		for (let k = 1; k < ring.length; k++) {
+			const [x1, y1] = ring[k - 1] as [number, number];
+			const [x2, y2] = ring[k] as [number, number];
+			// Half-open rule so a vertex exactly on the line is counted once.
+			if (y1 <= lat !== y2 <= lat) crossings.push(x1 + ((lat - y1) / (y2 - y1)) * (x2 - x1));
+		}
+	}
+	crossings.sort((a, b) => a - b);
+	let best: Position | null = null;
+	let widest = 0;
+	// Even-odd: the stretches between crossings 0–1, 2–3, … are inside.
+	for (let k = 0; k + 1 < crossings.length; k += 2) {
+		const width = crossings[k + 1]! - crossings[k]!;
+		if (width > widest) {
+			widest = width;
+			best = [(crossings[k]! + crossings[k + 1]!) / 2, lat];
+		}
+	}
+	return best;
+}
