@@ -1,8 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { Map } from 'maplibre-gl';
+import pointOnFeature from '@turf/point-on-feature';
+import { expect, test } from '@playwright/test';
 import { NO_DEMO_PORT } from '../playwright.config';
-import { MAP_READY_EVENT, type MapReadyDetail } from '../src/lib/map/events';
+import { formatCount } from '../src/lib/format';
 import { LAYER_IDS } from '../src/lib/map/layers';
+import { METRIC_DEFINITIONS } from '../src/lib/metrics';
+import { generateDemoData } from '../src/lib/server/seed/demo-data';
+import { readDemoDataInput } from '../src/lib/server/seed/read-sources';
+import { jumpTo, keepScreenshot, mapIdle, openMap, watchForProblems, type MapWindow } from './map-page';
 
 /** Phường Ba Đình's administrative seat, `[lng, lat]`. */
 const BA_DINH_SEAT: [number, number] = [105.838, 21.0386];
@@ -13,45 +17,30 @@ const BA_DINH_ZOOM = 13.5;
 // Letters only Vietnamese uses among the names: breve, horn, đ and the stacked tone marks.
 const VIETNAMESE_LETTERS = /[ăâđêôơưảãạằẳẵắặầẩẫấậẻẽẹềểễếệỉĩịỏọồổỗốộờởỡớợủũụừửữứựỳỷỹỵ]/i;
 
-type MapWindow = Window & { __map?: Map };
-
-/** Collects what must stay empty: console errors, uncaught exceptions, and MapLibre's warnings about fonts. */
-function watchForProblems(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-	page.on('console', (message) => {
-		const fontWarning = message.type() === 'warning' && /font/i.test(message.text());
-		if (message.type() === 'error' || fontWarning) problems.push(`${message.type()}: ${message.text()}`);
-	});
-	return problems;
+/** Tổ dân phố 1 of Phường Ba Đình, and what the demo seed (the server's data) says about it in November. */
+function expectedHamlet() {
+	const input = readDemoDataInput();
+	const demo = generateDemoData(input);
+	const id = 4001;
+	const feature = input.hamlets.find((hamlet) => hamlet.properties.id === id)!;
+	const profile = demo.hamlets.find((hamlet) => hamlet.id === id)!;
+	const reached = demo.activities
+		.filter((activity) => activity.hamletId === id && activity.occurredOn < '2026-12-01')
+		.reduce((sum, activity) => sum + activity.householdsNew, 0);
+	const survey = demo.surveys.find((row) => row.hamletId === id && row.month === '2026-11-01')!;
+	return {
+		id,
+		name: feature.properties.name,
+		interior: pointOnFeature(feature).geometry.coordinates as [number, number],
+		households: profile.households,
+		adults: profile.adults,
+		reached,
+		survey
+	};
 }
 
-/** Opens the page and waits until MapLibre has drawn everything; the map is then `window.__map`. */
-async function openMap(page: Page): Promise<void> {
-	// Map.svelte announces its map with an event instead of a global, so only the test keeps a reference.
-	await page.addInitScript((eventName) => {
-		document.addEventListener(eventName, (event) => {
-			(window as MapWindow).__map = (event as CustomEvent<MapReadyDetail>).detail.map;
-		});
-	}, MAP_READY_EVENT);
-	await page.goto('/');
-	await expect(page.getByTestId('map')).toHaveAttribute('data-map-idle', 'true');
-}
-
-/** Moves the map and resolves once everything at the new view is drawn. */
-async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
-	await page.evaluate(
-		async ({ center, zoom }) => {
-			const map = (window as MapWindow).__map!;
-			map.jumpTo({ center, zoom });
-			await map.once('idle');
-		},
-		{ center, zoom }
-	);
-}
-
-test.describe('the map page', () => {
-	test('draws Hanoi’s communes from the database without errors', async ({ page }) => {
+test.describe('the coverage map', () => {
+	test('shades communes city-wide and hamlets when zoomed in, with no errors', async ({ page }, testInfo) => {
 		const problems = watchForProblems(page);
 		await openMap(page);
 
@@ -63,10 +52,24 @@ test.describe('the map page', () => {
 		}, LAYER_IDS.communesFill);
 		expect(codes.length).toBeGreaterThan(50);
 		expect(codes.every((code) => /^\d{5}$/.test(code))).toBe(true);
+		await keepScreenshot(page, testInfo, 'hanoi-communes-coverage');
 
-		const screenshot = test.info().outputPath('hanoi-communes.png');
-		await page.screenshot({ path: screenshot });
-		await test.info().attach('hanoi-communes', { path: screenshot, contentType: 'image/png' });
+		await jumpTo(page, BA_DINH_SEAT, BA_DINH_ZOOM);
+		const hamlets = await page.evaluate((layer) => {
+			const map = (window as MapWindow).__map!;
+			return map.queryRenderedFeatures({ layers: [layer] }).map((feature) => ({
+				id: feature.id,
+				communeCode: feature.properties.communeCode,
+				coverage: feature.state.coverage
+			}));
+		}, LAYER_IDS.hamletsFill);
+		expect(hamlets.length).toBeGreaterThan(20);
+		expect(hamlets.some((hamlet) => hamlet.communeCode === '00004')).toBe(true);
+		// Every drawn hamlet got its value joined by id (feature state), so none falls in "no data".
+		expect(
+			hamlets.every((hamlet) => typeof hamlet.id === 'number' && typeof hamlet.coverage === 'number')
+		).toBe(true);
+		await keepScreenshot(page, testInfo, 'ba-dinh-hamlets-coverage');
 		expect(problems).toEqual([]);
 	});
 
@@ -83,28 +86,136 @@ test.describe('the map page', () => {
 		await openMap(page);
 		await jumpTo(page, BA_DINH_SEAT, BA_DINH_ZOOM);
 
-		const { communesAtSeat, labels } = await page.evaluate(
-			({ seat, fillLayer, labelLayer }) => {
-				const map = (window as MapWindow).__map!;
-				const atSeat = map.queryRenderedFeatures(map.project(seat), { layers: [fillLayer] });
-				const labelFeatures = map.queryRenderedFeatures({ layers: [labelLayer] });
-				return {
-					communesAtSeat: atSeat.map((feature) => String(feature.properties.code)),
-					labels: labelFeatures.map((feature) => String(feature.properties.name))
-				};
-			},
-			{ seat: BA_DINH_SEAT, fillLayer: LAYER_IDS.communesFill, labelLayer: LAYER_IDS.communeLabels }
-		);
-		expect(communesAtSeat).toContain('00004');
+		const labels = await page.evaluate((labelLayer) => {
+			const map = (window as MapWindow).__map!;
+			return map
+				.queryRenderedFeatures({ layers: [labelLayer] })
+				.map((feature) => String(feature.properties.name));
+		}, LAYER_IDS.communeLabels);
 		expect(labels).toContain('Ba Đình');
 		expect(labels.filter((name) => VIETNAMESE_LETTERS.test(name)).length).toBeGreaterThan(1);
 		// 'Đ' of Ba Đình is only in the vietnamese subset: the map must have drawn it from that file.
 		expect(mapFontFiles.some((path) => path.includes('noto-sans-vietnamese-'))).toBe(true);
-
-		const screenshot = test.info().outputPath('ba-dinh-labels.png');
-		await page.screenshot({ path: screenshot });
-		await test.info().attach('ba-dinh-labels', { path: screenshot, contentType: 'image/png' });
 		expect(problems).toEqual([]);
+	});
+
+	test('clicking a hamlet opens its panel with the figures the database holds', async ({
+		page
+	}, testInfo) => {
+		const problems = watchForProblems(page);
+		const hamlet = expectedHamlet();
+		await openMap(page);
+		await jumpTo(page, hamlet.interior, 15);
+		const pixel = await page.evaluate((lngLat) => {
+			const map = (window as MapWindow).__map!;
+			const canvas = map.getCanvas().getBoundingClientRect();
+			const point = map.project(lngLat);
+			return { x: canvas.left + point.x, y: canvas.top + point.y };
+		}, hamlet.interior);
+		await page.mouse.move(pixel.x, pixel.y);
+		await expect(page.getByRole('tooltip')).toContainText(hamlet.name);
+		await page.mouse.click(pixel.x, pixel.y);
+
+		const panel = page.getByTestId('hamlet-panel');
+		await expect(panel).toHaveAttribute('data-hamlet-id', String(hamlet.id));
+		await expect(page).toHaveURL(new RegExp(`[?&]hamlet=${hamlet.id}`));
+		await expect(panel.getByRole('heading', { level: 2 })).toHaveText(hamlet.name);
+		await expect(panel).toContainText('Phường Ba Đình');
+		await expect(page.getByTestId('approximate-notice')).toBeVisible();
+		await expect(page.getByTestId('hamlet-households')).toHaveText(formatCount(hamlet.households));
+		await expect(page.getByTestId('hamlet-adults')).toHaveText(formatCount(hamlet.adults));
+		const readings = page.getByTestId('hamlet-readings');
+		await expect(readings.locator('tr[data-metric=coverage]')).toContainText(
+			`${formatCount(hamlet.reached)} / ${formatCount(hamlet.households)}`
+		);
+		await expect(readings.locator('tr[data-metric=skills]')).toContainText(
+			`${formatCount(hamlet.survey.withBasicSkills)} / ${formatCount(hamlet.survey.adultsAssessed)}`
+		);
+		await expect(panel.getByTestId('sparkline')).toHaveAttribute(
+			'aria-label',
+			/Tháng 1\/2026 .*Tháng 11\/2026/
+		);
+		await keepScreenshot(page, testInfo, 'hamlet-panel');
+
+		await panel.getByRole('button', { name: /Đóng/ }).click();
+		await expect(panel).toHaveCount(0);
+		await expect(page).not.toHaveURL(/hamlet=/);
+		expect(problems).toEqual([]);
+	});
+
+	test('switching metric, month and classes changes the legend and the URL, and a reload restores it', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await openMap(page, '/?hamlet=4001');
+		const legend = page.getByTestId('legend');
+		await expect(legend.getByRole('heading')).toContainText(METRIC_DEFINITIONS.coverage.label.vi);
+		const novemberCounts = await legend.locator('.count').allInnerTexts();
+
+		await page.getByRole('radio', { name: /Kỹ năng số/ }).check();
+		await expect(page).toHaveURL(/[?&]metric=skills/);
+		await expect(legend.getByRole('heading')).toContainText(METRIC_DEFINITIONS.skills.label.vi);
+
+		await page.getByTestId('month-select').selectOption('2026-06');
+		await expect(page).toHaveURL(/[?&]month=2026-06/);
+		await expect(page.getByTestId('hamlet-panel')).toContainText('Tháng 6/2026');
+		await page.getByTestId('classes-select').selectOption('ckmeans');
+		await expect(page).toHaveURL(/[?&]classes=ckmeans/);
+		await expect(legend.locator('.count')).not.toHaveText(novemberCounts);
+		await jumpTo(page, BA_DINH_SEAT, 14.25);
+		await expect(page).toHaveURL(/#map=14\.25\/21\.03\d*\/105\.83\d*/);
+		const before = { url: page.url(), counts: await legend.locator('.count').allInnerTexts() };
+
+		await page.reload();
+		await mapIdle(page);
+		expect(page.url()).toBe(before.url);
+		await expect(page.getByRole('radio', { name: /Kỹ năng số/ })).toBeChecked();
+		await expect(page.getByTestId('month-select')).toHaveValue('2026-06');
+		await expect(page.getByTestId('classes-select')).toHaveValue('ckmeans');
+		await expect(legend.locator('.count')).toHaveText(before.counts);
+		await expect(page.getByTestId('hamlet-panel')).toHaveAttribute('data-hamlet-id', '4001');
+		const zoom = await page.evaluate(() => (window as MapWindow).__map!.getZoom());
+		expect(zoom).toBeCloseTo(14.25, 2);
+		expect(problems).toEqual([]);
+	});
+
+	test('searching "ba dinh" flies to Phường Ba Đình', async ({ page }) => {
+		const problems = watchForProblems(page);
+		await openMap(page);
+		const search = page.getByRole('combobox', { name: /Tìm xã, phường, thôn/ });
+		await search.fill('ba dinh');
+		await expect(page.getByRole('option').first()).toContainText('Phường Ba Đình');
+		await search.press('Enter');
+		await expect(search).toHaveValue('Phường Ba Đình');
+		await page.waitForFunction(() => {
+			const map = (window as MapWindow).__map!;
+			return map.getZoom() > 12 && !map.isMoving();
+		});
+		await mapIdle(page);
+		const atCentre = await page.evaluate((layer) => {
+			const map = (window as MapWindow).__map!;
+			const features = map.queryRenderedFeatures({ layers: [layer] });
+			const bounds = map.getBounds();
+			return {
+				communes: features.map((feature) => feature.properties.communeCode),
+				contains: bounds.contains([105.838, 21.0386])
+			};
+		}, LAYER_IDS.hamletsFill);
+		expect(atCentre.contains).toBe(true);
+		expect(atCentre.communes).toContain('00004');
+		expect(problems).toEqual([]);
+	});
+
+	test('refuses a malformed month or an unknown hamlet in the URL with a message in Vietnamese', async ({
+		page
+	}) => {
+		const badMonth = await page.goto('/?month=2026-13');
+		expect(badMonth?.status()).toBe(400);
+		await expect(page.getByRole('main')).toContainText('Tháng “2026-13” không hợp lệ');
+		await expect(page.getByRole('main')).toContainText('The month “2026-13” is malformed');
+		const unknownHamlet = await page.goto('/?hamlet=99999999');
+		expect(unknownHamlet?.status()).toBe(404);
+		await expect(page.getByRole('main')).toContainText('Không tìm thấy thôn, tổ dân phố có mã “99999999”');
 	});
 });
 
@@ -120,10 +231,11 @@ test.describe('the demo-data badge', () => {
 	test.describe('on a database seeded without demo data', () => {
 		test.use({ baseURL: `http://localhost:${NO_DEMO_PORT}` });
 
-		test('is not shown', async ({ page }) => {
+		test('is not shown, and the map explains that there is no data yet', async ({ page }) => {
 			await page.goto('/');
 			await expect(page.getByTestId('summary-communes')).toHaveText('126');
 			await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+			await expect(page.getByText('Chưa có số liệu khảo sát hay hoạt động.')).toBeVisible();
 		});
 	});
 });
