@@ -7,6 +7,8 @@ import { dataMonths } from '$lib/server/db/metrics';
 import { currentDataRevision } from '$lib/server/db/revision';
 import { databaseSummary } from '$lib/server/db/summary';
 import { hamletDetails } from '$lib/server/hamlet-details';
+import { cityGapAnalysis } from '$lib/server/gap-analysis';
+import { mapGapValues } from '$lib/server/map-gap-values';
 import { monthValues } from '$lib/server/month-values';
 import { monthFromParam } from '$lib/months';
 import type { PageServerLoad } from './$types';
@@ -43,11 +45,20 @@ export const load: PageServerLoad = async ({ url }) => {
 
 	const outline = await cityOutline();
 	const [west, south, east, north] = bbox(outline);
+	const values = month === undefined ? null : await monthValues(db, month);
+	// The selected hamlet's gap with its decomposition; the whole analysis is cached per month.
+	const selectedGap =
+		selected && month !== undefined
+			? ((await cityGapAnalysis(db, month)).hamlets.find((hamlet) => hamlet.id === selected.hamlet.id) ??
+				null)
+			: null;
 	return {
 		months,
 		month: month ?? null,
-		values: month === undefined ? null : await monthValues(db, month),
+		values,
+		gap: values ? await mapGapValues(db, values) : null,
 		selected,
+		selectedGap,
 		tileVersion: (await currentDataRevision(db)).tag,
 		cityOutline: outline,
 		communeLabels: await communeLabelPoints(db),

@@ -3,21 +3,31 @@ import { readViewState, withParams } from './view-state';
 
 describe('the map page’s URL state', () => {
 	it('reads the metric and classification, falling back to the defaults on anything unknown', () => {
-		expect(readViewState(new URL('http://x/?metric=skills&classes=ckmeans'))).toEqual({
+		expect(
+			readViewState(new URL('http://x/?metric=skills&classes=ckmeans&only=minority,rural,bogus'))
+		).toEqual({
 			metric: 'skills',
-			classes: 'ckmeans'
+			classes: 'ckmeans',
+			only: ['rural', 'minority'],
+			activities: 'on'
 		});
-		expect(readViewState(new URL('http://x/?metric=gap'))).toEqual({ metric: 'gap', classes: 'targets' });
-		expect(readViewState(new URL('http://x/?metric=%3Cscript%3E&classes=jenks'))).toEqual({
+		expect(readViewState(new URL('http://x/?metric=gap&activities=off'))).toMatchObject({
+			metric: 'gap',
+			classes: 'targets',
+			activities: 'off'
+		});
+		expect(readViewState(new URL('http://x/?metric=%3Cscript%3E&classes=jenks&activities=maybe'))).toEqual({
 			metric: 'coverage',
-			classes: 'targets'
+			classes: 'targets',
+			only: [],
+			activities: 'on'
 		});
 	});
 
 	it('changes parameters, drops defaults and removed ones, and keeps the camera hash', () => {
 		const url = new URL('http://x/?metric=skills&hamlet=4001#map=12/21.03/105.85');
-		expect(withParams(url, { metric: 'coverage', month: '2026-06', hamlet: null }).href).toBe(
-			'http://x/?month=2026-06#map=12/21.03/105.85'
-		);
+		expect(
+			withParams(url, { metric: 'coverage', month: '2026-06', hamlet: null, only: '', activities: 'on' }).href
+		).toBe('http://x/?month=2026-06#map=12/21.03/105.85');
 	});
 });

@@ -5,20 +5,35 @@ import { isMetricId, type MetricId } from '$lib/metrics';
 
 export type MapMetricId = MetricId | 'gap';
 
+/** Hamlet filters (?only=rural,minority): a hamlet stays bright only when it matches every one chosen. */
+export const HAMLET_FILTERS = ['rural', 'minority', 'largest'] as const;
+export type HamletFilter = (typeof HAMLET_FILTERS)[number];
+
 export interface ViewState {
 	metric: MapMetricId;
 	classes: ClassificationId;
+	only: HamletFilter[];
+	/** The clustered outreach activities (?activities=off hides them). */
+	activities: 'on' | 'off';
 }
 
-export const DEFAULT_VIEW: ViewState = { metric: 'coverage', classes: CLASSIFICATIONS[0] };
+export const DEFAULT_VIEW: ViewState = {
+	metric: 'coverage',
+	classes: CLASSIFICATIONS[0],
+	only: [],
+	activities: 'on'
+};
 
 /** The view the URL asks for; an unknown value falls back to the default rather than breaking the page. */
 export function readViewState(url: URL): ViewState {
 	const metric = url.searchParams.get('metric');
 	const classes = url.searchParams.get('classes');
+	const only = (url.searchParams.get('only') ?? '').split(',');
 	return {
 		metric: metric === 'gap' || isMetricId(metric) ? metric : DEFAULT_VIEW.metric,
-		classes: isClassificationId(classes) ? classes : DEFAULT_VIEW.classes
+		classes: isClassificationId(classes) ? classes : DEFAULT_VIEW.classes,
+		only: HAMLET_FILTERS.filter((filter) => only.includes(filter)),
+		activities: url.searchParams.get('activities') === 'off' ? 'off' : 'on'
 	};
 }
 
@@ -30,7 +45,7 @@ export function withParams(url: URL, changes: Record<string, string | null>): UR
 	const next = new URL(url);
 	for (const [key, value] of Object.entries(changes)) {
 		const isDefault = (DEFAULT_VIEW as unknown as Record<string, string>)[key] === value;
-		if (value === null || isDefault) next.searchParams.delete(key);
+		if (value === null || value === '' || isDefault) next.searchParams.delete(key);
 		else next.searchParams.set(key, value);
 	}
 	return next;

@@ -28,6 +28,7 @@ export const LAYER_IDS = {
 	hamletsFill: 'hamlets-fill',
 	hamletsLine: 'hamlets-line',
 	hamletsHighlight: 'hamlets-highlight',
+	hotSpots: 'hot-spots',
 	communesLine: 'communes-line',
 	cityLine: 'city-line',
 	communeLabels: 'commune-labels'
@@ -177,6 +178,52 @@ export const hamletsHighlightLayer: LineLayerSpecification = {
 	}
 };
 
+/**
+ * Hot and cold spots of the gap index (Getis–Ord Gi*), as outlines over the fills so the shading
+ * underneath stays readable: near-black for hot (the gap ramp is already red, so red outlines would
+ * vanish on it), blue for cold, thicker and darker with higher confidence. Light and dark differ for
+ * every kind of colour blindness. The class is the feature state `hotSpot`.
+ */
+export const HOT_SPOT_COLORS = {
+	'hot-99': '#000000',
+	'hot-95': '#3a3a3a',
+	'hot-90': '#6b6b6b',
+	'cold-99': '#053061',
+	'cold-95': '#2166ac',
+	'cold-90': '#4393c3'
+} as const;
+
+const HOT_SPOT_WIDTHS = { '99': 3, '95': 2.2, '90': 1.5 } as const;
+
+export const hotSpotsLayer: LineLayerSpecification = {
+	id: LAYER_IDS.hotSpots,
+	type: 'line',
+	source: SOURCE_IDS.hamlets,
+	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
+	minzoom: HAMLET_ZOOM,
+	layout: { 'line-join': 'round' },
+	paint: {
+		'line-color': [
+			'match',
+			['coalesce', ['feature-state', 'hotSpot'], 'none'],
+			...Object.entries(HOT_SPOT_COLORS).flat(),
+			'rgba(0,0,0,0)'
+		] as unknown as ExpressionSpecification,
+		'line-width': [
+			'match',
+			['coalesce', ['feature-state', 'hotSpot'], 'none'],
+			['hot-99', 'cold-99'],
+			HOT_SPOT_WIDTHS['99'],
+			['hot-95', 'cold-95'],
+			HOT_SPOT_WIDTHS['95'],
+			['hot-90', 'cold-90'],
+			HOT_SPOT_WIDTHS['90'],
+			0
+		],
+		'line-offset': ['match', ['coalesce', ['feature-state', 'hotSpot'], 'none'], 'none', 0, 1]
+	}
+};
+
 /** Commune boundaries over the hamlets, thickening as the user zooms in. */
 export const communesLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.communesLine,
@@ -233,16 +280,25 @@ export const communeLabelsLayer: SymbolLayerSpecification = {
 	}
 };
 
+/** The thematic part of the style: how hamlets and communes are coloured, and whether hot spots show. */
+export interface MapThemes {
+	hamlets: Thematic;
+	communes: Thematic;
+	hotSpots?: boolean;
+}
+
 /**
  * Every layer, bottom to top. Without a theme the communes are coloured by unit type and no hamlet
  * layer is drawn (the page before the month's values arrive, or an embed that wants only the units).
  */
-export function mapLayers(thematic?: { hamlets: Thematic; communes: Thematic }): LayerSpecification[] {
+export function mapLayers(thematic?: MapThemes): LayerSpecification[] {
 	return [
 		backgroundLayer,
 		cityFillLayer,
 		communesFillLayer(thematic?.communes),
-		...(thematic ? [hamletsFillLayer(thematic.hamlets), hamletsLineLayer, hamletsHighlightLayer] : []),
+		...(thematic ? [hamletsFillLayer(thematic.hamlets), hamletsLineLayer] : []),
+		...(thematic?.hotSpots ? [hotSpotsLayer] : []),
+		...(thematic ? [hamletsHighlightLayer] : []),
 		communesLineLayer,
 		cityLineLayer,
 		communeLabelsLayer

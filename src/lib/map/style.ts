@@ -3,7 +3,7 @@ import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { TILE_LAYER_INFO, tileUrlTemplate } from '$lib/tiles';
 import { notoSansFontFaces } from './fonts';
-import { LAYER_IDS, mapLayers, SOURCE_IDS, type Thematic } from './layers';
+import { LAYER_IDS, mapLayers, SOURCE_IDS, type MapThemes } from './layers';
 
 /** The GeoJSON the map draws beside the tiles, as the page's `load` returns it (WGS 84, `[lng, lat]`). */
 export interface MapStyleData {
@@ -20,7 +20,7 @@ export interface MapStyleOptions {
 	/** Where the vector tiles come from: the page's origin and the data version the server gave it. */
 	tiles: { origin: string; version: string };
 	/** What colours the hamlets and communes; without it the communes are coloured by unit type. */
-	thematic?: { hamlets: Thematic; communes: Thematic };
+	thematic?: MapThemes;
 	/**
 	 * An external basemap (deployments with internet): its sources and layers go under ours, and our
 	 * opaque background and city fill are left out so it shows through.
