@@ -6,6 +6,9 @@ export const APP_PORT = 3000;
 /** The same build on a database seeded without the demo dataset, for the demo-badge test. */
 export const NO_DEMO_PORT = 3001;
 
+/** The second server is configured with an external basemap at this address, which the test intercepts. */
+export const TEST_BASEMAP_STYLE_URL = 'http://basemap.invalid/style.json';
+
 // Without DATABASE_URL the servers use an in-memory PGlite: every run starts from a fresh seed, and a
 // developer's .data/pglite, perhaps open in `npm run dev`, is never opened by a second process.
 const EMBEDDED_DATABASE = 'memory://';
@@ -70,7 +73,8 @@ export default defineConfig({
 				PORT: String(NO_DEMO_PORT),
 				DATABASE_URL: '',
 				DATA_DIR: EMBEDDED_DATABASE,
-				SEED_DEMO: 'false'
+				SEED_DEMO: 'false',
+				BASEMAP_STYLE_URL: TEST_BASEMAP_STYLE_URL
 			},
 			reuseExistingServer: !process.env.CI,
 			timeout: SERVER_START_TIMEOUT,

@@ -1,6 +1,6 @@
 import pointOnFeature from '@turf/point-on-feature';
 import { expect, test } from '@playwright/test';
-import { NO_DEMO_PORT } from '../playwright.config';
+import { NO_DEMO_PORT, TEST_BASEMAP_STYLE_URL } from '../playwright.config';
 import { formatCount } from '../src/lib/format';
 import { LAYER_IDS } from '../src/lib/map/layers';
 import { METRIC_DEFINITIONS } from '../src/lib/metrics';
@@ -28,7 +28,17 @@ function expectedHamlet() {
 		.filter((activity) => activity.hamletId === id && activity.occurredOn < '2026-12-01')
 		.reduce((sum, activity) => sum + activity.householdsNew, 0);
 	const survey = demo.surveys.find((row) => row.hamletId === id && row.month === '2026-11-01')!;
+	// The commune's hamlets below 50% coverage in November: what a leader asks the panel.
+	const baDinh = demo.hamlets.filter((hamlet) => Math.floor(hamlet.id / 1000) === 4);
+	const belowHalf = baDinh.filter((hamlet) => {
+		const reachedByNovember = demo.activities
+			.filter((activity) => activity.hamletId === hamlet.id && activity.occurredOn < '2026-12-01')
+			.reduce((sum, activity) => sum + activity.householdsNew, 0);
+		return reachedByNovember / hamlet.households < 0.5;
+	}).length;
 	return {
+		communeHamlets: baDinh.length,
+		belowHalf,
 		id,
 		name: feature.properties.name,
 		interior: pointOnFeature(feature).geometry.coordinates as [number, number],
@@ -179,6 +189,41 @@ test.describe('the coverage map', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('the digital-gap metric shows hot spots, and the rural filter dims urban hamlets', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await openMap(page, '/?hamlet=9700001');
+		await page.getByRole('radio', { name: /Khoảng cách số/ }).check();
+		await expect(page).toHaveURL(/[?&]metric=gap/);
+		await expect(page.getByTestId('legend').getByRole('heading')).toContainText('Khoảng cách số');
+		await expect(page.getByRole('list', { name: /Điểm nóng/ })).toContainText('Điểm nóng (độ tin cậy 99%)');
+		await expect(page.getByTestId('hamlet-gap-index')).toHaveText(/^\d{1,3}(,\d)?$/);
+		await expect(page.getByTestId('hamlet-gap')).toContainText('điểm');
+
+		await page.getByRole('checkbox', { name: /Chỉ nông thôn/ }).check();
+		await expect(page).toHaveURL(/[?&]only=rural/);
+		// Ba Đình is a phường: its hamlets are urban and dimmed; Ba Vì is a xã: its hamlets stay.
+		const hiddenByCommune = async (center: [number, number]) => {
+			await jumpTo(page, center, 13);
+			return page.evaluate((layer) => {
+				const features = (window as MapWindow).__map!.queryRenderedFeatures({ layers: [layer] });
+				return features.map((feature) => ({
+					commune: String(feature.properties.communeCode),
+					hidden: feature.state.hidden === true,
+					hasGap: typeof feature.state.gap === 'number'
+				}));
+			}, LAYER_IDS.hamletsFill);
+		};
+		const baDinh = (await hiddenByCommune(BA_DINH_SEAT)).filter((hamlet) => hamlet.commune === '00004');
+		expect(baDinh.length).toBeGreaterThan(0);
+		expect(baDinh.every((hamlet) => hamlet.hidden && hamlet.hasGap)).toBe(true);
+		const baVi = (await hiddenByCommune([105.37, 21.07])).filter((hamlet) => hamlet.commune === '09700');
+		expect(baVi.length).toBeGreaterThan(0);
+		expect(baVi.every((hamlet) => !hamlet.hidden)).toBe(true);
+		expect(problems).toEqual([]);
+	});
+
 	test('searching "ba dinh" flies to Phường Ba Đình', async ({ page }) => {
 		const problems = watchForProblems(page);
 		await openMap(page);
@@ -236,6 +281,30 @@ test.describe('the demo-data badge', () => {
 			await expect(page.getByTestId('summary-communes')).toHaveText('126');
 			await expect(page.getByTestId('demo-badge')).toHaveCount(0);
 			await expect(page.getByText('Chưa có số liệu khảo sát hay hoạt động.')).toBeVisible();
+		});
+
+		test('puts a configured external basemap under our layers', async ({ page }) => {
+			const problems = watchForProblems(page);
+			// The server is configured with TEST_BASEMAP_STYLE_URL; the browser gets this style from it.
+			await page.route(TEST_BASEMAP_STYLE_URL, (route) =>
+				route.fulfill({
+					json: {
+						version: 8,
+						sources: {},
+						layers: [{ id: 'test-basemap', type: 'background', paint: { 'background-color': '#c8e6ff' } }]
+					}
+				})
+			);
+			await openMap(page);
+			await page.waitForFunction(() => (window as MapWindow).__map!.getLayer('test-basemap') !== undefined);
+			await mapIdle(page);
+			const layerIds = await page.evaluate(() =>
+				(window as MapWindow).__map!.getStyle().layers.map((layer) => layer.id)
+			);
+			expect(layerIds[0]).toBe('test-basemap');
+			expect(layerIds).not.toContain(LAYER_IDS.background);
+			expect(layerIds).toContain(LAYER_IDS.communesFill);
+			expect(problems).toEqual([]);
 		});
 	});
 });

@@ -1,5 +1,6 @@
 import bbox from '@turf/bbox';
 import { error } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { cityOutline } from '$lib/server/city-outline';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { communeLabelPoints } from '$lib/server/db/communes';
@@ -30,11 +31,20 @@ export const load: PageServerLoad = async ({ url }) => {
 		});
 	}
 
+	const sinceParam = url.searchParams.get('since');
+	const since = sinceParam === null ? undefined : monthFromParam(sinceParam);
+	if (sinceParam !== null && (since === undefined || !months.includes(since) || (month && since > month))) {
+		error(400, {
+			message: `Tháng so sánh “${sinceParam}” không hợp lệ: cần một tháng có số liệu, không sau tháng đang xem.`,
+			messageEn: `The comparison month “${sinceParam}” is invalid: it must have data and not be after the month shown.`
+		});
+	}
+
 	const hamletParam = url.searchParams.get('hamlet');
 	let selected = null;
 	if (hamletParam !== null && month !== undefined) {
 		const id = /^\d{1,9}$/.test(hamletParam) ? Number(hamletParam) : undefined;
-		selected = id === undefined ? undefined : await hamletDetails(db, id, month);
+		selected = id === undefined ? undefined : await hamletDetails(db, id, month, since);
 		if (!selected) {
 			error(404, {
 				message: `Không tìm thấy thôn, tổ dân phố có mã “${hamletParam}”.`,
@@ -60,6 +70,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		selected,
 		selectedGap,
 		tileVersion: (await currentDataRevision(db)).tag,
+		// Deployments with internet may put a basemap under our layers; offline is the default.
+		basemapStyleUrl: env.BASEMAP_STYLE_URL || null,
 		cityOutline: outline,
 		communeLabels: await communeLabelPoints(db),
 		summary: await databaseSummary(db),

@@ -60,6 +60,16 @@ describe.each(testDrivers())('panel and map values on %s', (driver) => {
 			160, 200, 0.8
 		]);
 		expect(details.commune.hamletCount).toBe(4);
+		// Only two months of data: the comparison falls back to the first one.
+		expect(details.commune.sinceMonth).toBe('2026-01-01');
+		expect(details.commune.hamlets.map((row) => [row.name, row.then.coverage, row.now.coverage])).toEqual([
+			['Tổ dân phố 1', 0.2, 0.5],
+			['Tổ dân phố 2', 0, 600 / 510],
+			['Tổ dân phố 3', 0, 0],
+			['Tổ dân phố 4', 0, 0]
+		]);
+		const sinceFebruary = (await hamletDetails(handle.db, 4001, '2026-02-01', '2026-02-01'))!;
+		expect(sinceFebruary.commune.hamlets[0]!.then.coverage).toBe(0.5);
 		expect(await hamletDetails(handle.db, 999_999, '2026-02-01')).toBeUndefined();
 	});
 

@@ -215,6 +215,18 @@ export async function hamletRecord(db: Database, id: number): Promise<HamletReco
 	};
 }
 
+/** The id and name of every hamlet of a commune, by id. */
+export async function hamletNamesInCommune(
+	db: Database,
+	communeCode: string
+): Promise<{ id: number; name: string }[]> {
+	return db
+		.select({ id: hamlets.id, name: hamlets.name })
+		.from(hamlets)
+		.where(eq(hamlets.communeCode, communeCode))
+		.orderBy(asc(hamlets.id));
+}
+
 /** Hamlets whose polygon intersects a bbox, as GeoJSON ordered by id (uses the GiST index). */
 export async function hamletsInBbox(
 	db: Database,
