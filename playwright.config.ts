@@ -14,7 +14,7 @@ export const TEST_BASEMAP_STYLE_URL = 'http://basemap.invalid/style.json';
 const EMBEDDED_DATABASE = 'memory://';
 
 // No browser download is possible here: use the system Chromium, rendering WebGL2 in software.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-background-networking',
 	'--disable-component-update',

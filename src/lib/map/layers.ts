@@ -37,6 +37,13 @@ export const LAYER_IDS = {
 /** Below this zoom communes carry the colours (a city-wide view); from it on, their hamlets do. */
 export const HAMLET_ZOOM = TILE_LAYER_INFO.hamlets.minZoom;
 
+/** Where every hamlet layer draws from: the hamlet tiles, from the zoom at which hamlets take over. */
+const HAMLET_TILES = {
+	source: SOURCE_IDS.hamlets,
+	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
+	minzoom: HAMLET_ZOOM
+} as const;
+
 /** The base map's colours: a pale land so that the thematic fills stand out. */
 export const MAP_COLORS = {
 	outside: '#dde3e8',
@@ -133,9 +140,7 @@ export function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
 	return {
 		id: LAYER_IDS.hamletsFill,
 		type: 'fill',
-		source: SOURCE_IDS.hamlets,
-		'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
-		minzoom: HAMLET_ZOOM,
+		...HAMLET_TILES,
 		paint: { 'fill-color': classColor(thematic), 'fill-opacity': visibleOpacity(0.85) }
 	};
 }
@@ -144,9 +149,7 @@ export function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
 export const hamletsLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.hamletsLine,
 	type: 'line',
-	source: SOURCE_IDS.hamlets,
-	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
-	minzoom: HAMLET_ZOOM,
+	...HAMLET_TILES,
 	paint: {
 		'line-color': MAP_COLORS.hamletLine,
 		'line-width': zoomRamp([
@@ -161,9 +164,7 @@ export const hamletsLineLayer: LineLayerSpecification = {
 export const hamletsHighlightLayer: LineLayerSpecification = {
 	id: LAYER_IDS.hamletsHighlight,
 	type: 'line',
-	source: SOURCE_IDS.hamlets,
-	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
-	minzoom: HAMLET_ZOOM,
+	...HAMLET_TILES,
 	layout: { 'line-join': 'round' },
 	paint: {
 		'line-color': MAP_COLORS.selected,
@@ -198,9 +199,7 @@ const HOT_SPOT_WIDTHS = { '99': 3, '95': 2.2, '90': 1.5 } as const;
 export const hotSpotsLayer: LineLayerSpecification = {
 	id: LAYER_IDS.hotSpots,
 	type: 'line',
-	source: SOURCE_IDS.hamlets,
-	'source-layer': TILE_LAYER_INFO.hamlets.sourceLayer,
-	minzoom: HAMLET_ZOOM,
+	...HAMLET_TILES,
 	layout: { 'line-join': 'round' },
 	paint: {
 		'line-color': [
