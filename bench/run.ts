@@ -2,12 +2,14 @@
 // against a baseline measured in the same run, so machines of different speed compare.
 // `npm run bench -- tiles clusters` runs only the named sections.
 import { benchAnalysis } from './analysis';
+import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
 import { reportedRows } from './report';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
 	foundation: benchFoundation,
-	analysis: benchAnalysis
+	analysis: benchAnalysis,
+	clusters: benchClusters
 };
 
 const requested = process.argv.slice(2);

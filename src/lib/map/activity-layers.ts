@@ -1,0 +1,117 @@
+// Outreach activities as clusters and points: the layers, as data. Property names come from
+// `$lib/activity-clusters` (what GET /api/activities/clusters returns).
+// https://maplibre.org/maplibre-style-spec/layers/
+import type {
+	CircleLayerSpecification,
+	ExpressionSpecification,
+	GeoJSONSourceSpecification,
+	SymbolLayerSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import type { ActivityKind } from '$lib/domain';
+import { zoomRamp } from './expressions';
+import { FONT_BOLD } from './fonts';
+
+/** The GeoJSON source ActivityClusterLayer refills from the endpoint. */
+export const ACTIVITY_SOURCE_ID = 'activity-clusters';
+
+/** Layer ids, bottom to top. */
+export const ACTIVITY_LAYER_IDS = {
+	clusters: 'activity-clusters-circle',
+	clusterCounts: 'activity-clusters-count',
+	points: 'activity-points'
+} as const;
+
+/**
+ * One colour per activity kind from the Okabe–Ito palette, which stays distinguishable with the
+ * common colour-vision deficiencies (https://jfly.uni-koeln.de/color/). All four are dark enough for
+ * white outlines and white count labels.
+ */
+export const ACTIVITY_KIND_COLORS: Record<ActivityKind, string> = {
+	'door-to-door': '#D55E00', // vermillion
+	class: '#0072B2', // blue
+	event: '#009E73', // bluish green
+	online: '#CC79A7' // reddish purple
+};
+
+const OUTLINE = '#ffffff';
+const COUNT_HALO = '#1f2328';
+
+/** An empty source; the component fills it with `setData`. */
+export const activitySource: GeoJSONSourceSpecification = {
+	type: 'geojson',
+	data: { type: 'FeatureCollection', features: [] }
+};
+
+/** Picks a colour by the kind found in `property` (a cluster's `dominantKind`, a point's `kind`). */
+export function byActivityKind(property: 'kind' | 'dominantKind'): ExpressionSpecification {
+	return [
+		'match',
+		['get', property],
+		'door-to-door',
+		ACTIVITY_KIND_COLORS['door-to-door'],
+		'class',
+		ACTIVITY_KIND_COLORS.class,
+		'event',
+		ACTIVITY_KIND_COLORS.event,
+		ACTIVITY_KIND_COLORS.online
+	];
+}
+
+const isCluster: ExpressionSpecification = ['==', ['get', 'cluster'], true];
+const isPoint: ExpressionSpecification = ['==', ['get', 'cluster'], false];
+
+/** Cluster discs, in steps of size by activity count, coloured by the dominant kind. */
+export const activityClusterLayer: CircleLayerSpecification = {
+	id: ACTIVITY_LAYER_IDS.clusters,
+	type: 'circle',
+	source: ACTIVITY_SOURCE_ID,
+	filter: isCluster,
+	paint: {
+		'circle-color': byActivityKind('dominantKind'),
+		'circle-radius': ['step', ['get', 'pointCount'], 13, 10, 17, 100, 22, 1000, 28],
+		'circle-opacity': 1,
+		'circle-stroke-color': OUTLINE,
+		'circle-stroke-width': 2
+	}
+};
+
+/** The number of activities in each cluster, written the Vietnamese way (1.234). */
+export const activityClusterCountLayer: SymbolLayerSpecification = {
+	id: ACTIVITY_LAYER_IDS.clusterCounts,
+	type: 'symbol',
+	source: ACTIVITY_SOURCE_ID,
+	filter: isCluster,
+	layout: {
+		'text-field': ['number-format', ['get', 'pointCount'], { locale: 'vi-VN' }],
+		'text-font': ['literal', [FONT_BOLD]],
+		'text-size': 12,
+		// Every cluster has its count: a hidden one would read as a cluster without activities.
+		'text-allow-overlap': true,
+		'text-ignore-placement': true
+	},
+	paint: {
+		'text-color': OUTLINE,
+		'text-halo-color': COUNT_HALO,
+		'text-halo-width': 0.8
+	}
+};
+
+/** Single activities, coloured by kind, growing a little as the user zooms in. */
+export const activityPointLayer: CircleLayerSpecification = {
+	id: ACTIVITY_LAYER_IDS.points,
+	type: 'circle',
+	source: ACTIVITY_SOURCE_ID,
+	filter: isPoint,
+	paint: {
+		'circle-color': byActivityKind('kind'),
+		'circle-radius': zoomRamp([
+			[10, 4],
+			[16, 7]
+		]),
+		'circle-stroke-color': OUTLINE,
+		'circle-stroke-width': 1.5
+	}
+};
+
+/** The layers in drawing order, all on `ACTIVITY_SOURCE_ID`. */
+export const ACTIVITY_LAYERS = [activityClusterLayer, activityClusterCountLayer, activityPointLayer] as const;
