@@ -1,35 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Map } from 'maplibre-gl';
 import type { ActivityClusterCollection, ActivityPointProperties } from '../src/lib/activity-clusters';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../src/lib/domain';
-import { MAP_READY_EVENT, type MapReadyDetail } from '../src/lib/map/events';
 import { ACTIVITY_LAYER_IDS, ACTIVITY_SOURCE_ID } from '../src/lib/map/activity-layers';
+import { openMap, watchForProblems, type MapWindow } from './map-page';
 
 /** The month the page shows (its `<ActivityClusterLayer month=…>`); the demo data covers it. */
 const MONTH = '2026-11';
-
-type MapWindow = Window & { __map?: Map };
-
-/** Console errors and uncaught exceptions; must stay empty. */
-function watchForProblems(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-	page.on('console', (message) => {
-		if (message.type() === 'error') problems.push(`${message.type()}: ${message.text()}`);
-	});
-	return problems;
-}
-
-/** Opens the page with the map instance kept as `window.__map` (Map.svelte announces it with an event). */
-async function openMap(page: Page): Promise<void> {
-	await page.addInitScript((eventName) => {
-		document.addEventListener(eventName, (event) => {
-			(window as MapWindow).__map = (event as CustomEvent<MapReadyDetail>).detail.map;
-		});
-	}, MAP_READY_EVENT);
-	await page.goto('/');
-	await expect(page.getByTestId('map')).toHaveAttribute('data-map-idle', 'true');
-}
 
 /** Waits until the layer has loaded the activities of the current view and the map has drawn them. */
 async function activitiesLoaded(page: Page): Promise<number> {
