@@ -4,12 +4,16 @@
 import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
+import { benchMap } from './map';
+import { benchTiles } from './tiles';
 import { reportedRows } from './report';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
 	foundation: benchFoundation,
 	analysis: benchAnalysis,
-	clusters: benchClusters
+	clusters: benchClusters,
+	tiles: benchTiles,
+	map: benchMap
 };
 
 const requested = process.argv.slice(2);

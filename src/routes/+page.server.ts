@@ -5,12 +5,12 @@ import { cityOutline } from '$lib/server/city-outline';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { communeLabelPoints } from '$lib/server/db/communes';
 import { dataMonths } from '$lib/server/db/metrics';
-import { currentDataRevision } from '$lib/server/db/revision';
 import { databaseSummary } from '$lib/server/db/summary';
 import { hamletDetails } from '$lib/server/hamlet-details';
 import { cityGapAnalysis } from '$lib/server/gap-analysis';
 import { mapGapValues } from '$lib/server/map-gap-values';
 import { monthValues } from '$lib/server/month-values';
+import { currentTileVersion } from '$lib/server/tiles/tile-response';
 import { monthFromParam } from '$lib/months';
 import type { PageServerLoad } from './$types';
 
@@ -69,7 +69,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		gap: values ? await mapGapValues(db, values) : null,
 		selected,
 		selectedGap,
-		tileVersion: (await currentDataRevision(db)).tag,
+		// In the tile URLs: while it is current, tiles are cacheable for a year (CDN), and it changes with the data.
+		tileVersion: await currentTileVersion(db),
 		// Deployments with internet may put a basemap under our layers; offline is the default.
 		basemapStyleUrl: env.BASEMAP_STYLE_URL || null,
 		cityOutline: outline,

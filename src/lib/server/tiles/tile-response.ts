@@ -1,0 +1,97 @@
+import { isTileLayer } from '../../tiles';
+import type { Database, DatabaseHandle } from '../db/index';
+import { currentDataRevision } from '../db/revision';
+import { renderTile, TILE_ENCODER_VERSION } from './render-tile';
+import { TileCache } from './tile-cache';
+import { parseTileCoordinates } from './tile-math';
+
+/** What the tile route reads from a request. */
+export interface TileRequest {
+	/** The URL segments: layer name, then z/x/y (the `.mvt` suffix already stripped by the route). */
+	layer: string;
+	z: string;
+	x: string;
+	y: string;
+	/** The `v` query parameter: the tile version the page built its tile URLs with, if any. */
+	version: string | null;
+	/** The `If-None-Match` request header, if any. */
+	ifNoneMatch: string | null;
+}
+
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+/** A URL with the current `v` never changes: CDNs and browsers keep it for a year without asking. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Without `v`, or with an old one, the tile may change: cache it, but ask (ETag) before each use. */
+export const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+/** The tile version for a data revision tag: changes with every data write and with the encoder. */
+export function tileVersionOf(tag: string): string {
+	return `${TILE_ENCODER_VERSION}-${tag}`;
+}
+
+/** The current tile version, for `tileUrlTemplate(layer, version, origin)` in a page's `load`. */
+export async function currentTileVersion(db: Database): Promise<string> {
+	return tileVersionOf((await currentDataRevision(db)).tag);
+}
+
+/** The tiles this process has rendered, for every request (per process; a restart starts empty). */
+const sharedTileCache = new TileCache();
+
+function errorResponse(status: number, code: string, message: { vi: string; en: string }): Response {
+	return new Response(JSON.stringify({ error: { code, message: message.vi, messageEn: message.en } }), {
+		status,
+		headers: { 'Content-Type': 'application/json; charset=utf-8' }
+	});
+}
+
+/** Whether an If-None-Match header (a list of ETags, or `*`) names `etag`; W/ prefixes are ignored. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	return ifNoneMatch
+		.split(',')
+		.map((candidate) => candidate.trim().replace(/^W\//, ''))
+		.some((candidate) => candidate === '*' || candidate === etag);
+}
+
+/**
+ * The HTTP response for a tile request: 404 (unknown layer) or 400 (bad z/x/y) with a JSON error,
+ * 304 when If-None-Match has the current ETag (nothing is rendered), else 204 for an empty tile or
+ * 200 with the MVT. ETag = the current tile version, the same for every tile of one data revision.
+ * Cache-Control is immutable when `v` is the current version; an old or missing `v` still gets the
+ * current tile, but marked to revalidate, so a page built before a data write never pins old tiles.
+ */
+export async function tileResponse(
+	handle: DatabaseHandle,
+	request: TileRequest,
+	cache: TileCache = sharedTileCache
+): Promise<Response> {
+	const { layer } = request;
+	if (!isTileLayer(layer)) {
+		return errorResponse(404, 'unknown-layer', {
+			vi: `Không có lớp bản đồ "${layer}" (chỉ có hamlets, communes)`,
+			en: `No tile layer "${layer}" (the layers are hamlets, communes)`
+		});
+	}
+	const parsed = parseTileCoordinates(request.z, request.x, request.y);
+	if (!parsed.ok) return errorResponse(400, 'invalid-tile', parsed.message);
+	const { z, x, y } = parsed.tile;
+
+	const version = tileVersionOf((await currentDataRevision(handle.db)).tag);
+	const etag = `"${version}"`;
+	const headers = {
+		ETag: etag,
+		'Cache-Control': request.version === version ? IMMUTABLE : REVALIDATE
+	};
+	if (matchesEtag(request.ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
+
+	// The version is read before rendering: a write in between can only make a tile newer than its
+	// label, never older, and the next request sees the new version and renders again.
+	const bytes = await cache.get(version, `${layer}/${z}/${x}/${y}`, () => renderTile(handle, layer, z, x, y));
+	if (!bytes) return new Response(null, { status: 204, headers });
+	return new Response(bytes as Uint8Array<ArrayBuffer>, {
+		status: 200,
+		headers: { ...headers, 'Content-Type': MVT_CONTENT_TYPE }
+	});
+}
