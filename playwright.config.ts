@@ -59,7 +59,8 @@ export default defineConfig({
 		{
 			command: 'npm run build && node build',
 			port: APP_PORT,
-			env: { PORT: String(APP_PORT), DATA_DIR: EMBEDDED_DATABASE },
+			// adapter-node takes the site to be https:// unless told; form posts from http://localhost would be refused.
+			env: { PORT: String(APP_PORT), ORIGIN: `http://localhost:${APP_PORT}`, DATA_DIR: EMBEDDED_DATABASE },
 			reuseExistingServer: !process.env.CI,
 			timeout: SERVER_START_TIMEOUT,
 			gracefulShutdown: GRACEFUL_SHUTDOWN,
@@ -71,6 +72,7 @@ export default defineConfig({
 			port: NO_DEMO_PORT,
 			env: {
 				PORT: String(NO_DEMO_PORT),
+				ORIGIN: `http://localhost:${NO_DEMO_PORT}`,
 				DATABASE_URL: '',
 				DATA_DIR: EMBEDDED_DATABASE,
 				SEED_DEMO: 'false',

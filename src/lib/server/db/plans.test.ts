@@ -1,0 +1,233 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './index';
+import { LoadError } from './load-error';
+import {
+	communeTeams,
+	createPlan,
+	deletePlan,
+	getPlan,
+	listPlans,
+	PlanInputError,
+	updatePlan,
+	validatePlanInput,
+	type PlanInput
+} from './plans';
+import { currentDataRevision } from './revision';
+import { loadFixtureData } from './test-fixtures';
+import { openTestDatabase, testDrivers } from './test-databases';
+
+const TABLES = ['plans', 'plan_hamlets', 'hamlets', 'teams', 'data_revision'];
+
+/** A fingerprint of the tables a plan touches: equal fingerprints mean nothing was written. */
+async function fingerprint(handle: DatabaseHandle): Promise<Record<string, string>> {
+	const entries = await Promise.all(
+		TABLES.map(async (table) => {
+			const rows = await handle.db
+				.select({
+					digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')`
+				})
+				.from(sql.raw(`${table} AS t`));
+			return [table, rows[0]!.digest] as const;
+		})
+	);
+	return Object.fromEntries(entries);
+}
+
+function planInput(overrides: Partial<Record<keyof PlanInput, unknown>> = {}): Record<string, unknown> {
+	return {
+		name: 'Đợt 1: tổ dân phố 1 và 3',
+		startsOn: '2026-12-01',
+		endsOn: '2026-12-15',
+		teamId: 1,
+		expectedHouseholds: 1020,
+		note: '',
+		hamletIds: [4003, 4001],
+		...overrides
+	};
+}
+
+describe('validatePlanInput', () => {
+	it('lists every problem at once, in Vietnamese and English', () => {
+		const result = validatePlanInput(
+			planInput({ name: '   ', startsOn: '2026-02-30', expectedHouseholds: -3, hamletIds: [] })
+		);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.issues.map((item) => [item.field, item.message])).toEqual([
+			['name', 'Cần nhập tên kế hoạch'],
+			['startsOn', 'Ngày bắt đầu phải là một ngày có thật, dạng YYYY-MM-DD'],
+			['expectedHouseholds', 'Số hộ dự kiến phải là số nguyên không âm'],
+			['hamletIds', 'Cần chọn ít nhất một thôn, tổ dân phố']
+		]);
+		expect(result.issues[0]!.messageEn).toBe('A plan name is required');
+	});
+
+	it('refuses an end before the start, fractional households and a hamlet picked twice', () => {
+		const result = validatePlanInput(
+			planInput({ endsOn: '2026-11-30', expectedHouseholds: 10.5, hamletIds: [4001, 4002, 4001] })
+		);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.issues.map((item) => [item.field, item.messageEn])).toEqual([
+			['expectedHouseholds', 'Expected households must be a whole number, 0 or more'],
+			['endsOn', 'The end date must be on or after the start date'],
+			['hamletIds', 'Hamlets picked twice: 4001']
+		]);
+	});
+
+	it('accepts a one-day plan without a team and trims the name', () => {
+		const result = validatePlanInput(planInput({ name: '  Ngày hội  ', endsOn: '2026-12-01', teamId: null }));
+		expect(result).toMatchObject({ ok: true, value: { name: 'Ngày hội', teamId: null } });
+	});
+});
+
+describe.each(testDrivers())('plans on %s', (driver) => {
+	let handle: DatabaseHandle;
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(driver);
+		await loadFixtureData(handle.db);
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	/** Expects `write` to be refused with a PlanInputError (or `code`) and to change nothing. */
+	async function expectRefused(write: () => Promise<unknown>, mention: RegExp, code = 'invalid-value') {
+		const before = await fingerprint(handle);
+		const error = await write().then(
+			() => undefined,
+			(thrown: unknown) => thrown
+		);
+		expect(error).toBeInstanceOf(LoadError);
+		expect((error as LoadError).code).toBe(code);
+		const text =
+			error instanceof PlanInputError
+				? error.issues.map((item) => `${item.message} | ${item.messageEn}`).join('\n')
+				: `${(error as LoadError).message} | ${(error as LoadError).messageEn}`;
+		expect(text).toMatch(mention);
+		expect(await fingerprint(handle)).toEqual(before);
+	}
+
+	it('creates a plan with its hamlets in order, and reads it back', async () => {
+		const revisionBefore = await currentDataRevision(handle.db);
+		const plan = await createPlan(handle.db, '00004', planInput());
+		expect(plan).toMatchObject({
+			communeCode: '00004',
+			name: 'Đợt 1: tổ dân phố 1 và 3',
+			startsOn: '2026-12-01',
+			endsOn: '2026-12-15',
+			teamId: 1,
+			teamName: 'Tổ CĐS số 1',
+			expectedHouseholds: 1020,
+			note: ''
+		});
+		expect(plan.hamlets).toEqual([
+			{ id: 4003, name: 'Tổ dân phố 3', position: 0, households: 520, adults: 1440 },
+			{ id: 4001, name: 'Tổ dân phố 1', position: 1, households: 500, adults: 1400 }
+		]);
+		expect(plan.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+		expect(await getPlan(handle.db, '00004', plan.id)).toEqual(plan);
+		// A plan is only found through its own commune.
+		expect(await getPlan(handle.db, '09700', plan.id)).toBeNull();
+		expect((await listPlans(handle.db, '00004')).map((item) => item.id)).toContain(plan.id);
+		expect(await listPlans(handle.db, '09700')).toEqual([]);
+		// Plans are not analysis data: saving one must not invalidate the analysis caches.
+		expect(await currentDataRevision(handle.db)).toEqual(revisionBefore);
+	});
+
+	it('refuses bad fields and writes nothing', async () => {
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ name: '', endsOn: '2026-11-01' })),
+			/Cần nhập tên kế hoạch[^]*Ngày kết thúc phải bằng hoặc sau ngày bắt đầu/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ startsOn: '01/12/2026' })),
+			/Ngày bắt đầu phải là một ngày có thật/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ hamletIds: [] })),
+			/Cần chọn ít nhất một thôn, tổ dân phố/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ expectedHouseholds: -1 })),
+			/Số hộ dự kiến phải là số nguyên không âm/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ hamletIds: [4001, 4001] })),
+			/được chọn hai lần: 4001/
+		);
+		await expectRefused(() => createPlan(handle.db, '00004', 'not an object'), /Giá trị không hợp lệ/);
+	});
+
+	it('refuses a team or hamlets of another commune, and an unknown commune, writing nothing', async () => {
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ teamId: 2 })),
+			/Tổ CĐS mã 2 không thuộc Phường Ba Đình/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ teamId: 999 })),
+			/Tổ CĐS mã 999 không thuộc/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '09700', planInput({ teamId: 2 })),
+			/Thôn, tổ dân phố mã 4003, 4001 không thuộc Xã Ba Vì/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '00004', planInput({ hamletIds: [4001, 987654] })),
+			/mã 987654 không thuộc/
+		);
+		await expectRefused(
+			() => createPlan(handle.db, '99999', planInput()),
+			/Không có xã\/phường mã 99999/,
+			'unknown-commune'
+		);
+	});
+
+	it('updates a plan, replacing its hamlets; a refused update leaves it as it was', async () => {
+		const plan = await createPlan(handle.db, '00004', planInput({ name: 'Kế hoạch cần sửa' }));
+		const updated = await updatePlan(
+			handle.db,
+			'00004',
+			plan.id,
+			planInput({ name: 'Kế hoạch đã sửa', teamId: null, hamletIds: [4002], expectedHouseholds: 510 })
+		);
+		expect(updated).toMatchObject({
+			id: plan.id,
+			name: 'Kế hoạch đã sửa',
+			teamId: null,
+			teamName: null,
+			expectedHouseholds: 510,
+			createdAt: plan.createdAt
+		});
+		expect(updated!.hamlets.map((hamlet) => hamlet.id)).toEqual([4002]);
+		expect(Date.parse(updated!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(plan.updatedAt));
+
+		await expectRefused(
+			() => updatePlan(handle.db, '00004', plan.id, planInput({ endsOn: '2026-01-01' })),
+			/Ngày kết thúc phải bằng hoặc sau ngày bắt đầu/
+		);
+		expect(await getPlan(handle.db, '00004', plan.id)).toEqual(updated);
+		// Another commune's plan, or none at all, is not there to update.
+		expect(await updatePlan(handle.db, '09700', plan.id, planInput({ teamId: 2 }))).toBeNull();
+		expect(await updatePlan(handle.db, '00004', 424242, planInput())).toBeNull();
+	});
+
+	it('deletes a plan with its hamlet list, only through its own commune', async () => {
+		const plan = await createPlan(handle.db, '00004', planInput({ name: 'Kế hoạch sẽ xóa' }));
+		expect(await deletePlan(handle.db, '09700', plan.id)).toBe(false);
+		expect(await deletePlan(handle.db, '00004', plan.id)).toBe(true);
+		expect(await getPlan(handle.db, '00004', plan.id)).toBeNull();
+		const orphans = await handle.db.execute(
+			sql`SELECT count(*)::int AS n FROM plan_hamlets WHERE plan_id = ${plan.id}`
+		);
+		expect((orphans as unknown as { rows: { n: number }[] }).rows).toEqual([{ n: 0 }]);
+		expect(await deletePlan(handle.db, '00004', plan.id)).toBe(false);
+	});
+
+	it('lists the commune’s teams for the form', async () => {
+		expect(await communeTeams(handle.db, '00004')).toEqual([{ id: 1, name: 'Tổ CĐS số 1' }]);
+		expect(await getPlan(handle.db, '00004', Number.NaN)).toBeNull();
+	});
+});

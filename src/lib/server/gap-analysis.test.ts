@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GAP_WEIGHTS, GAP_COMPONENTS } from '$lib/analysis/gap-index';
+import { loadActivities } from './db/activities';
+import { DEMO_DATASET } from './db/datasets';
+import { loadHamlets } from './db/hamlets';
+import type { DatabaseHandle } from './db/index';
+import { loadSurveys } from './db/surveys';
+import { fixtureActivity, loadFixtureData, square } from './db/test-fixtures';
+import { openTestDatabase, testDrivers } from './db/test-databases';
+import {
+	cityGapAnalysis,
+	communeGapAnalysis,
+	communePace,
+	gapAnalysisGeometries,
+	gapAnalysisInput,
+	planNextTargets
+} from './gap-analysis';
+
+const MONTH = '2026-05-01';
+
+/** One thôn inside Xã Ba Vì, a commune designated by Quyết định 201/QĐ-UBND. */
+const BA_VI_HAMLET = {
+	type: 'FeatureCollection',
+	features: [
+		{
+			type: 'Feature',
+			properties: {
+				id: 9701,
+				communeCode: '09700',
+				name: 'Thôn Yên Sơn',
+				kind: 'thôn',
+				households: 300,
+				adults: 800,
+				elderly: 120,
+				minorityShare: 0.6,
+				isRural: true,
+				boundarySource: 'approximate'
+			},
+			geometry: square(105.337, 21.059, 0.002)
+		}
+	]
+};
+
+function survey(hamletId: number, adultsAssessed: number, withBasicSkills: number, withSmartphone: number) {
+	return {
+		hamletId,
+		month: '2026-04-01',
+		adultsAssessed,
+		withBasicSkills,
+		withSmartphone,
+		withEpayment: Math.floor(withSmartphone / 2),
+		withVneidLevel2: withBasicSkills
+	};
+}
+
+describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
+	let handle: DatabaseHandle;
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(driver);
+		await loadFixtureData(handle.db, 0);
+		await loadHamlets(handle.db, JSON.stringify(BA_VI_HAMLET), DEMO_DATASET);
+		await loadActivities(
+			handle.db,
+			[
+				// Door-to-door: adds coverage, not a class.
+				{ ...fixtureActivity(1), occurredOn: '2026-05-03', householdsNew: 400 },
+				// A class in the window (90 days up to 31 May) next to hamlet 4001…
+				{ ...fixtureActivity(2), kind: 'class', occurredOn: '2026-04-20', householdsNew: 0 },
+				// …one too old to count, and one after the month.
+				{ ...fixtureActivity(3), kind: 'class', occurredOn: '2026-02-01', householdsNew: 0 },
+				{ ...fixtureActivity(4), kind: 'class', occurredOn: '2026-06-01', householdsNew: 0 }
+			],
+			DEMO_DATASET
+		);
+		await loadSurveys(
+			handle.db,
+			[
+				survey(4001, 100, 90, 95),
+				survey(4002, 100, 40, 60),
+				survey(4003, 10, 2, 5),
+				survey(9701, 80, 20, 30)
+			],
+			DEMO_DATASET
+		);
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('reads polygons, figures, the ward and minority designations, and recent classes', async () => {
+		const input = await gapAnalysisInput(handle.db, MONTH);
+		expect(input.asOf).toBe('2026-05-31');
+		expect(input.hamlets.map((hamlet) => hamlet.properties.id)).toEqual([4001, 4002, 4003, 4004, 9701]);
+		const [first] = input.hamlets;
+		expect(first!.geometry.type).toMatch(/Polygon$/);
+		expect(first!.properties).toMatchObject({
+			communeCode: '00004',
+			isWard: true,
+			isRural: false,
+			designatedMinority: false,
+			households: 500,
+			householdsReached: 400,
+			adultsAssessed: 100,
+			withBasicSkills: 90
+		});
+		expect(input.hamlets[4]!.properties).toMatchObject({ isWard: false, designatedMinority: true });
+		expect(input.classes).toEqual([
+			{
+				type: 'Feature',
+				properties: { occurredOn: '2026-04-20' },
+				geometry: { type: 'Point', coordinates: [105.833, 21.036] }
+			}
+		]);
+	});
+
+	it('scores every hamlet city-wide with its decomposition, flags, hot spots and rates', async () => {
+		const analysis = await cityGapAnalysis(handle.db, MONTH);
+		expect(analysis.month).toBe(MONTH);
+		expect(analysis.classesInWindow).toBe(1);
+		expect(analysis.weights).toEqual(DEFAULT_GAP_WEIGHTS);
+		expect(analysis.hamlets).toHaveLength(5);
+		for (const hamlet of analysis.hamlets) {
+			expect(hamlet.gapIndex).toBeGreaterThanOrEqual(0);
+			expect(hamlet.gapIndex).toBeLessThanOrEqual(100);
+			const sum = GAP_COMPONENTS.reduce((total, component) => total + hamlet.contributions[component], 0);
+			expect(sum).toBeCloseTo(hamlet.gapIndex, 9);
+			expect(Object.keys(hamlet.hotSpot).sort()).toEqual(['hotSpotClass', 'p', 'q', 'z']);
+		}
+		const byId = new Map(analysis.hamlets.map((hamlet) => [hamlet.id, hamlet]));
+		// The Ba Vì thôn: rural, designated, low skills, far from the only class.
+		expect(byId.get(9701)!.flags).toMatchObject({ rural: true, minority: true, largestGapCity: true });
+		expect(byId.get(9701)!.gapIndex).toBe(Math.max(...analysis.hamlets.map((hamlet) => hamlet.gapIndex)));
+		expect(byId.get(9701)!.notApplicable).toEqual(['payment']);
+		expect(byId.get(4001)!.notApplicable).toEqual([]);
+		// 10 adults surveyed is too few: low confidence, and the rate is pulled toward the commune.
+		const small = byId.get(4003)!;
+		expect(small.lowConfidence).toBe(true);
+		expect(small.rates.skills.raw).toBeCloseTo(0.2, 9);
+		expect(small.rates.skills.shrunk!).toBeGreaterThan(0.2);
+		expect(small.adultsWithoutSkills).toBe(Math.round(small.adults * (1 - small.rates.skills.shrunk!)));
+		expect(analysis.summary).toMatchObject({ hamlets: 5, lowConfidence: 2 });
+		// The 2×2 grid of Ba Đình touches itself; the Ba Vì thôn has no neighbour, so no Gi*.
+		expect(byId.get(9701)!.hotSpot).toEqual({ z: null, p: null, q: null, hotSpotClass: 'none' });
+		expect(byId.get(4001)!.hotSpot.z).not.toBeNull();
+		// Plain data: it survives a JSON round trip unchanged.
+		expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);
+	});
+
+	it('caches the default weights per revision and month, and recomputes after a write', async () => {
+		const first = await cityGapAnalysis(handle.db, MONTH);
+		expect(await cityGapAnalysis(handle.db, MONTH)).toBe(first);
+		await loadSurveys(handle.db, [{ ...survey(4004, 50, 5, 10), month: '2026-05-01' }], DEMO_DATASET);
+		const second = await cityGapAnalysis(handle.db, MONTH);
+		expect(second).not.toBe(first);
+		expect(second.revision).not.toBe(first.revision);
+		expect(second.hamlets.find((hamlet) => hamlet.id === 4004)!.adultsAssessed).toBe(50);
+	});
+
+	it('re-weights without changing the components, and refuses bad weights', async () => {
+		const base = await cityGapAnalysis(handle.db, MONTH);
+		const onlyClasses = await cityGapAnalysis(handle.db, MONTH, {
+			...zeroWeights(),
+			classDistance: 2
+		});
+		expect(onlyClasses.weights.classDistance).toBe(1);
+		for (const [position, hamlet] of onlyClasses.hamlets.entries()) {
+			expect(hamlet.normalised).toEqual(base.hamlets[position]!.normalised);
+			expect(hamlet.gapIndex).toBeCloseTo(100 * hamlet.normalised.classDistance, 9);
+		}
+		await expect(cityGapAnalysis(handle.db, MONTH, { ...DEFAULT_GAP_WEIGHTS, skills: -1 })).rejects.toThrow(
+			RangeError
+		);
+		await expect(cityGapAnalysis(handle.db, MONTH, zeroWeights())).rejects.toThrow(/greater than 0/);
+	});
+
+	it('shows one commune with city-wide indices and the commune’s totals', async () => {
+		const city = await cityGapAnalysis(handle.db, MONTH);
+		const commune = await communeGapAnalysis(handle.db, '00004', MONTH);
+		expect(commune.hamlets.map((hamlet) => hamlet.id)).toEqual([4001, 4002, 4003, 4004]);
+		expect(commune.hamlets).toEqual(city.hamlets.filter((hamlet) => hamlet.communeCode === '00004'));
+		expect(commune.summary.hamlets).toBe(4);
+		expect(commune.totals).toMatchObject({ households: 2060, householdsReached: 400, adultsAssessed: 260 });
+		expect(commune.totals.rates.coverage).toBeCloseTo(400 / 2060, 9);
+		expect(commune.totals.rates.skills).toBeCloseTo((90 + 40 + 2 + 5) / 260, 9);
+		const geometries = await gapAnalysisGeometries(handle.db, MONTH, { communeCode: '00004' });
+		expect(geometries.features.map((feature) => feature.id)).toEqual([4001, 4002, 4003, 4004]);
+		expect((await communeGapAnalysis(handle.db, '99999', MONTH)).hamlets).toEqual([]);
+	});
+
+	it('plans the next targets with reasons, days needed and the completion date at the commune’s pace', async () => {
+		expect(await communePace(handle.db, '00004', '2026-05-31')).toBeCloseTo(400 / 90, 9);
+		const plan = await planNextTargets(handle.db, '00004', MONTH, {
+			teams: 2,
+			teamDays: 100,
+			householdsPerTeamDay: 20
+		});
+		expect(plan.errors).toBeUndefined();
+		expect(plan.startDate).toBe('2026-06-01');
+		expect(plan.picks.length).toBeGreaterThan(0);
+		for (const pick of plan.picks) expect(pick.reason.vi).toMatch(/: \d+ điểm/);
+		expect(plan.daysNeeded).toBe(Math.ceil(plan.householdsToReach / 40));
+		expect(plan.remainingHouseholds).toBe(2060 - 400);
+		// 1,660 households at 400 per 90 days: 374 days from 1 June 2026.
+		expect(plan.projectedCompletionDate).toBe('2027-06-09');
+		const refused = await planNextTargets(handle.db, '00004', MONTH, {
+			teams: 2,
+			teamDays: 0,
+			householdsPerTeamDay: 20
+		});
+		expect(refused.picks).toEqual([]);
+		expect(refused.errors?.map((error) => error.message)).toEqual(['Số ngày công phải lớn hơn 0']);
+	});
+});
+
+function zeroWeights() {
+	return Object.fromEntries(GAP_COMPONENTS.map((component) => [component, 0])) as typeof DEFAULT_GAP_WEIGHTS;
+}

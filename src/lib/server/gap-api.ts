@@ -1,0 +1,316 @@
+// What /api/gap and /api/hotspots share: reading the query, errors as JSON, and revision ETags.
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { DEFAULT_GAP_WEIGHTS, GAP_COMPONENT_LABELS } from '$lib/analysis/gap-index';
+import { HOT_SPOT_CLASS_LABELS } from '$lib/analysis/hot-spots';
+import type { AnalysisInputError, HotSpotClass } from '$lib/analysis/types';
+import type { Label } from '$lib/domain';
+import { parseWeightsParam, type GapWeights, type HamletGapResult } from '$lib/gap-planning';
+import { monthFromParam, monthParam } from '$lib/months';
+import type { Database } from './db/index';
+import { dataMonths } from './db/metrics';
+import { currentDataRevision } from './db/revision';
+import { communes } from './db/schema';
+import {
+	cityGapAnalysis,
+	communeGapAnalysis,
+	gapAnalysisGeometries,
+	type CommuneGapAnalysis,
+	type GapAnalysis
+} from './gap-analysis';
+
+export type ApiErrorCode =
+	'invalid-month' | 'unknown-month' | 'unknown-commune' | 'invalid-weights' | 'invalid-format';
+
+/** A refused API request: HTTP status, a stable code, and why in Vietnamese and English. */
+export class ApiError extends Error {
+	constructor(
+		readonly status: 400 | 404,
+		readonly code: ApiErrorCode,
+		message: string,
+		readonly messageEn: string,
+		readonly details: AnalysisInputError[] = []
+	) {
+		super(message);
+		this.name = 'ApiError';
+	}
+}
+
+export const API_FORMATS = ['json', 'geojson'] as const;
+export type ApiFormat = (typeof API_FORMATS)[number];
+
+/** A valid query of the gap and hot-spot endpoints. */
+export interface GapQuery {
+	/** First day of the month, one of `dataMonths`. */
+	month: string;
+	/** A commune that exists, or undefined for the whole city. */
+	communeCode: string | undefined;
+	weights: GapWeights;
+	format: ApiFormat;
+}
+
+/**
+ * Reads `month` (YYYY-MM, default the latest month with data), `commune` (5-digit code, default the
+ * city), `weights` (`skills:0.3,coverage:0.2,…`, default the documented weights) and `format`
+ * (json | geojson); throws ApiError (400, or 404 for an unknown commune) on anything else.
+ */
+export async function readGapQuery(db: Database, params: URLSearchParams): Promise<GapQuery> {
+	const format = params.get('format') ?? 'json';
+	if (!(API_FORMATS as readonly string[]).includes(format)) {
+		throw new ApiError(
+			400,
+			'invalid-format',
+			`Định dạng không hỗ trợ: "${format}" (dùng json hoặc geojson)`,
+			`Unsupported format: "${format}" (use json or geojson)`
+		);
+	}
+	const months = await dataMonths(db);
+	const monthText = params.get('month');
+	let month = months.at(-1);
+	if (monthText !== null) {
+		month = monthFromParam(monthText);
+		if (!month) {
+			throw new ApiError(
+				400,
+				'invalid-month',
+				`Tháng không hợp lệ: "${monthText}" (cần dạng YYYY-MM, ví dụ 2026-11)`,
+				`Invalid month: "${monthText}" (expected YYYY-MM, e.g. 2026-11)`
+			);
+		}
+	}
+	if (!month || !months.includes(month)) {
+		const range = months.length > 0 ? `${months[0]!.slice(0, 7)} – ${months.at(-1)!.slice(0, 7)}` : '';
+		throw new ApiError(
+			400,
+			'unknown-month',
+			months.length > 0
+				? `Không có số liệu tháng ${monthText}: chỉ có ${range}`
+				: 'Chưa có số liệu tháng nào',
+			months.length > 0 ? `No data for ${monthText}: only ${range}` : 'There is no monthly data yet'
+		);
+	}
+	const communeCode = params.get('commune') ?? undefined;
+	if (communeCode !== undefined && !(await communeExists(db, communeCode))) {
+		throw new ApiError(
+			404,
+			'unknown-commune',
+			`Không có xã/phường mã "${communeCode}"`,
+			`No commune has code "${communeCode}"`
+		);
+	}
+	let weights: GapWeights = DEFAULT_GAP_WEIGHTS;
+	const weightsText = params.get('weights');
+	if (weightsText !== null) {
+		const parsed = parseWeightsParam(weightsText);
+		if (!parsed.ok) {
+			const [first] = parsed.errors;
+			throw new ApiError(
+				400,
+				'invalid-weights',
+				`Trọng số không hợp lệ: ${first!.message}`,
+				`Invalid weights: ${first!.messageEn}`,
+				parsed.errors
+			);
+		}
+		weights = parsed.weights;
+	}
+	return { month, communeCode, weights, format: format as ApiFormat };
+}
+
+async function communeExists(db: Database, code: string): Promise<boolean> {
+	if (!/^\d{5}$/.test(code)) return false;
+	const rows = await db
+		.select({ code: communes.code })
+		.from(communes)
+		.where(eq(communes.code, code))
+		.limit(1);
+	return rows.length > 0;
+}
+
+/** The JSON body of an error: `{ error: { code, message (Vietnamese), messageEn, details? } }`. */
+export function apiErrorResponse(error: ApiError): Response {
+	const body = {
+		error: {
+			code: error.code,
+			message: error.message,
+			messageEn: error.messageEn,
+			...(error.details.length > 0 ? { details: error.details } : {})
+		}
+	};
+	return new Response(JSON.stringify(body), {
+		status: error.status,
+		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+	});
+}
+
+/** Revalidate every time, cheaply: the ETag changes with the data revision and the query. */
+export const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/** A strong ETag from the data revision tag and the normalised query. */
+export function gapEtag(revisionTag: string, endpoint: string, query: GapQuery): string {
+	const canonical = JSON.stringify([
+		endpoint,
+		query.month,
+		query.communeCode ?? '',
+		query.format,
+		query.weights
+	]);
+	const digest = createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+	return `"${revisionTag}.${digest}"`;
+}
+
+/** Whether the client's If-None-Match already names this ETag. */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	return ifNoneMatch
+		.split(',')
+		.map((candidate) => candidate.trim().replace(/^W\//, ''))
+		.some((candidate) => candidate === etag || candidate === '*');
+}
+
+/**
+ * Answers a gap or hot-spot request: errors as JSON, 304 when the client's copy is current (checked
+ * before any analysis runs), else the body `build` makes, numbers rounded (see `compactNumbers`).
+ */
+export async function gapApiResponse(
+	db: Database,
+	request: Request,
+	endpoint: string,
+	build: (query: GapQuery) => Promise<unknown>
+): Promise<Response> {
+	let query: GapQuery;
+	try {
+		query = await readGapQuery(db, new URL(request.url).searchParams);
+	} catch (error) {
+		if (error instanceof ApiError) return apiErrorResponse(error);
+		throw error;
+	}
+	const { tag } = await currentDataRevision(db);
+	const etag = gapEtag(tag, endpoint, query);
+	const headers = { etag, 'cache-control': CACHE_CONTROL, vary: 'Accept-Encoding' };
+	if (matches(request.headers.get('if-none-match'), etag)) {
+		return new Response(null, { status: 304, headers });
+	}
+	const body = await build(query);
+	const contentType =
+		query.format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'application/json; charset=utf-8';
+	return new Response(JSON.stringify(body, compactNumbers), {
+		status: 200,
+		headers: { ...headers, 'content-type': contentType }
+	});
+}
+
+/**
+ * JSON replacer that keeps the payload light: coordinates and other values of magnitude ≥ 1 to 6
+ * decimals (about 10 cm in degrees), smaller ones (rates, p-values) to 6 significant digits.
+ */
+function compactNumbers(_key: string, value: unknown): unknown {
+	if (typeof value !== 'number' || Number.isInteger(value) || !Number.isFinite(value)) return value;
+	return Math.abs(value) >= 1 ? Math.round(value * 1e6) / 1e6 : Number(value.toPrecision(6));
+}
+
+async function analysisFor(db: Database, query: GapQuery): Promise<GapAnalysis | CommuneGapAnalysis> {
+	return query.communeCode === undefined
+		? cityGapAnalysis(db, query.month, query.weights)
+		: communeGapAnalysis(db, query.communeCode, query.month, query.weights);
+}
+
+/** Joins per-hamlet records to the analysed polygons, in the records' order. */
+async function withGeometries<TProperties extends { id: number }>(
+	db: Database,
+	query: GapQuery,
+	records: TProperties[]
+): Promise<Feature<Polygon | MultiPolygon, TProperties>[]> {
+	const geometries = await gapAnalysisGeometries(db, query.month, { communeCode: query.communeCode });
+	const byId = new Map(geometries.features.map((feature) => [feature.properties.id, feature.geometry]));
+	return records.map((properties) => ({
+		type: 'Feature',
+		id: properties.id,
+		properties,
+		geometry: byId.get(properties.id)!
+	}));
+}
+
+/** What the gap analysis was run on and how, shared by both endpoints' bodies. */
+function metadata(query: GapQuery, analysis: GapAnalysis | CommuneGapAnalysis) {
+	return {
+		month: monthParam(analysis.month),
+		asOf: analysis.asOf,
+		commune: query.communeCode ?? null,
+		weights: analysis.weights,
+		normalisation: analysis.normalisation,
+		classWindowDays: analysis.classWindowDays,
+		components: GAP_COMPONENT_LABELS,
+		summary: analysis.summary,
+		...('totals' in analysis ? { totals: analysis.totals } : {})
+	};
+}
+
+/**
+ * The body of GET /api/gap: every hamlet in scope with its index, contributions, raw and normalised
+ * components, flags, hot-spot statistics and rates; as GeoJSON with the polygons when asked.
+ */
+export async function gapBody(
+	db: Database,
+	query: GapQuery
+): Promise<(ReturnType<typeof metadata> & { hamlets: HamletGapResult[] }) | FeatureCollection> {
+	const analysis = await analysisFor(db, query);
+	if (query.format === 'json') return { ...metadata(query, analysis), hamlets: analysis.hamlets };
+	return {
+		type: 'FeatureCollection',
+		// A foreign member (RFC 7946 §6.1): GeoJSON readers ignore it.
+		metadata: metadata(query, analysis),
+		features: await withGeometries(db, query, analysis.hamlets)
+	} as FeatureCollection;
+}
+
+/** One hamlet's Getis–Ord Gi* result, as GET /api/hotspots returns it. */
+export interface HotSpotRecord {
+	id: number;
+	name: string;
+	communeCode: string;
+	gapIndex: number;
+	z: number | null;
+	p: number | null;
+	q: number | null;
+	hotSpotClass: HotSpotClass;
+	label: Label;
+}
+
+/** The method, in words, for the hot-spot body. */
+export const HOT_SPOT_METHOD: Label = {
+	vi: 'Getis–Ord Gi* của chỉ số khoảng cách số trên toàn thành phố, láng giềng chung ranh giới; giá trị q hiệu chỉnh tỷ lệ phát hiện sai (Benjamini–Hochberg)',
+	en: 'Getis–Ord Gi* of the digital-gap index over the whole city, neighbours sharing a boundary; q-values corrected for the false discovery rate (Benjamini–Hochberg)'
+};
+
+/** The body of GET /api/hotspots: each hamlet's Gi* z, p, q and class (city-wide statistics). */
+export async function hotSpotsBody(
+	db: Database,
+	query: GapQuery
+): Promise<Record<string, unknown> | FeatureCollection> {
+	const analysis = await analysisFor(db, query);
+	const records = analysis.hamlets.map((hamlet): HotSpotRecord => ({
+		id: hamlet.id,
+		name: hamlet.name,
+		communeCode: hamlet.communeCode,
+		gapIndex: hamlet.gapIndex,
+		...hamlet.hotSpot,
+		label: HOT_SPOT_CLASS_LABELS[hamlet.hotSpot.hotSpotClass]
+	}));
+	const meta = {
+		month: monthParam(analysis.month),
+		asOf: analysis.asOf,
+		commune: query.communeCode ?? null,
+		weights: analysis.weights,
+		method: HOT_SPOT_METHOD,
+		classes: HOT_SPOT_CLASS_LABELS,
+		counts: analysis.summary.hotSpots
+	};
+	if (query.format === 'json') return { ...meta, hamlets: records };
+	return {
+		type: 'FeatureCollection',
+		metadata: meta,
+		features: await withGeometries(db, query, records)
+	} as FeatureCollection;
+}

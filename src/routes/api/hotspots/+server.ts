@@ -1,0 +1,12 @@
+import { getAppDatabase } from '$lib/server/db/app-database';
+import { gapApiResponse, hotSpotsBody } from '$lib/server/gap-api';
+import type { RequestHandler } from './$types';
+
+/**
+ * Hot and cold spots (Getis–Ord Gi*) of the digital gap, city-wide or for one commune's hamlets:
+ * `?month=2026-11&commune=00004&format=json|geojson` (all optional; `weights` as for /api/gap).
+ */
+export const GET: RequestHandler = async ({ request }) => {
+	const { db } = await getAppDatabase();
+	return gapApiResponse(db, request, 'hotspots', (query) => hotSpotsBody(db, query));
+};

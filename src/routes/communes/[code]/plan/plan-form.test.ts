@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { validatePlanInput } from '$lib/server/db/plans';
+import { errorsByField, readPlanForm } from './plan-form';
+
+function form(entries: [string, string][]): FormData {
+	const data = new FormData();
+	for (const [name, value] of entries) data.append(name, value);
+	return data;
+}
+
+describe('the plan form', () => {
+	it('reads every field, hamlets in form order, an empty team as none', () => {
+		const { values, input } = readPlanForm(
+			form([
+				['name', ' Đợt 1 '],
+				['startsOn', '2026-12-01'],
+				['endsOn', '2026-12-10'],
+				['teamId', ''],
+				['expectedHouseholds', '120'],
+				['note', 'Ưu tiên người cao tuổi'],
+				['hamletIds', '4003'],
+				['hamletIds', '4001']
+			])
+		);
+		expect(values).toMatchObject({ name: ' Đợt 1 ', teamId: '', hamletIds: [4003, 4001], planId: '' });
+		expect(input).toEqual({
+			name: ' Đợt 1 ',
+			startsOn: '2026-12-01',
+			endsOn: '2026-12-10',
+			teamId: null,
+			expectedHouseholds: 120,
+			note: 'Ưu tiên người cao tuổi',
+			hamletIds: [4003, 4001]
+		});
+		expect(validatePlanInput(input).ok).toBe(true);
+	});
+
+	it('turns an empty form into Vietnamese messages per field', () => {
+		const { input } = readPlanForm(form([['teamId', '7']]));
+		const result = validatePlanInput(input);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		const errors = errorsByField(result.issues);
+		expect(Object.keys(errors).sort()).toEqual([
+			'endsOn',
+			'expectedHouseholds',
+			'hamletIds',
+			'name',
+			'startsOn'
+		]);
+		expect(errors.name).toEqual([{ vi: 'Cần nhập tên kế hoạch', en: 'A plan name is required' }]);
+	});
+});

@@ -1,0 +1,65 @@
+// The plan form's fields as text (kept to refill the form after a refusal) and as a plan's input.
+import type { Label } from '$lib/domain';
+import type { PlanField, PlanInput, PlanIssue } from '$lib/server/db/plans';
+
+/** What the planner typed, as entered. */
+export interface PlanFormValues {
+	planId: string;
+	name: string;
+	startsOn: string;
+	endsOn: string;
+	teamId: string;
+	expectedHouseholds: string;
+	note: string;
+	hamletIds: number[];
+}
+
+/** Messages per field, Vietnamese first; `form` holds those about the plan as a whole. */
+export type PlanFormErrors = Partial<Record<PlanField | 'form', Label[]>>;
+
+function text(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
+/** Reads the submitted form; `input` is what `createPlan`/`updatePlan` validate. */
+export function readPlanForm(form: FormData): {
+	values: PlanFormValues;
+	input: Record<keyof PlanInput, unknown>;
+} {
+	const values: PlanFormValues = {
+		planId: text(form, 'planId').trim(),
+		name: text(form, 'name'),
+		startsOn: text(form, 'startsOn').trim(),
+		endsOn: text(form, 'endsOn').trim(),
+		teamId: text(form, 'teamId').trim(),
+		expectedHouseholds: text(form, 'expectedHouseholds').trim(),
+		note: text(form, 'note'),
+		hamletIds: form
+			.getAll('hamletIds')
+			.map((value) => Number(value))
+			.filter((id) => Number.isSafeInteger(id))
+	};
+	return {
+		values,
+		input: {
+			name: values.name,
+			startsOn: values.startsOn,
+			endsOn: values.endsOn,
+			teamId: values.teamId === '' ? null : Number(values.teamId),
+			// An empty field is "not given", not 0: the schema refuses it with its own message.
+			expectedHouseholds: values.expectedHouseholds === '' ? undefined : Number(values.expectedHouseholds),
+			note: values.note,
+			hamletIds: values.hamletIds
+		}
+	};
+}
+
+/** Groups a refusal's issues by field, for messages next to each control. */
+export function errorsByField(issues: readonly PlanIssue[]): PlanFormErrors {
+	const errors: PlanFormErrors = {};
+	for (const issue of issues) {
+		(errors[issue.field] ??= []).push({ vi: issue.message, en: issue.messageEn });
+	}
+	return errors;
+}

@@ -1,0 +1,120 @@
+// https://maplibre.org/maplibre-style-spec/
+// The planner's small map: one commune's hamlets shaded by gap index, hot-spot outlines, and outlines
+// for the hovered, active and picked hamlets. Index and highlights are feature states, so the sliders
+// and the table restyle the map without a new style.
+import type { ExpressionSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { HotSpotClass } from '$lib/analysis/types';
+
+export const PLAN_SOURCE_ID = 'plan-hamlets';
+
+export const PLAN_LAYER_IDS = {
+	background: 'plan-background',
+	fill: 'plan-hamlets-fill',
+	line: 'plan-hamlets-line',
+	hotSpots: 'plan-hot-spots',
+	coldSpots: 'plan-cold-spots',
+	highlight: 'plan-hamlets-highlight'
+} as const;
+
+/**
+ * Gap index → colour: a sequential light-to-dark ramp (ColorBrewer YlOrRd), readable with every
+ * common colour-vision deficiency because it varies in lightness; stops every 20 points.
+ */
+export const GAP_COLOUR_STOPS: [index: number, colour: string][] = [
+	[0, '#ffffb2'],
+	[20, '#fecc5c'],
+	[40, '#fd8d3c'],
+	[60, '#f03b20'],
+	[80, '#bd0026'],
+	[100, '#67000d']
+];
+
+/** Outline colours; hot and cold spots also differ in dash pattern, not only in colour. */
+export const OUTLINE_COLOURS = {
+	hotSpot: '#1b1b1b',
+	coldSpot: '#1d4ed8',
+	active: '#0b57d0',
+	picked: '#00695c'
+} as const;
+
+/** Properties of the map's features: the id and the hot-spot class, which do not change with the weights. */
+export interface PlanMapProperties {
+	id: number;
+	hotSpotClass: HotSpotClass;
+}
+
+function state(key: string): ExpressionSpecification {
+	return ['boolean', ['feature-state', key], false];
+}
+
+const gapColour: ExpressionSpecification = [
+	'interpolate',
+	['linear'],
+	['to-number', ['coalesce', ['feature-state', 'gap'], 0]],
+	...GAP_COLOUR_STOPS.flat()
+];
+
+/** The whole style: no tiles or fonts, only the commune's hamlets. */
+export function createPlanMapStyle(
+	hamlets: FeatureCollection<Polygon | MultiPolygon, PlanMapProperties>
+): StyleSpecification {
+	return {
+		version: 8,
+		name: 'Gõ Từng Nhà: kế hoạch',
+		sources: {
+			[PLAN_SOURCE_ID]: {
+				type: 'geojson',
+				data: hamlets,
+				attribution: 'Ranh giới thôn, tổ dân phố: ước tính (Gõ Từng Nhà)'
+			}
+		},
+		layers: [
+			{ id: PLAN_LAYER_IDS.background, type: 'background', paint: { 'background-color': '#eef1f4' } },
+			{
+				id: PLAN_LAYER_IDS.fill,
+				type: 'fill',
+				source: PLAN_SOURCE_ID,
+				paint: { 'fill-color': gapColour, 'fill-opacity': 0.88 }
+			},
+			{
+				id: PLAN_LAYER_IDS.line,
+				type: 'line',
+				source: PLAN_SOURCE_ID,
+				paint: { 'line-color': '#ffffff', 'line-width': 1 }
+			},
+			{
+				id: PLAN_LAYER_IDS.hotSpots,
+				type: 'line',
+				source: PLAN_SOURCE_ID,
+				filter: ['in', ['get', 'hotSpotClass'], ['literal', ['hot-90', 'hot-95', 'hot-99']]],
+				layout: { 'line-join': 'round' },
+				paint: { 'line-color': OUTLINE_COLOURS.hotSpot, 'line-width': 2.5 }
+			},
+			{
+				id: PLAN_LAYER_IDS.coldSpots,
+				type: 'line',
+				source: PLAN_SOURCE_ID,
+				filter: ['in', ['get', 'hotSpotClass'], ['literal', ['cold-90', 'cold-95', 'cold-99']]],
+				layout: { 'line-join': 'round' },
+				paint: { 'line-color': OUTLINE_COLOURS.coldSpot, 'line-width': 2, 'line-dasharray': [2, 1.5] }
+			},
+			{
+				id: PLAN_LAYER_IDS.highlight,
+				type: 'line',
+				source: PLAN_SOURCE_ID,
+				layout: { 'line-join': 'round' },
+				paint: {
+					'line-color': [
+						'case',
+						['any', state('active'), state('hover')],
+						OUTLINE_COLOURS.active,
+						OUTLINE_COLOURS.picked
+					],
+					'line-width': ['case', state('active'), 5, state('hover'), 4, state('picked'), 3, 0],
+					'line-offset': ['case', state('picked'), 1.5, 0]
+				}
+			}
+		]
+	};
+}

@@ -1,0 +1,78 @@
+import { error } from '@sveltejs/kit';
+import { stringify } from 'csv-stringify/sync';
+import { monthLabel } from '$lib/months';
+import { getAppDatabase } from '$lib/server/db/app-database';
+import { planReport } from '$lib/server/plan-report';
+import type { RequestHandler } from './$types';
+
+const COLUMNS = [
+	'STT',
+	'Kế hoạch',
+	'Từ ngày',
+	'Đến ngày',
+	'Tổ CĐS',
+	'Mã thôn, tổ dân phố',
+	'Thôn, tổ dân phố',
+	'Số hộ',
+	'Hộ đã được tiếp cận',
+	'Hộ chưa được tiếp cận',
+	'Chỉ số khoảng cách số (0–100)',
+	'Lý do',
+	'Số liệu tháng'
+];
+
+/** dd/mm/yyyy, as Vietnamese readers (and Excel in a Vietnamese locale) expect. */
+function vietnameseDate(isoDate: string): string {
+	const [year, month, day] = isoDate.split('-');
+	return `${day}/${month}/${year}`;
+}
+
+/** A file name without marks or punctuation, for clients that ignore `filename*`. */
+function asciiFileName(name: string): string {
+	const ascii = name
+		.normalize('NFD')
+		.replace(/\p{Mark}/gu, '')
+		.replace(/[đĐ]/g, 'd')
+		.replace(/[^A-Za-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	return ascii || 'ke-hoach';
+}
+
+/**
+ * A saved plan as CSV, one row per hamlet in the plan's order: UTF-8 with a byte-order mark so that
+ * Excel shows the Vietnamese letters, and Vietnamese column names.
+ */
+export const GET: RequestHandler = async ({ params }) => {
+	const { db } = await getAppDatabase();
+	const report = await planReport(db, params.code, Number(params.id));
+	if (!report) {
+		error(404, { message: 'Không tìm thấy kế hoạch này', messageEn: 'No such plan' });
+	}
+	const { plan } = report;
+	const month = report.month ? monthLabel(report.month).vi : '';
+	const records = report.rows.map((row) => [
+		row.position,
+		plan.name,
+		vietnameseDate(plan.startsOn),
+		vietnameseDate(plan.endsOn),
+		plan.teamName ?? '',
+		row.id,
+		row.name,
+		row.households,
+		row.householdsReached,
+		row.householdsToReach,
+		row.gapIndex === null ? '' : row.gapIndex.toFixed(1).replace('.', ','),
+		row.reason.vi,
+		month
+	]);
+	const csv = '\uFEFF' + stringify(records, { header: true, columns: COLUMNS, record_delimiter: 'windows' });
+	const fileName = `ke-hoach-${plan.id}-${asciiFileName(plan.name)}.csv`;
+	const unicodeName = encodeURIComponent(`Kế hoạch ${plan.id} - ${plan.name}.csv`);
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${fileName}"; filename*=UTF-8''${unicodeName}`,
+			'cache-control': 'no-store'
+		}
+	});
+};

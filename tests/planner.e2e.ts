@@ -1,0 +1,263 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Map } from 'maplibre-gl';
+import { MAP_READY_EVENT, type MapReadyDetail } from '../src/lib/map/events';
+import { PLAN_LAYER_IDS, PLAN_SOURCE_ID } from '../src/routes/communes/[code]/plan/plan-map-style';
+
+/** Xã Ba Vì: a designated minority xã with 15 thôn in the demo data. */
+const PLANNER = '/communes/09700/plan';
+
+type MapWindow = Window & { __map?: Map };
+
+/** Collects console errors and uncaught exceptions: they must stay empty. */
+function watchForProblems(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+	});
+	return problems;
+}
+
+/** Opens the planner and waits for the ranking and the map; the map is then `window.__map`. */
+async function openPlanner(page: Page, path = PLANNER): Promise<void> {
+	await page.addInitScript((eventName) => {
+		document.addEventListener(eventName, (event) => {
+			(window as MapWindow).__map = (event as CustomEvent<MapReadyDetail>).detail.map;
+		});
+	}, MAP_READY_EVENT);
+	await page.goto(path);
+	await expect(page.getByTestId('map')).toHaveAttribute('data-map-idle', 'true');
+}
+
+/** The ranking as [hamlet id, gap index] pairs, top first. */
+async function ranking(page: Page): Promise<[number, number][]> {
+	return page
+		.getByTestId('ranking-row')
+		.evaluateAll((rows) =>
+			rows.map((row) => [
+				Number(row.getAttribute('data-hamlet-id')),
+				Number(row.getAttribute('data-gap-index'))
+			])
+		);
+}
+
+function expectDescending(rows: [number, number][]): void {
+	for (let position = 1; position < rows.length; position++) {
+		expect(rows[position - 1]![1]).toBeGreaterThanOrEqual(rows[position]![1]);
+	}
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+	const path = test.info().outputPath(`${name}.png`);
+	await page.screenshot({ path, fullPage: true });
+	await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
+test.describe('the commune planner', () => {
+	test('ranks the hamlets by gap index and re-ranks live when a weight moves', async ({ page }) => {
+		const problems = watchForProblems(page);
+		await openPlanner(page);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Lập kế hoạch: Xã Ba Vì');
+
+		const before = await ranking(page);
+		expect(before.length).toBe(15);
+		expectDescending(before);
+		const firstRow = page.getByTestId('ranking-row').first();
+		await expect(firstRow).toContainText('Nông thôn');
+		await expect(firstRow).toContainText('DTTS');
+
+		// "Xa lớp học" to the maximum and every other component to 0, with the keyboard.
+		for (const slider of await page.getByTestId('weight-sliders').getByRole('slider').all()) {
+			await slider.focus();
+			await page.keyboard.press(
+				(await slider.getAttribute('id')) === 'weight-classDistance' ? 'End' : 'Home'
+			);
+		}
+		await expect(page.getByTestId('weight-classDistance')).toHaveValue('100');
+		await expect(page.locator('output[for="weight-classDistance"]')).toHaveText('100%');
+		const after = await ranking(page);
+		expectDescending(after);
+		expect(after.map(([id]) => id)).not.toEqual(before.map(([id]) => id));
+		await expect(page.getByTestId('ranking-row').first()).toContainText('Xa lớp học');
+		await screenshot(page, 'planner-classes-only');
+
+		// All at 0 is refused in words; reset brings the default order back.
+		await page.getByTestId('weight-classDistance').focus();
+		await page.keyboard.press('Home');
+		await expect(page.getByTestId('weight-sliders').getByRole('alert')).toContainText(
+			'Cần ít nhất một trọng số lớn hơn 0'
+		);
+		await page.getByRole('button', { name: /Đặt lại trọng số mặc định/ }).click();
+		expect((await ranking(page)).map(([id]) => id)).toEqual(before.map(([id]) => id));
+		expect(problems).toEqual([]);
+	});
+
+	test('highlights a hamlet on the map from the table, and the row from the map', async ({ page }) => {
+		const problems = watchForProblems(page);
+		await openPlanner(page);
+		const [firstId] = (await ranking(page))[0]!;
+		await page.getByTestId('ranking-row').first().hover();
+		await expect
+			.poll(() =>
+				page.evaluate(
+					({ source, id }) => (window as MapWindow).__map!.getFeatureState({ source, id }).hover,
+					{ source: PLAN_SOURCE_ID, id: firstId }
+				)
+			)
+			.toBe(true);
+
+		// Click the middle of the last hamlet of the ranking on the map: its row becomes active.
+		const lastRow = page.getByTestId('ranking-row').last();
+		const lastId = Number(await lastRow.getAttribute('data-hamlet-id'));
+		const point = await page.evaluate(
+			({ layer, id }) => {
+				const map = (window as MapWindow).__map!;
+				const feature = map
+					.queryRenderedFeatures({ layers: [layer] })
+					.find((candidate) => candidate.id === id)!;
+				const geometry = feature.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+				const ring = geometry.type === 'Polygon' ? geometry.coordinates[0]! : geometry.coordinates[0]![0]!;
+				// The mean of the ring's vertices lies inside these compact cells; check before clicking.
+				const lng = ring.reduce((sum, position) => sum + position[0]!, 0) / ring.length;
+				const lat = ring.reduce((sum, position) => sum + position[1]!, 0) / ring.length;
+				const pixel = map.project([lng, lat]);
+				const hit = map.queryRenderedFeatures(pixel, { layers: [layer] })[0];
+				return { x: pixel.x, y: pixel.y, hitId: hit?.id };
+			},
+			{ layer: PLAN_LAYER_IDS.fill, id: lastId }
+		);
+		expect(point.hitId).toBe(lastId);
+		const canvas = page.getByTestId('map').locator('canvas');
+		await canvas.click({ position: { x: point.x, y: point.y } });
+		await expect(lastRow).toHaveClass(/active/);
+		await expect(lastRow).toBeInViewport();
+		expect(problems).toEqual([]);
+	});
+
+	test('picks next targets, refuses a bad plan without saving, saves a good one that survives a reload, exports it', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await openPlanner(page);
+
+		// Next targets within 2 teams × 10 team-days at 25 households a day.
+		await page.getByTestId('capacity-teams').fill('2');
+		await page.getByTestId('capacity-team-days').fill('10');
+		await page.getByTestId('capacity-per-day').fill('25');
+		await page.getByRole('button', { name: /Chọn địa bàn/ }).click();
+		const picks = page.getByTestId('next-target');
+		await expect(picks.first()).toBeVisible();
+		const pickCount = await picks.count();
+		expect(pickCount).toBeGreaterThan(0);
+		await expect(picks.first()).toContainText(/Thiếu kỹ năng số: \d+ điểm/);
+		await expect(page.getByTestId('days-needed')).toContainText('ngày với 2 tổ');
+		await expect(page.getByTestId('projected-completion')).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+		const pickedNames = await picks.locator('strong').allTextContents();
+
+		await page.getByTestId('use-picks').click();
+		const pickedList = page.getByTestId('picked-hamlets').getByRole('listitem');
+		await expect(pickedList).toHaveCount(pickCount);
+		const expected = page.getByLabel(/Số hộ dự kiến tiếp cận/);
+		await expect(expected).not.toHaveValue('');
+		const expectedHouseholds = await expected.inputValue();
+		const savedBefore = await page.getByTestId('saved-plan').count();
+
+		// Bad input: no name and an end before the start. Refused in Vietnamese, nothing saved, picks kept.
+		await page.getByLabel(/Tên kế hoạch/).fill('');
+		await page.getByLabel(/Từ ngày/).fill('2026-12-10');
+		await page.getByLabel(/Đến ngày/).fill('2026-12-01');
+		await page.getByRole('button', { name: /Lưu kế hoạch/ }).click();
+		const errors = page.getByTestId('plan-errors');
+		await expect(errors).toContainText('Cần nhập tên kế hoạch');
+		await expect(errors).toContainText('Ngày kết thúc phải bằng hoặc sau ngày bắt đầu');
+		await expect(page.getByTestId('saved-plan')).toHaveCount(savedBefore);
+		await expect(pickedList).toHaveCount(pickCount);
+		await screenshot(page, 'planner-refused');
+
+		// Fixed: saved, listed, and still there after a reload.
+		const name = `Đợt ưu tiên Ba Vì ${Date.now()}`;
+		await page.getByLabel(/Tên kế hoạch/).fill(name);
+		await page.getByLabel(/Từ ngày/).fill('2026-12-01');
+		await page.getByLabel(/Đến ngày/).fill('2026-12-10');
+		await page.getByLabel(/Tổ CĐS thực hiện/).selectOption({ index: 1 });
+		await page.getByRole('button', { name: /Lưu kế hoạch/ }).click();
+		const saved = page.getByTestId('saved-plan').filter({ hasText: name });
+		await expect(saved).toHaveCount(1);
+		await expect(page.getByTestId('saved-notice')).toContainText(`Đã lưu kế hoạch "${name}"`);
+		await page.reload();
+		await expect(saved).toHaveCount(1);
+		for (const pickedName of pickedNames)
+			await expect(saved.getByTestId('saved-plan-hamlets')).toContainText(pickedName);
+		await expect(saved).toContainText(`${Number(expectedHouseholds).toLocaleString('vi-VN')} hộ dự kiến`);
+		await screenshot(page, 'planner-saved');
+
+		// CSV: UTF-8 with a byte-order mark, Vietnamese headers, one row per hamlet in the plan's order.
+		const downloading = page.waitForEvent('download');
+		await saved.getByTestId('plan-csv').click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(/\.csv$/);
+		const bytes = readFileSync(await download.path());
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+		expect(lines[0]).toContain('STT,Kế hoạch,Từ ngày,Đến ngày,Tổ CĐS');
+		expect(lines).toHaveLength(pickCount + 1);
+		lines.slice(1).forEach((line, index) => {
+			expect(line.startsWith(`${index + 1},`)).toBe(true);
+			expect(line).toContain(name);
+			expect(line).toContain('01/12/2026');
+		});
+		for (const pickedName of pickedNames) expect(lines.join('\n')).toContain(pickedName);
+
+		// The printable A4 page.
+		await saved.getByTestId('plan-print').click();
+		const sheet = page.getByTestId('print-sheet');
+		await expect(sheet).toContainText('UBND XÃ BA VÌ');
+		await expect(sheet).toContainText(name);
+		await expect(sheet).toContainText('Từ 01/12/2026 đến 10/12/2026');
+		await expect(page.getByTestId('print-row')).toHaveCount(pickCount);
+		await expect(page.getByTestId('print-row').first()).toContainText(/điểm/);
+		await expect(sheet).toContainText('Người lập kế hoạch');
+		await expect(sheet).toContainText('Xác nhận của UBND xã');
+		await page.emulateMedia({ media: 'print' });
+		await screenshot(page, 'plan-print');
+		await page.emulateMedia({ media: 'screen' });
+
+		// Delete it again: the list is back where it was.
+		await page.goBack();
+		await page
+			.getByTestId('saved-plan')
+			.filter({ hasText: name })
+			.getByRole('button', { name: /Xóa kế hoạch/ })
+			.click();
+		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
+		expect(problems).toEqual([]);
+	});
+
+	test('an unknown commune is a Vietnamese 404 page', async ({ page }) => {
+		const response = await page.goto('/communes/99999/plan');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+	});
+
+	test('the gap API refuses bad weights with a 400 in Vietnamese and answers good queries', async ({
+		request
+	}) => {
+		const refused = await request.get('/api/gap?commune=09700&weights=skills:-1,coverage:0.2');
+		expect(refused.status()).toBe(400);
+		expect(await refused.json()).toMatchObject({
+			error: { code: 'invalid-weights', message: expect.stringContaining('không được âm') }
+		});
+		const unknown = await request.get('/api/hotspots?commune=99999');
+		expect(unknown.status()).toBe(404);
+		const answered = await request.get('/api/gap?commune=09700&format=geojson');
+		expect(answered.status()).toBe(200);
+		expect(answered.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+		const body = (await answered.json()) as { features: unknown[] };
+		expect(body.features).toHaveLength(15);
+		const again = await request.get('/api/gap?commune=09700&format=geojson', {
+			headers: { 'if-none-match': answered.headers().etag! }
+		});
+		expect(again.status()).toBe(304);
+	});
+});
