@@ -180,6 +180,21 @@ describe('gapComponents', () => {
 		expect(first!.normalised.classDistance).toBe(0);
 	});
 
+	it('counts minority shares under 5% as none, so noise earns no points', () => {
+		const results = gapComponents(
+			[
+				makeHamlet(1, { minorityShare: 0 }),
+				makeHamlet(2, { minorityShare: 0.01 }),
+				makeHamlet(3, { minorityShare: 0.04 }),
+				makeHamlet(4, { minorityShare: 0.2 })
+			],
+			[],
+			{ asOf: '2026-11-30' }
+		);
+		expect(results.map((result) => result.raw.minority)).toEqual([0, 0, 0, 0.2]);
+		expect(results.map((result) => result.normalised.minority)).toEqual([0, 0, 0, 1]);
+	});
+
 	it('measures the distance to the nearest class of the window only', () => {
 		const hamlets = [makeHamlet(1, {}, 0, 0), makeHamlet(2, {}, 5, 0), makeHamlet(3, {}, 9, 9)];
 		const classes = [

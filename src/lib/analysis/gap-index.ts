@@ -65,6 +65,13 @@ export const DEFAULT_GAP_WEIGHTS: Record<GapComponent, number> = {
 export const MINORITY_DESIGNATED_FLOOR = 0.3;
 
 /**
+ * Minority shares below this count as none. Ranked by percentile, a 1% share would otherwise outrank
+ * every 0% hamlet and earn a ward's tổ dân phố several points for "minorities" from what is, at
+ * hamlet level, estimation noise.
+ */
+export const MINORITY_NOTABLE_SHARE = 0.05;
+
+/**
  * Distance to the nearest recent class, in km, at which it stops mattering: beyond 10 km a class is
  * out of reach for an elderly resident without transport, so farther hamlets (and hamlets with no
  * recent class at all) tie at this value.
@@ -161,7 +168,8 @@ export function validateGapWeights(
  * - payment = 1 − the shrunk e-payment rate in urban hamlets (phường and not itself rural), where the
  *   plan's e-payment target applies; elsewhere 0 and "not applicable": left out of the ranking.
  * - elderly = elderly ÷ adults (null when adults = 0).
- * - minority = the minority share, at least {@link MINORITY_DESIGNATED_FLOOR} in designated areas.
+ * - minority = the minority share, at least {@link MINORITY_DESIGNATED_FLOOR} in designated areas;
+ *   0 below {@link MINORITY_NOTABLE_SHARE} elsewhere.
  * - rurality = 1 when the commune is a xã or the hamlet is rural, else 0 (the same rule as `flagHamlets`).
  * - classDistance = km from the hamlet's representative point (its centroid, or a point on its
  *   surface when the centroid falls outside) to the nearest class held in the `classWindowDays` days
@@ -205,7 +213,9 @@ export function gapComponents(
 			elderly: properties.adults > 0 ? clamp01(properties.elderly / properties.adults) : null,
 			minority: properties.designatedMinority
 				? Math.max(minorityShare ?? 0, MINORITY_DESIGNATED_FLOOR)
-				: minorityShare,
+				: minorityShare !== null && minorityShare < MINORITY_NOTABLE_SHARE
+					? 0
+					: minorityShare,
 			rurality: !properties.isWard || properties.isRural ? 1 : 0,
 			classDistance: distances[position]!
 		};
