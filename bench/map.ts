@@ -38,7 +38,8 @@ async function timeToIdle(
 
 export async function benchMap(): Promise<void> {
 	buildIfStale();
-	const app = await startApp({ DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL ?? '' });
+	// The default deployment: the embedded database, in memory, seeded at start.
+	const app = await startApp({ DATA_DIR: 'memory://', DATABASE_URL: '' });
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
