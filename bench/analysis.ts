@@ -7,6 +7,7 @@ import seedrandom from 'seedrandom';
 import { allPairsNeighbours, contiguityNeighbours } from '../src/lib/analysis/contiguity';
 import { gapIndex } from '../src/lib/analysis/gap-index';
 import { getisOrdGiStar, hotSpots } from '../src/lib/analysis/hot-spots';
+import { squarePolygon } from '../src/lib/analysis/test-squares';
 import type { ClassFeature, HamletFeature } from '../src/lib/analysis/types';
 import { report, reportQuantity, timed } from './report';
 
@@ -78,18 +79,7 @@ function squareGrid(columns: number, rows: number): Geometry[] {
 					communeCode: `${Math.floor(row / 10)}-${Math.floor(column / 10)}`,
 					kind: (row + column) % 3 === 0 ? 'thôn' : 'tổ dân phố'
 				},
-				geometry: {
-					type: 'Polygon',
-					coordinates: [
-						[
-							[lng, lat],
-							[lng + size, lat],
-							[lng + size, lat + size],
-							[lng, lat + size],
-							[lng, lat]
-						]
-					]
-				}
+				geometry: squarePolygon(lng, lat, size)
 			});
 		}
 	return features;

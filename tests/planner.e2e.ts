@@ -141,6 +141,12 @@ test.describe('the commune planner', () => {
 		const problems = watchForProblems(page);
 		await openPlanner(page);
 
+		// Zero capacity is refused in Vietnamese, with nothing picked.
+		await page.getByTestId('capacity-team-days').fill('0');
+		await page.getByRole('button', { name: /Chọn địa bàn/ }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'Số ngày công phải lớn hơn 0' })).toBeVisible();
+		await expect(page.getByTestId('next-target')).toHaveCount(0);
+
 		// Next targets within 2 teams × 10 team-days at 25 households a day.
 		await page.getByTestId('capacity-teams').fill('2');
 		await page.getByTestId('capacity-team-days').fill('10');

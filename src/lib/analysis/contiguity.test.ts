@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { allPairsNeighbours, contiguityNeighbours } from './contiguity';
-import { expectGolden, goldenCases, square } from './golden-fixtures';
+import { expectGolden, goldenCases } from './golden-fixtures';
+import { square } from './test-squares';
 
 type Cell = Feature<Polygon | MultiPolygon, { id: number; communeCode?: string }>;
 

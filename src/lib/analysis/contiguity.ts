@@ -46,34 +46,23 @@ export function contiguityNeighbours(
 	features: Feature<Polygon | MultiPolygon>[],
 	options: ContiguityOptions = {}
 ): number[][] {
-	const tolerance = options.tolerance ?? defaultOptions.tolerance;
-	const boundaries = features.map(prepareBoundary);
-	const neighbours: number[][] = features.map(() => []);
-	if (features.length === 0) return neighbours;
-
-	const index = new Flatbush(features.length);
-	for (const boundary of boundaries) index.add(boundary.minX, boundary.minY, boundary.maxX, boundary.maxY);
-	index.finish();
-
-	for (let i = 0; i < boundaries.length; i++) {
-		const boundary = boundaries[i]!;
-		const candidates = index.search(
-			boundary.minX - tolerance,
-			boundary.minY - tolerance,
-			boundary.maxX + tolerance,
-			boundary.maxY + tolerance
-		);
-		for (const j of candidates) {
+	return touchingNeighbours(features, options, (boundaries, tolerance, visit) => {
+		if (boundaries.length === 0) return;
+		const index = new Flatbush(boundaries.length);
+		for (const boundary of boundaries) index.add(boundary.minX, boundary.minY, boundary.maxX, boundary.maxY);
+		index.finish();
+		for (let i = 0; i < boundaries.length; i++) {
+			const boundary = boundaries[i]!;
+			const candidates = index.search(
+				boundary.minX - tolerance,
+				boundary.minY - tolerance,
+				boundary.maxX + tolerance,
+				boundary.maxY + tolerance
+			);
 			// Each unordered pair is tested once, from its lower index.
-			if (j <= i) continue;
-			if (boundariesTouch(boundary, boundaries[j]!, tolerance)) {
-				neighbours[i]!.push(j);
-				neighbours[j]!.push(i);
-			}
+			for (const j of candidates) if (j > i) visit(i, j);
 		}
-	}
-	for (const list of neighbours) list.sort((a, b) => a - b);
-	return neighbours;
+	});
 }
 
 /**
@@ -84,18 +73,36 @@ export function allPairsNeighbours(
 	features: Feature<Polygon | MultiPolygon>[],
 	options: ContiguityOptions = {}
 ): number[][] {
+	return touchingNeighbours(features, options, (boundaries, _tolerance, visit) => {
+		for (let i = 0; i < boundaries.length; i++) {
+			for (let j = i + 1; j < boundaries.length; j++) visit(i, j);
+		}
+	});
+}
+
+/**
+ * What both versions share: the boundaries, the exact test on each pair (i < j) that
+ * `visitCandidatePairs` proposes, and the symmetric neighbour lists, sorted ascending.
+ */
+function touchingNeighbours(
+	features: Feature<Polygon | MultiPolygon>[],
+	options: ContiguityOptions,
+	visitCandidatePairs: (
+		boundaries: PreparedBoundary[],
+		tolerance: number,
+		visit: (i: number, j: number) => void
+	) => void
+): number[][] {
 	const tolerance = options.tolerance ?? defaultOptions.tolerance;
 	const boundaries = features.map(prepareBoundary);
 	const neighbours: number[][] = features.map(() => []);
-	for (let i = 0; i < boundaries.length; i++) {
-		for (let j = i + 1; j < boundaries.length; j++) {
-			if (boundariesTouch(boundaries[i]!, boundaries[j]!, tolerance)) {
-				neighbours[i]!.push(j);
-				neighbours[j]!.push(i);
-			}
+	visitCandidatePairs(boundaries, tolerance, (i, j) => {
+		if (boundariesTouch(boundaries[i]!, boundaries[j]!, tolerance)) {
+			neighbours[i]!.push(j);
+			neighbours[j]!.push(i);
 		}
-	}
-	// Pairs are found in ascending order, so the lists are already sorted.
+	});
+	for (const list of neighbours) list.sort((a, b) => a - b);
 	return neighbours;
 }
 

@@ -58,16 +58,3 @@ export function roundNumbers(value: unknown, decimals = 6): unknown {
 	}
 	return value;
 }
-
-/** A square of side `size` degrees with its south-west corner at [lng, lat], counter-clockwise. */
-export function square(lng: number, lat: number, size: number): number[][][] {
-	return [
-		[
-			[lng, lat],
-			[lng + size, lat],
-			[lng + size, lat + size],
-			[lng, lat + size],
-			[lng, lat]
-		]
-	];
-}

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { expectGolden, goldenCases, square } from './golden-fixtures';
+import { expectGolden, goldenCases } from './golden-fixtures';
+import { square } from './test-squares';
 import {
 	HOT_SPOT_CLASSES,
 	HOT_SPOT_CLASS_LABELS,

@@ -1,5 +1,5 @@
 // Test helper (imported only by *.test.ts): hamlet factories with plausible defaults.
-import { square } from './golden-fixtures';
+import { square } from './test-squares';
 import type { HamletAnalysisProperties, HamletFeature } from './types';
 
 /** A hamlet as a 0.01° square in column/row of a grid near Hanoi, with overridable figures. */

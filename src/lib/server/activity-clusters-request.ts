@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Label } from '../domain';
 import { activityIndexForMonth, clustersFromIndex, type ActivityClustersQuery } from './activity-clusters';
+import { apiError, type ApiErrorBody } from './api-error';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
+import { etagMatches, notModified, REVALIDATE } from './http-cache';
 import { RevisionCache } from './revision-cache';
 
 export type ClustersQueryErrorCode = 'invalid-month' | 'month-out-of-range' | 'invalid-bbox' | 'invalid-zoom';
@@ -23,9 +25,7 @@ export class ClustersQueryError extends Error {
 }
 
 /** The body of a 400 response. */
-export interface ClustersErrorBody {
-	error: { code: ClustersQueryErrorCode; message: string; messageEn: string };
-}
+export type ClustersErrorBody = ApiErrorBody<ClustersQueryErrorCode>;
 
 const BBOX_PROBLEMS = {
 	format: {
@@ -155,28 +155,6 @@ export function clustersEtag(tag: string, query: ActivityClustersQuery): string 
 	return `"${tag}-${digest}"`;
 }
 
-/** Whether an If-None-Match header (a list, weak tags or `*`) matches `etag`. */
-function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-	if (!header) return false;
-	return header
-		.split(',')
-		.map((candidate) => candidate.trim().replace(/^W\//, ''))
-		.some((candidate) => candidate === '*' || candidate === etag);
-}
-
-// Cached by browsers and CDNs, but revalidated every time: the data can change at any request.
-const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-
-function errorResponse(error: ClustersQueryError): Response {
-	const body: ClustersErrorBody = {
-		error: { code: error.code, message: error.message, messageEn: error.messageEn }
-	};
-	return new Response(JSON.stringify(body), {
-		status: 400,
-		headers: { 'content-type': 'application/json; charset=utf-8' }
-	});
-}
-
 /**
  * Answers `GET ?month=2026-11&bbox=w,s,e,n&zoom=12`: the month's clusters and single activities as
  * GeoJSON, 304 when If-None-Match still matches, 400 with a bilingual error for a bad query.
@@ -188,16 +166,14 @@ export async function activityClustersResponse(db: Database, url: URL, request: 
 		query = parseClustersQuery(url.searchParams);
 		currentTag = await assertDataMonth(db, query.month);
 	} catch (error) {
-		if (error instanceof ClustersQueryError) return errorResponse(error);
+		if (error instanceof ClustersQueryError) {
+			return apiError(400, error.code, { vi: error.message, en: error.messageEn });
+		}
 		throw error;
 	}
-	const ifNoneMatch = request.headers.get('if-none-match');
 	const currentEtag = clustersEtag(currentTag, query);
-	if (matchesIfNoneMatch(ifNoneMatch, currentEtag)) {
-		return new Response(null, {
-			status: 304,
-			headers: { etag: currentEtag, 'cache-control': CACHE_CONTROL }
-		});
+	if (etagMatches(request.headers.get('if-none-match'), currentEtag)) {
+		return notModified({ etag: currentEtag, 'cache-control': REVALIDATE });
 	}
 	const { index, tag } = await activityIndexForMonth(db, query.month);
 	const collection = clustersFromIndex(index, query.bbox, query.zoom);
@@ -205,7 +181,7 @@ export async function activityClustersResponse(db: Database, url: URL, request: 
 		headers: {
 			'content-type': 'application/geo+json; charset=utf-8',
 			etag: clustersEtag(tag, query),
-			'cache-control': CACHE_CONTROL
+			'cache-control': REVALIDATE
 		}
 	});
 }

@@ -5,7 +5,8 @@ import { DEMO_DATASET } from './db/datasets';
 import { loadHamlets } from './db/hamlets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
-import { fixtureActivity, loadFixtureData, square } from './db/test-fixtures';
+import { squarePolygon } from '$lib/analysis/test-squares';
+import { fixtureActivity, fixtureSurvey, loadFixtureData } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import {
 	cityGapAnalysis,
@@ -36,22 +37,10 @@ const BA_VI_HAMLET = {
 				isRural: true,
 				boundarySource: 'approximate'
 			},
-			geometry: square(105.337, 21.059, 0.002)
+			geometry: squarePolygon(105.337, 21.059, 0.002)
 		}
 	]
 };
-
-function survey(hamletId: number, adultsAssessed: number, withBasicSkills: number, withSmartphone: number) {
-	return {
-		hamletId,
-		month: '2026-04-01',
-		adultsAssessed,
-		withBasicSkills,
-		withSmartphone,
-		withEpayment: Math.floor(withSmartphone / 2),
-		withVneidLevel2: withBasicSkills
-	};
-}
 
 describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 	let handle: DatabaseHandle;
@@ -76,10 +65,11 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 		await loadSurveys(
 			handle.db,
 			[
-				survey(4001, 100, 90, 95),
-				survey(4002, 100, 40, 60),
-				survey(4003, 10, 2, 5),
-				survey(9701, 80, 20, 30)
+				// Half of those with a smartphone pay electronically.
+				fixtureSurvey(4001, '2026-04-01', 100, 90, { withSmartphone: 95, withEpayment: 47 }),
+				fixtureSurvey(4002, '2026-04-01', 100, 40, { withSmartphone: 60, withEpayment: 30 }),
+				fixtureSurvey(4003, '2026-04-01', 10, 2, { withSmartphone: 5, withEpayment: 2 }),
+				fixtureSurvey(9701, '2026-04-01', 80, 20, { withSmartphone: 30, withEpayment: 15 })
 			],
 			DEMO_DATASET
 		);
@@ -150,7 +140,11 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 	it('caches the default weights per revision and month, and recomputes after a write', async () => {
 		const first = await cityGapAnalysis(handle.db, MONTH);
 		expect(await cityGapAnalysis(handle.db, MONTH)).toBe(first);
-		await loadSurveys(handle.db, [{ ...survey(4004, 50, 5, 10), month: '2026-05-01' }], DEMO_DATASET);
+		await loadSurveys(
+			handle.db,
+			[fixtureSurvey(4004, '2026-05-01', 50, 5, { withSmartphone: 10, withEpayment: 5 })],
+			DEMO_DATASET
+		);
 		const second = await cityGapAnalysis(handle.db, MONTH);
 		expect(second).not.toBe(first);
 		expect(second.revision).not.toBe(first.revision);

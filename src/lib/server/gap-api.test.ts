@@ -3,21 +3,12 @@ import { DEFAULT_GAP_WEIGHTS } from '$lib/analysis/gap-index';
 import { DEMO_DATASET } from './db/datasets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
-import { loadFixtureData } from './db/test-fixtures';
+import { fixtureSurvey, loadFixtureData } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
+import type { ApiErrorBody } from './api-error';
 import { gapApiResponse, gapBody, hotSpotsBody } from './gap-api';
 
-function survey(hamletId: number, month: string, withBasicSkills: number) {
-	return {
-		hamletId,
-		month,
-		adultsAssessed: 80,
-		withBasicSkills,
-		withSmartphone: 60,
-		withEpayment: 30,
-		withVneidLevel2: 40
-	};
-}
+const OTHER_COUNTS = { withSmartphone: 60, withEpayment: 30, withVneidLevel2: 40 };
 
 describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 	let handle: DatabaseHandle;
@@ -29,8 +20,8 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		await loadSurveys(
 			handle.db,
 			[4001, 4002, 4003, 4004].flatMap((id, index) => [
-				survey(id, '2026-03-01', 20 + index * 10),
-				survey(id, '2026-04-01', 30 + index * 10)
+				fixtureSurvey(id, '2026-03-01', 80, 20 + index * 10, OTHER_COUNTS),
+				fixtureSurvey(id, '2026-04-01', 80, 30 + index * 10, OTHER_COUNTS)
 			]),
 			DEMO_DATASET
 		);
@@ -49,7 +40,7 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		const response = await get(path);
 		expect(response.status).toBe(status);
 		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-		const body = (await response.json()) as { error: { code: string; message: string; messageEn: string } };
+		const body = (await response.json()) as ApiErrorBody;
 		expect(body.error.code).toBe(code);
 		expect(body.error.message).toMatch(message);
 		expect(body.error.messageEn.length).toBeGreaterThan(0);
@@ -124,5 +115,14 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		await expectError('/api/gap?weights=wealth:1', 400, 'invalid-weights', /Thành phần không xác định/);
 		await expectError('/api/gap?weights=skills:0,coverage:0', 400, 'invalid-weights', /lớn hơn 0/);
 		await expectError('/api/gap?format=csv', 400, 'invalid-format', /Định dạng không hỗ trợ/);
+	});
+
+	it('lists every invalid weight in the error details, never cached', async () => {
+		const response = await get('/api/gap?weights=skills:-1,wealth:1');
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		const body = (await response.json()) as ApiErrorBody;
+		expect(body.error.details).toHaveLength(2);
+		const month = (await (await get('/api/gap?month=2026-13')).json()) as ApiErrorBody;
+		expect(month.error).not.toHaveProperty('details');
 	});
 });

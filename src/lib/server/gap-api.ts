@@ -8,6 +8,7 @@ import type { AnalysisInputError, HotSpotClass } from '$lib/analysis/types';
 import type { Label } from '$lib/domain';
 import { parseWeightsParam, type GapWeights, type HamletGapResult } from '$lib/gap-planning';
 import { monthFromParam, monthParam } from '$lib/months';
+import { apiError } from './api-error';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
 import { currentDataRevision } from './db/revision';
@@ -19,6 +20,7 @@ import {
 	type CommuneGapAnalysis,
 	type GapAnalysis
 } from './gap-analysis';
+import { etagMatches, notModified, REVALIDATE } from './http-cache';
 
 export type ApiErrorCode =
 	'invalid-month' | 'unknown-month' | 'unknown-commune' | 'invalid-weights' | 'invalid-format';
@@ -128,25 +130,6 @@ async function communeExists(db: Database, code: string): Promise<boolean> {
 	return rows.length > 0;
 }
 
-/** The JSON body of an error: `{ error: { code, message (Vietnamese), messageEn, details? } }`. */
-export function apiErrorResponse(error: ApiError): Response {
-	const body = {
-		error: {
-			code: error.code,
-			message: error.message,
-			messageEn: error.messageEn,
-			...(error.details.length > 0 ? { details: error.details } : {})
-		}
-	};
-	return new Response(JSON.stringify(body), {
-		status: error.status,
-		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
-	});
-}
-
-/** Revalidate every time, cheaply: the ETag changes with the data revision and the query. */
-export const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-
 /** A strong ETag from the data revision tag and the normalised query. */
 export function gapEtag(revisionTag: string, endpoint: string, query: GapQuery): string {
 	const canonical = JSON.stringify([
@@ -158,15 +141,6 @@ export function gapEtag(revisionTag: string, endpoint: string, query: GapQuery):
 	]);
 	const digest = createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 	return `"${revisionTag}.${digest}"`;
-}
-
-/** Whether the client's If-None-Match already names this ETag. */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-	if (!ifNoneMatch) return false;
-	return ifNoneMatch
-		.split(',')
-		.map((candidate) => candidate.trim().replace(/^W\//, ''))
-		.some((candidate) => candidate === etag || candidate === '*');
 }
 
 /**
@@ -183,15 +157,16 @@ export async function gapApiResponse(
 	try {
 		query = await readGapQuery(db, new URL(request.url).searchParams);
 	} catch (error) {
-		if (error instanceof ApiError) return apiErrorResponse(error);
+		if (error instanceof ApiError) {
+			return apiError(error.status, error.code, { vi: error.message, en: error.messageEn }, error.details);
+		}
 		throw error;
 	}
 	const { tag } = await currentDataRevision(db);
 	const etag = gapEtag(tag, endpoint, query);
-	const headers = { etag, 'cache-control': CACHE_CONTROL, vary: 'Accept-Encoding' };
-	if (matches(request.headers.get('if-none-match'), etag)) {
-		return new Response(null, { status: 304, headers });
-	}
+	// Revalidated every time, cheaply: the ETag changes with the data revision and the query.
+	const headers = { etag, 'cache-control': REVALIDATE, vary: 'Accept-Encoding' };
+	if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(headers);
 	const body = await build(query);
 	const contentType =
 		query.format === 'geojson' ? 'application/geo+json; charset=utf-8' : 'application/json; charset=utf-8';

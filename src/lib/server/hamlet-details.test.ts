@@ -3,7 +3,7 @@ import { loadActivities } from './db/activities';
 import { DEMO_DATASET } from './db/datasets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
-import { fixtureActivity, loadFixtureData } from './db/test-fixtures';
+import { fixtureActivity, fixtureSurvey, loadFixtureData } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import { hamletDetails } from './hamlet-details';
 import { monthValues } from './month-values';
@@ -23,12 +23,12 @@ describe.each(testDrivers())('panel and map values on %s', (driver) => {
 			],
 			DEMO_DATASET
 		);
-		const survey = { withSmartphone: 40, withEpayment: 20, withVneidLevel2: 30 };
+		const others = { withSmartphone: 40, withEpayment: 20, withVneidLevel2: 30 };
 		await loadSurveys(
 			handle.db,
 			[
-				{ hamletId: 4001, month: '2026-02-01', adultsAssessed: 50, withBasicSkills: 25, ...survey },
-				{ hamletId: 4002, month: '2026-02-01', adultsAssessed: 150, withBasicSkills: 135, ...survey }
+				fixtureSurvey(4001, '2026-02-01', 50, 25, others),
+				fixtureSurvey(4002, '2026-02-01', 150, 135, others)
 			],
 			DEMO_DATASET
 		);

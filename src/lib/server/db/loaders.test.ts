@@ -14,10 +14,10 @@ import {
 	fixtureCommunesText,
 	fixtureHamlets,
 	fixtureTeams,
-	loadFixtureData,
-	square
+	loadFixtureData
 } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
+import { squarePolygon } from '../../analysis/test-squares';
 
 /** A self-intersecting "bow tie" inside Phường Ba Đình. */
 const BOWTIE = {
@@ -138,7 +138,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		collection.features = collection.features.map((feature, index) => ({
 			...feature,
 			properties: { ...feature.properties, id: 5001 + index },
-			geometry: index === 2 ? BOWTIE : square(105.84 + index * 0.001, 21.044, 0.0008)
+			geometry: index === 2 ? BOWTIE : squarePolygon(105.84 + index * 0.001, 21.044, 0.0008)
 		}));
 		const error = await expectRefused(
 			handle,
@@ -218,7 +218,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			...collection.features[0]!,
 			properties: { ...collection.features[0]!.properties, id: 7001 }
 		};
-		feature.geometry = square(105.3, 21.05, 0.002); // in Ba Vì, 50 km west of Ba Đình
+		feature.geometry = squarePolygon(105.3, 21.05, 0.002); // in Ba Vì, 50 km west of Ba Đình
 		await expectRefused(
 			handle,
 			() =>
@@ -345,7 +345,9 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('replaces an approximate boundary with an official one, keeping the hamlet', async () => {
 		const official = {
 			type: 'FeatureCollection',
-			features: [{ type: 'Feature', properties: { id: 4001 }, geometry: square(105.8315, 21.0345, 0.003) }]
+			features: [
+				{ type: 'Feature', properties: { id: 4001 }, geometry: squarePolygon(105.8315, 21.0345, 0.003) }
+			]
 		};
 		expect(await replaceHamletBoundaries(handle.db, JSON.stringify(official))).toBe(1);
 		const [hamlet] = await selectRows<{ boundary_source: string; area: number }>(

@@ -5,21 +5,9 @@ import type { DatabaseHandle } from './index';
 import { dataMonths, hamletFiguresByMonth, hamletFiguresForMonth } from './metrics';
 import { currentDataRevision } from './revision';
 import { loadSurveys } from './surveys';
-import { fixtureActivity, loadFixtureData } from './test-fixtures';
+import { fixtureActivity, fixtureSurvey, loadFixtureData } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { RevisionCache } from '../revision-cache';
-
-function survey(hamletId: number, month: string, adultsAssessed: number, withBasicSkills: number) {
-	return {
-		hamletId,
-		month,
-		adultsAssessed,
-		withBasicSkills,
-		withSmartphone: adultsAssessed,
-		withEpayment: 0,
-		withVneidLevel2: withBasicSkills
-	};
-}
 
 describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 	let handle: DatabaseHandle;
@@ -40,9 +28,9 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 		await loadSurveys(
 			handle.db,
 			[
-				survey(4001, '2026-02-01', 50, 20),
-				survey(4001, '2026-04-01', 60, 45),
-				survey(4002, '2026-05-01', 10, 9)
+				fixtureSurvey(4001, '2026-02-01', 50, 20),
+				fixtureSurvey(4001, '2026-04-01', 60, 45),
+				fixtureSurvey(4002, '2026-05-01', 10, 9)
 			],
 			DEMO_DATASET
 		);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
+import { squarePolygon } from '../../analysis/test-squares';
 import { loadActivities } from './activities';
 import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
@@ -21,22 +22,6 @@ export function fixtureCommunesText(): string {
 			FIXTURE_COMMUNE_CODES.includes(String(feature.properties?.code))
 		)
 	});
-}
-
-/** A square polygon with its south-west corner at [lng, lat] and a side of `size` degrees. */
-export function square(lng: number, lat: number, size = 0.004): Polygon {
-	return {
-		type: 'Polygon',
-		coordinates: [
-			[
-				[lng, lat],
-				[lng + size, lat],
-				[lng + size, lat + size],
-				[lng, lat + size],
-				[lng, lat]
-			]
-		]
-	};
 }
 
 /** Four tổ dân phố in a 2×2 grid inside Phường Ba Đình (ids 4001–4004). */
@@ -63,7 +48,7 @@ export function fixtureHamlets() {
 				isRural: false,
 				boundarySource: 'approximate' as const
 			},
-			geometry: square(lng, lat, 0.0035)
+			geometry: squarePolygon(lng, lat, 0.0035)
 		}))
 	};
 }
@@ -90,6 +75,30 @@ export function fixtureActivity(key: number) {
 		peopleGuided: 30,
 		topics: ['vneid', 'payment'] as ('vneid' | 'payment')[],
 		idempotencyKey: `fixture-${key}`
+	};
+}
+
+/**
+ * One skill-survey row, as `loadSurveys` takes it: `adultsAssessed` adults of `hamletId` assessed in
+ * `month` (YYYY-MM-01), `withBasicSkills` of them skilled. Unless `others` says otherwise, all of them
+ * have a smartphone, none pays electronically and the skilled ones have VNeID level 2.
+ */
+export function fixtureSurvey(
+	hamletId: number,
+	month: string,
+	adultsAssessed: number,
+	withBasicSkills: number,
+	others: { withSmartphone?: number; withEpayment?: number; withVneidLevel2?: number } = {}
+) {
+	return {
+		hamletId,
+		month,
+		adultsAssessed,
+		withBasicSkills,
+		withSmartphone: adultsAssessed,
+		withEpayment: 0,
+		withVneidLevel2: withBasicSkills,
+		...others
 	};
 }
 

@@ -7,14 +7,8 @@ import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { decodeTile } from './decode-tile';
 import { TileCache } from './tile-cache';
 import { tileContaining } from './tile-math';
-import {
-	currentTileVersion,
-	IMMUTABLE,
-	MVT_CONTENT_TYPE,
-	REVALIDATE,
-	tileResponse,
-	type TileRequest
-} from './tile-response';
+import { IMMUTABLE, REVALIDATE } from '../http-cache';
+import { currentTileVersion, MVT_CONTENT_TYPE, tileResponse, type TileRequest } from './tile-response';
 
 const FIXTURE_TILE = tileContaining(105.8345, 21.0375, 14);
 const SEA_TILE = tileContaining(107.5, 20.0, 12);

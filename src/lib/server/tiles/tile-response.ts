@@ -1,6 +1,8 @@
 import { isTileLayer } from '../../tiles';
+import { apiError } from '../api-error';
 import type { Database, DatabaseHandle } from '../db/index';
 import { currentDataRevision } from '../db/revision';
+import { etagMatches, IMMUTABLE, notModified, REVALIDATE } from '../http-cache';
 import { renderTile, TILE_ENCODER_VERSION } from './render-tile';
 import { TileCache } from './tile-cache';
 import { parseTileCoordinates } from './tile-math';
@@ -20,12 +22,6 @@ export interface TileRequest {
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-/** A URL with the current `v` never changes: CDNs and browsers keep it for a year without asking. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/** Without `v`, or with an old one, the tile may change: cache it, but ask (ETag) before each use. */
-export const REVALIDATE = 'public, max-age=0, must-revalidate';
-
 /** The tile version for a data revision tag: changes with every data write and with the encoder. */
 export function tileVersionOf(tag: string): string {
 	return `${TILE_ENCODER_VERSION}-${tag}`;
@@ -38,22 +34,6 @@ export async function currentTileVersion(db: Database): Promise<string> {
 
 /** The tiles this process has rendered, for every request (per process; a restart starts empty). */
 const sharedTileCache = new TileCache();
-
-function errorResponse(status: number, code: string, message: { vi: string; en: string }): Response {
-	return new Response(JSON.stringify({ error: { code, message: message.vi, messageEn: message.en } }), {
-		status,
-		headers: { 'Content-Type': 'application/json; charset=utf-8' }
-	});
-}
-
-/** Whether an If-None-Match header (a list of ETags, or `*`) names `etag`; W/ prefixes are ignored. */
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-	if (!ifNoneMatch) return false;
-	return ifNoneMatch
-		.split(',')
-		.map((candidate) => candidate.trim().replace(/^W\//, ''))
-		.some((candidate) => candidate === '*' || candidate === etag);
-}
 
 /**
  * The HTTP response for a tile request: 404 (unknown layer) or 400 (bad z/x/y) with a JSON error,
@@ -69,22 +49,23 @@ export async function tileResponse(
 ): Promise<Response> {
 	const { layer } = request;
 	if (!isTileLayer(layer)) {
-		return errorResponse(404, 'unknown-layer', {
+		return apiError(404, 'unknown-layer', {
 			vi: `Không có lớp bản đồ "${layer}" (chỉ có hamlets, communes)`,
 			en: `No tile layer "${layer}" (the layers are hamlets, communes)`
 		});
 	}
 	const parsed = parseTileCoordinates(request.z, request.x, request.y);
-	if (!parsed.ok) return errorResponse(400, 'invalid-tile', parsed.message);
+	if (!parsed.ok) return apiError(400, 'invalid-tile', parsed.message);
 	const { z, x, y } = parsed.tile;
 
 	const version = tileVersionOf((await currentDataRevision(handle.db)).tag);
 	const etag = `"${version}"`;
+	// A URL with the current `v` never changes; without `v`, or with an old one, the tile may change.
 	const headers = {
 		ETag: etag,
 		'Cache-Control': request.version === version ? IMMUTABLE : REVALIDATE
 	};
-	if (matchesEtag(request.ifNoneMatch, etag)) return new Response(null, { status: 304, headers });
+	if (etagMatches(request.ifNoneMatch, etag)) return notModified(headers);
 
 	// The version is read before rendering: a write in between can only make a tile newer than its
 	// label, never older, and the next request sees the new version and renders again.

@@ -2,8 +2,8 @@
 import type { Label } from '$lib/domain';
 import type { PlanField, PlanInput, PlanIssue } from '$lib/server/db/plans';
 
-/** What the planner typed, as entered. */
-export interface PlanFormValues {
+/** The plan form's editable fields, as text. */
+export interface PlanFields {
 	planId: string;
 	name: string;
 	startsOn: string;
@@ -11,6 +11,10 @@ export interface PlanFormValues {
 	teamId: string;
 	expectedHouseholds: string;
 	note: string;
+}
+
+/** What the planner typed, as entered. */
+export interface PlanFormValues extends PlanFields {
 	hamletIds: number[];
 }
 
