@@ -14,7 +14,8 @@ import {
 	fixtureCommunesText,
 	fixtureHamlets,
 	fixtureTeams,
-	loadFixtureData
+	loadFixtureData,
+	tableFingerprint
 } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { squarePolygon } from '../../analysis/test-squares';
@@ -35,20 +36,8 @@ const BOWTIE = {
 
 const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities', 'skill_surveys'];
 
-/** A fingerprint of every table's content: equal fingerprints mean nothing was written. */
-async function fingerprint(handle: DatabaseHandle): Promise<Record<string, string>> {
-	const entries = await Promise.all(
-		TABLES.map(async (table) => {
-			const rows = await handle.db
-				.select({
-					digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')`
-				})
-				.from(sql.raw(`${table} AS t`));
-			return [table, rows[0]!.digest] as const;
-		})
-	);
-	return Object.fromEntries(entries);
-}
+/** Equal fingerprints mean nothing was written to these tables. */
+const fingerprint = (handle: DatabaseHandle) => tableFingerprint(handle, TABLES);
 
 /** Runs `load`, expects a LoadError with `code` whose message mentions `mention`, and no change at all. */
 async function expectRefused(

@@ -14,25 +14,13 @@ import {
 	type PlanInput
 } from './plans';
 import { currentDataRevision } from './revision';
-import { loadFixtureData } from './test-fixtures';
+import { loadFixtureData, tableFingerprint } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 
 const TABLES = ['plans', 'plan_hamlets', 'hamlets', 'teams', 'data_revision'];
 
-/** A fingerprint of the tables a plan touches: equal fingerprints mean nothing was written. */
-async function fingerprint(handle: DatabaseHandle): Promise<Record<string, string>> {
-	const entries = await Promise.all(
-		TABLES.map(async (table) => {
-			const rows = await handle.db
-				.select({
-					digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')`
-				})
-				.from(sql.raw(`${table} AS t`));
-			return [table, rows[0]!.digest] as const;
-		})
-	);
-	return Object.fromEntries(entries);
-}
+/** Equal fingerprints mean nothing was written to these tables. */
+const fingerprint = (handle: DatabaseHandle) => tableFingerprint(handle, TABLES);
 
 function planInput(overrides: Partial<Record<keyof PlanInput, unknown>> = {}): Record<string, unknown> {
 	return {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import type { FeatureCollection } from 'geojson';
 import { squarePolygon } from '../../analysis/test-squares';
 import { loadActivities } from './activities';
 import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
 import { loadHamlets } from './hamlets';
-import type { Database } from './index';
+import type { Database, DatabaseHandle } from './index';
 import { loadTeams } from './teams';
 
 /** Real communes used by the database tests: Ba Đình, Ngọc Hà (phường) and Ba Vì (xã). */
@@ -109,4 +110,25 @@ export async function loadFixtureData(db: Database, activityCount = 1): Promise<
 	await loadTeams(db, fixtureTeams(), DEMO_DATASET);
 	const activities = Array.from({ length: activityCount }, (_, index) => fixtureActivity(index + 1));
 	await loadActivities(db, activities, DEMO_DATASET);
+}
+
+/**
+ * A digest of each table's whole content: equal fingerprints before and after a refused input prove
+ * that nothing was written.
+ */
+export async function tableFingerprint(
+	handle: DatabaseHandle,
+	tables: readonly string[]
+): Promise<Record<string, string>> {
+	const entries = await Promise.all(
+		tables.map(async (table) => {
+			const rows = await handle.db
+				.select({
+					digest: sql<string>`count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '')`
+				})
+				.from(sql.raw(`${table} AS t`));
+			return [table, rows[0]!.digest] as const;
+		})
+	);
+	return Object.fromEntries(entries);
 }
