@@ -1,4 +1,5 @@
-import type { ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { compressResponse } from '$lib/server/compression';
 import { closeAppDatabase, getAppDatabase } from '$lib/server/db/app-database';
 
 /** Open, migrate and (on first run) seed the database before the first request is served. */
@@ -7,3 +8,6 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this on SIGINT/SIGTERM once requests have drained.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
+
+export const handle: Handle = async ({ event, resolve }) =>
+	compressResponse(event.request, await resolve(event));
