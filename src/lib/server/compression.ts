@@ -28,7 +28,7 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
 export function compressResponse(request: Request, response: Response): Response {
 	if (!acceptsGzip(request.headers.get('accept-encoding'))) return response;
 	const headers = new Headers(response.headers);
-	headers.append('vary', 'Accept-Encoding');
+	if (!/accept-encoding/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Accept-Encoding');
 	const etag = headers.get('etag');
 	if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
 	const length = Number(headers.get('content-length') ?? Infinity);

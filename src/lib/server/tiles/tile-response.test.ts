@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from '../db/activities';
 import { DEMO_DATASET } from '../db/datasets';
@@ -77,6 +78,18 @@ describe.each(testDrivers())('tile responses on %s', (driver) => {
 		expect(response.headers.get('cache-control')).toBe(REVALIDATE);
 		const layers = decodeTile(new Uint8Array(await response.arrayBuffer()));
 		expect(layers.hamlets!.features.map((feature) => feature.id)).toEqual([4001, 4002, 4003, 4004]);
+	});
+
+	it('sends the stored gzip bytes to clients that take gzip, and the same tile unzipped to others', async () => {
+		const plain = await respond();
+		const zipped = await respond({ acceptEncoding: 'gzip, deflate, br' });
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(zipped.headers.get('content-encoding')).toBe('gzip');
+		for (const response of [plain, zipped]) expect(response.headers.get('vary')).toBe('Accept-Encoding');
+		const plainBytes = new Uint8Array(await plain.arrayBuffer());
+		const zippedBytes = new Uint8Array(await zipped.arrayBuffer());
+		expect(new Uint8Array(gunzipSync(zippedBytes))).toEqual(plainBytes);
+		expect(zippedBytes.length).toBeLessThan(plainBytes.length);
 	});
 
 	it('marks the response immutable only when v is the current version', async () => {

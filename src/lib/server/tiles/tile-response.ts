@@ -1,4 +1,6 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { isTileLayer } from '../../tiles';
+import { acceptsGzip } from '../compression';
 import { apiError } from '../api-error';
 import type { Database, DatabaseHandle } from '../db/index';
 import { currentDataRevision } from '../db/revision';
@@ -18,6 +20,8 @@ export interface TileRequest {
 	version: string | null;
 	/** The `If-None-Match` request header, if any. */
 	ifNoneMatch: string | null;
+	/** The `Accept-Encoding` request header: gzip-capable clients get the stored gzip bytes as they are. */
+	acceptEncoding?: string | null;
 }
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -63,16 +67,23 @@ export async function tileResponse(
 	// A URL with the current `v` never changes; without `v`, or with an old one, the tile may change.
 	const headers = {
 		ETag: etag,
-		'Cache-Control': request.version === version ? IMMUTABLE : REVALIDATE
+		'Cache-Control': request.version === version ? IMMUTABLE : REVALIDATE,
+		// The body is gzipped or not by the request's Accept-Encoding: a shared cache must key on it.
+		Vary: 'Accept-Encoding'
 	};
 	if (etagMatches(request.ifNoneMatch, etag)) return notModified(headers);
 
 	// The version is read before rendering: a write in between can only make a tile newer than its
-	// label, never older, and the next request sees the new version and renders again.
-	const bytes = await cache.get(version, `${layer}/${z}/${x}/${y}`, () => renderTile(handle, layer, z, x, y));
-	if (!bytes) return new Response(null, { status: 204, headers });
-	return new Response(bytes as Uint8Array<ArrayBuffer>, {
+	// label, never older, and the next request sees the new version and renders again. Tiles are kept
+	// gzipped (a third to half smaller, compressed once), as nearly every client takes them so.
+	const gzipped = await cache.get(version, `${layer}/${z}/${x}/${y}`, async () => {
+		const bytes = await renderTile(handle, layer, z, x, y);
+		return bytes && gzipSync(bytes);
+	});
+	if (!gzipped) return new Response(null, { status: 204, headers });
+	const gzip = acceptsGzip(request.acceptEncoding ?? null);
+	return new Response((gzip ? gzipped : gunzipSync(gzipped)) as Uint8Array<ArrayBuffer>, {
 		status: 200,
-		headers: { ...headers, 'Content-Type': MVT_CONTENT_TYPE }
+		headers: { ...headers, 'Content-Type': MVT_CONTENT_TYPE, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) }
 	});
 }

@@ -10,5 +10,6 @@ export const GET: RequestHandler = async ({ params, url, request }) =>
 	tileResponse(await getAppDatabase(), {
 		...params,
 		version: url.searchParams.get('v'),
-		ifNoneMatch: request.headers.get('if-none-match')
+		ifNoneMatch: request.headers.get('if-none-match'),
+		acceptEncoding: request.headers.get('accept-encoding')
 	});
