@@ -1,10 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
-/** The built app, seeded as by default (with the demo dataset), on DATABASE_URL when set (CI). */
-export const APP_PORT = 3000;
+/**
+ * The built app, seeded as by default (with the demo dataset), on DATABASE_URL when set (CI).
+ * `E2E_PORT` moves both servers, so that two checkouts can run their end-to-end tests at once.
+ */
+export const APP_PORT = Number(process.env.E2E_PORT ?? 3000);
 
 /** The same build on a database seeded without the demo dataset, for the demo-badge test. */
-export const NO_DEMO_PORT = 3001;
+export const NO_DEMO_PORT = APP_PORT + 1;
 
 /** The second server is configured with an external basemap at this address, which the test intercepts. */
 export const TEST_BASEMAP_STYLE_URL = 'http://basemap.invalid/style.json';
