@@ -6,6 +6,8 @@ declare global {
 			message: string;
 			/** The same in English, shown second. */
 			messageEn?: string;
+			/** The stable code of refused input (see InputError), for tests and support. */
+			code?: string;
 		}
 	}
 }

@@ -69,7 +69,7 @@ describe('parseWeightsParam', () => {
 	])('refuses %j in Vietnamese', (text, message) => {
 		const result = parseWeightsParam(text);
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.errors[0]!.message).toContain(message);
+		if (!result.ok) expect(result.errors[0]!.vi).toContain(message);
 	});
 });
 

@@ -8,7 +8,7 @@ import {
 	type NextTargetsResult,
 	type TargetPick
 } from './analysis/next-targets';
-import type { AnalysisInputError, GapComponent, HamletFlags, HotSpotClass, RateKey } from './analysis/types';
+import type { GapComponent, HamletFlags, HotSpotClass, InputIssue, RateKey } from './analysis/types';
 
 /** One hamlet's digital gap for a month: the index, what drives it, its flags and hot-spot statistics. */
 export interface HamletGapResult {
@@ -48,9 +48,9 @@ export type GapWeights = Record<GapComponent, number>;
  */
 export function parseWeightsParam(
 	text: string
-): { ok: true; weights: GapWeights } | { ok: false; errors: AnalysisInputError[] } {
+): { ok: true; weights: GapWeights } | { ok: false; errors: InputIssue[] } {
 	const weights: Record<string, number> = {};
-	const errors: AnalysisInputError[] = [];
+	const errors: InputIssue[] = [];
 	for (const part of text.split(',')) {
 		const pair = part.trim();
 		if (pair === '') continue;
@@ -59,14 +59,16 @@ export function parseWeightsParam(
 		if (!match) {
 			errors.push({
 				path: 'weights',
-				message: `Không đọc được "${pair}": cần dạng thành_phần:số, ví dụ skills:0.3`,
-				messageEn: `Cannot read "${pair}": expected component:number, e.g. skills:0.3`
+				code: 'unreadable',
+				vi: `Không đọc được "${pair}": cần dạng thành_phần:số, ví dụ skills:0.3`,
+				en: `Cannot read "${pair}": expected component:number, e.g. skills:0.3`
 			});
 		} else if (match[1]! in weights) {
 			errors.push({
 				path: `weights.${match[1]}`,
-				message: `Thành phần "${match[1]}" có hai trọng số`,
-				messageEn: `Component "${match[1]}" is weighted twice`
+				code: 'repeated',
+				vi: `Thành phần "${match[1]}" có hai trọng số`,
+				en: `Component "${match[1]}" is weighted twice`
 			});
 		} else {
 			weights[match[1]!] = value;

@@ -1,6 +1,6 @@
 import bbox from '@turf/bbox';
-import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { readHamletParam, readMonthParam, MONTH_WORDINGS, unknownHamletError } from '$lib/params';
 import { cityOutline } from '$lib/server/city-outline';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { communeLabelPoints } from '$lib/server/db/communes';
@@ -8,10 +8,10 @@ import { dataMonths } from '$lib/server/db/metrics';
 import { databaseSummary } from '$lib/server/db/summary';
 import { hamletDetails } from '$lib/server/hamlet-details';
 import { cityGapAnalysis } from '$lib/server/gap-analysis';
+import { withErrorPage } from '$lib/server/input-error-http';
 import { mapGapValues } from '$lib/server/map-gap-values';
 import { monthValues } from '$lib/server/month-values';
 import { currentTileVersion } from '$lib/server/tiles/tile-response';
-import { monthFromParam } from '$lib/months';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -19,38 +19,26 @@ import type { PageServerLoad } from './$types';
  * browser, so switching them never waits for the server. SvelteKit reruns this load only when one of
  * the two parameters it read changes.
  */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = ({ url }) => withErrorPage(() => mapData(url.searchParams));
+
+/** The map's data; a bad month or comparison month is refused (400), an unknown hamlet too (404). */
+async function mapData(search: URLSearchParams) {
 	const { db } = await getAppDatabase();
 	const months = await dataMonths(db);
-	const monthParam = url.searchParams.get('month');
-	const month = monthParam === null ? months.at(-1) : monthFromParam(monthParam);
-	if (monthParam !== null && (month === undefined || !months.includes(month))) {
-		error(400, {
-			message: `Tháng “${monthParam}” không hợp lệ hoặc chưa có số liệu (viết theo dạng 2026-11).`,
-			messageEn: `The month “${monthParam}” is malformed or has no data (write it as 2026-11).`
-		});
-	}
+	const month = readMonthParam(search, months, { absent: 'latest-or-none', wording: MONTH_WORDINGS.page });
+	const since = readMonthParam(search, months, {
+		name: 'since',
+		absent: 'none',
+		notAfter: month,
+		wording: MONTH_WORDINGS.since
+	});
 
-	const sinceParam = url.searchParams.get('since');
-	const since = sinceParam === null ? undefined : monthFromParam(sinceParam);
-	if (sinceParam !== null && (since === undefined || !months.includes(since) || (month && since > month))) {
-		error(400, {
-			message: `Tháng so sánh “${sinceParam}” không hợp lệ: cần một tháng có số liệu, không sau tháng đang xem.`,
-			messageEn: `The comparison month “${sinceParam}” is invalid: it must have data and not be after the month shown.`
-		});
-	}
-
-	const hamletParam = url.searchParams.get('hamlet');
+	// Without data there is no month to show a hamlet in: the parameter is ignored, as the map shows nothing.
+	const hamletId = month === undefined ? undefined : readHamletParam(search);
 	let selected = null;
-	if (hamletParam !== null && month !== undefined) {
-		const id = /^\d{1,9}$/.test(hamletParam) ? Number(hamletParam) : undefined;
-		selected = id === undefined ? undefined : await hamletDetails(db, id, month, since);
-		if (!selected) {
-			error(404, {
-				message: `Không tìm thấy thôn, tổ dân phố có mã “${hamletParam}”.`,
-				messageEn: `No hamlet has the id “${hamletParam}”.`
-			});
-		}
+	if (hamletId !== undefined && month !== undefined) {
+		selected = await hamletDetails(db, hamletId, month, since);
+		if (!selected) throw unknownHamletError(search.get('hamlet')!);
 	}
 
 	const outline = await cityOutline();
@@ -78,4 +66,4 @@ export const load: PageServerLoad = async ({ url }) => {
 		summary: await databaseSummary(db),
 		bounds: [west, south, east, north] as [number, number, number, number]
 	};
-};
+}

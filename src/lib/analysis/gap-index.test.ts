@@ -122,8 +122,8 @@ describe('validateGapWeights', () => {
 		const result = validateGapWeights(weights);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.errors[0]).toMatchObject({ path, message });
-		expect(result.errors[0]!.messageEn).toMatch(/^[A-Z]/);
+		expect(result.errors[0]).toMatchObject({ path, vi: message });
+		expect(result.errors[0]!.en).toMatch(/^[A-Z]/);
 	});
 
 	it('reports every bad weight at once', () => {

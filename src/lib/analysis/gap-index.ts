@@ -6,14 +6,14 @@ import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson
 import { parseIsoDay } from './dates';
 import { shrinkRates } from './reliability';
 import type {
-	AnalysisInputError,
 	AnalysisLabel,
 	ClassFeature,
 	GapComponent,
 	GapComponentsResult,
 	GapIndexProperties,
 	GapScore,
-	HamletFeature
+	HamletFeature,
+	InputIssue
 } from './types';
 
 /** The components of the digital-gap index, in display order: what is missing, then who is at risk. */
@@ -103,20 +103,21 @@ const defaultOptions = {
  */
 export function validateGapWeights(
 	weights: unknown
-): { ok: true; weights: Record<GapComponent, number> } | { ok: false; errors: AnalysisInputError[] } {
+): { ok: true; weights: Record<GapComponent, number> } | { ok: false; errors: InputIssue[] } {
 	if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) {
 		return {
 			ok: false,
 			errors: [
 				{
 					path: 'weights',
-					message: 'Trọng số phải là một đối tượng {thành phần: số}',
-					messageEn: 'Weights must be an object of {component: number}'
+					code: 'not-an-object',
+					vi: 'Trọng số phải là một đối tượng {thành phần: số}',
+					en: 'Weights must be an object of {component: number}'
 				}
 			]
 		};
 	}
-	const errors: AnalysisInputError[] = [];
+	const errors: InputIssue[] = [];
 	const known = new Set<string>(GAP_COMPONENTS);
 	const result = zeroRecord();
 	for (const [key, value] of Object.entries(weights)) {
@@ -124,17 +125,24 @@ export function validateGapWeights(
 		if (!known.has(key)) {
 			errors.push({
 				path,
-				message: `Thành phần không xác định: "${key}"`,
-				messageEn: `Unknown component: "${key}"`
+				code: 'unknown-component',
+				vi: `Thành phần không xác định: "${key}"`,
+				en: `Unknown component: "${key}"`
 			});
 		} else if (typeof value !== 'number' || !Number.isFinite(value)) {
 			errors.push({
 				path,
-				message: 'Trọng số phải là một số hữu hạn',
-				messageEn: 'Weight must be a finite number'
+				code: 'not-a-number',
+				vi: 'Trọng số phải là một số hữu hạn',
+				en: 'Weight must be a finite number'
 			});
 		} else if (value < 0) {
-			errors.push({ path, message: 'Trọng số không được âm', messageEn: 'Weights must not be negative' });
+			errors.push({
+				path,
+				code: 'negative',
+				vi: 'Trọng số không được âm',
+				en: 'Weights must not be negative'
+			});
 		} else {
 			result[key as GapComponent] = value;
 		}
@@ -147,8 +155,9 @@ export function validateGapWeights(
 			errors: [
 				{
 					path: 'weights',
-					message: 'Cần ít nhất một trọng số lớn hơn 0',
-					messageEn: 'At least one weight must be greater than 0'
+					code: 'all-zero',
+					vi: 'Cần ít nhất một trọng số lớn hơn 0',
+					en: 'At least one weight must be greater than 0'
 				}
 			]
 		};
@@ -326,7 +335,7 @@ export function gapIndex(
 ): FeatureCollection<Polygon | MultiPolygon, GapIndexProperties> {
 	const validation = validateGapWeights(options.weights ?? DEFAULT_GAP_WEIGHTS);
 	if (!validation.ok) {
-		throw new RangeError(validation.errors.map((error) => `${error.path}: ${error.messageEn}`).join('; '));
+		throw new RangeError(validation.errors.map((error) => `${error.path}: ${error.en}`).join('; '));
 	}
 	const components = gapComponents(hamlets, classes, options);
 	return {

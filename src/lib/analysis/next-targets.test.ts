@@ -161,8 +161,8 @@ describe('pickNextTargets', () => {
 	])('refuses %s without throwing', (_, change, path, message) => {
 		const result = pickNextTargets(CANDIDATES, { ...OPTIONS, ...change } as NextTargetsOptions);
 		expect(result.picks).toEqual([]);
-		expect(result.errors).toContainEqual(expect.objectContaining({ path, message }));
-		expect(result.errors!.every((error) => error.messageEn.length > 0)).toBe(true);
+		expect(result.errors).toContainEqual(expect.objectContaining({ path, vi: message }));
+		expect(result.errors!.every((error) => error.en.length > 0)).toBe(true);
 	});
 
 	it('refuses bad candidate figures, naming the field', () => {

@@ -1,5 +1,5 @@
 import { formatIsoDay, parseIsoDay } from './dates';
-import type { AnalysisInputError } from './types';
+import type { InputIssue } from './types';
 
 /** A hamlet the commune could work in next. */
 export interface TargetCandidate {
@@ -85,7 +85,7 @@ export interface NextTargetsResult {
 	remainingHouseholds: number;
 	/** The date the candidates reach 100 % coverage at `pace`; null without a pace or when it is 0. */
 	projectedCompletionDate: string | null;
-	errors?: AnalysisInputError[];
+	errors?: InputIssue[];
 }
 
 const defaultOptions = {
@@ -278,17 +278,23 @@ function en(value: number): string {
 	return String(Math.round(value * 10) / 10);
 }
 
-function validate(candidates: TargetCandidate[], options: NextTargetsOptions): AnalysisInputError[] {
-	const errors: AnalysisInputError[] = [];
+function validate(candidates: TargetCandidate[], options: NextTargetsOptions): InputIssue[] {
+	const errors: InputIssue[] = [];
 	const positive = (path: string, value: unknown, vi: string, en: string) => {
 		if (typeof value !== 'number' || !Number.isFinite(value)) {
 			errors.push({
 				path,
-				message: `${vi} phải là một số hữu hạn`,
-				messageEn: `${en} must be a finite number`
+				code: 'not-a-number',
+				vi: `${vi} phải là một số hữu hạn`,
+				en: `${en} must be a finite number`
 			});
 		} else if (value <= 0) {
-			errors.push({ path, message: `${vi} phải lớn hơn 0`, messageEn: `${en} must be greater than 0` });
+			errors.push({
+				path,
+				code: 'not-positive',
+				vi: `${vi} phải lớn hơn 0`,
+				en: `${en} must be greater than 0`
+			});
 		}
 	};
 	positive('teams', options.teams, 'Số tổ', 'The number of teams');
@@ -301,8 +307,9 @@ function validate(candidates: TargetCandidate[], options: NextTargetsOptions): A
 	if (options.teamDays === undefined && options.classes === undefined) {
 		errors.push({
 			path: 'teamDays',
-			message: 'Cần nhập số ngày công hoặc số lớp học',
-			messageEn: 'Give the team-days or the number of classes available'
+			code: 'missing-capacity',
+			vi: 'Cần nhập số ngày công hoặc số lớp học',
+			en: 'Give the team-days or the number of classes available'
 		});
 	}
 	if (options.teamDays !== undefined) positive('teamDays', options.teamDays, 'Số ngày công', 'Team-days');
@@ -313,8 +320,9 @@ function validate(candidates: TargetCandidate[], options: NextTargetsOptions): A
 	if (parseIsoDay(options.startDate) === null) {
 		errors.push({
 			path: 'startDate',
-			message: 'Ngày bắt đầu phải có dạng YYYY-MM-DD',
-			messageEn: 'The start date must be a YYYY-MM-DD date'
+			code: 'invalid-date',
+			vi: 'Ngày bắt đầu phải có dạng YYYY-MM-DD',
+			en: 'The start date must be a YYYY-MM-DD date'
 		});
 	}
 	if (options.pace !== undefined) {
@@ -322,8 +330,9 @@ function validate(candidates: TargetCandidate[], options: NextTargetsOptions): A
 		if (typeof pace !== 'number' || !Number.isFinite(pace) || pace < 0) {
 			errors.push({
 				path: 'pace.householdsPerDay',
-				message: 'Tốc độ phải là một số không âm',
-				messageEn: 'The pace must be a non-negative number'
+				code: 'negative',
+				vi: 'Tốc độ phải là một số không âm',
+				en: 'The pace must be a non-negative number'
 			});
 		}
 	}
@@ -333,8 +342,9 @@ function validate(candidates: TargetCandidate[], options: NextTargetsOptions): A
 			if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
 				errors.push({
 					path: `candidates[${position}].${field}`,
-					message: 'Phải là một số hữu hạn không âm',
-					messageEn: 'Must be a finite, non-negative number'
+					code: 'not-a-number',
+					vi: 'Phải là một số hữu hạn không âm',
+					en: 'Must be a finite, non-negative number'
 				});
 			}
 		}
@@ -342,8 +352,9 @@ function validate(candidates: TargetCandidate[], options: NextTargetsOptions): A
 		if (typeof gap !== 'number' || !Number.isFinite(gap) || gap < 0 || gap > 100) {
 			errors.push({
 				path: `candidates[${position}].gapIndex`,
-				message: 'Chỉ số khoảng cách phải từ 0 đến 100',
-				messageEn: 'The gap index must be between 0 and 100'
+				code: 'out-of-range',
+				vi: 'Chỉ số khoảng cách phải từ 0 đến 100',
+				en: 'The gap index must be between 0 and 100'
 			});
 		}
 	});

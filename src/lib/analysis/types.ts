@@ -31,11 +31,8 @@ export type HamletFeature = Feature<Polygon | MultiPolygon, HamletAnalysisProper
 export type HamletCollection = FeatureCollection<Polygon | MultiPolygon, HamletAnalysisProperties>;
 /** A class (lớp học) held by a team: where and when. */
 export type ClassFeature = Feature<Point, { occurredOn: string /* YYYY-MM-DD */ }>;
-export interface AnalysisInputError {
-	path: string;
-	message: string;
-	messageEn: string;
-}
+/** A problem with an analysis input (weights, capacity): the one input-issue shape of the app. */
+export type { InputIssue } from '../input-error';
 
 /** A label shown to users: Vietnamese first, English second. */
 export interface AnalysisLabel {

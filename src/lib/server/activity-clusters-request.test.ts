@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClustersQueryError, clustersEtag, parseClustersQuery } from './activity-clusters-request';
+import { InputError } from '../input-error';
+import { clustersEtag, parseClustersQuery } from './activity-clusters-request';
 
 const GOOD = { month: '2026-11', bbox: '105.7,20.9,105.9,21.1', zoom: '12' };
 
@@ -16,7 +17,7 @@ function refusal(overrides: Partial<Record<keyof typeof GOOD, string | undefined
 	try {
 		parse(overrides);
 	} catch (error) {
-		if (!(error instanceof ClustersQueryError)) throw error;
+		if (!(error instanceof InputError)) throw error;
 		return { code: error.code, message: error.message, messageEn: error.messageEn };
 	}
 	throw new Error(`accepted: ${JSON.stringify(overrides)}`);

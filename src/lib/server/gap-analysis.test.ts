@@ -203,7 +203,7 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 			householdsPerTeamDay: 20
 		});
 		expect(refused.picks).toEqual([]);
-		expect(refused.errors?.map((error) => error.message)).toEqual(['Số ngày công phải lớn hơn 0']);
+		expect(refused.errors?.map((error) => error.vi)).toEqual(['Số ngày công phải lớn hơn 0']);
 	});
 });
 

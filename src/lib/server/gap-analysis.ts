@@ -186,7 +186,7 @@ async function analysisBase(db: Database, month: string): Promise<{ value: GapAn
 function checkedWeights(weights: GapWeights): GapWeights {
 	const validation = validateGapWeights(weights);
 	if (!validation.ok) {
-		throw new RangeError(validation.errors.map((error) => `${error.path}: ${error.messageEn}`).join('; '));
+		throw new RangeError(validation.errors.map((error) => `${error.path}: ${error.en}`).join('; '));
 	}
 	return validation.weights;
 }

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
 import { fixtureSurvey, loadFixtureData } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
-import type { ApiErrorBody } from './api-error';
+import type { ApiErrorBody } from './input-error-http';
 import { gapApiResponse, gapBody, hotSpotsBody } from './gap-api';
 
 const OTHER_COUNTS = { withSmartphone: 60, withEpayment: 30, withVneidLevel2: 40 };

@@ -2,13 +2,19 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { DEFAULT_GAP_WEIGHTS, GAP_COMPONENT_LABELS } from '$lib/analysis/gap-index';
+import { GAP_COMPONENT_LABELS } from '$lib/analysis/gap-index';
 import { HOT_SPOT_CLASS_LABELS } from '$lib/analysis/hot-spots';
-import type { AnalysisInputError, HotSpotClass } from '$lib/analysis/types';
+import type { HotSpotClass } from '$lib/analysis/types';
 import type { Label } from '$lib/domain';
-import { parseWeightsParam, type GapWeights, type HamletGapResult } from '$lib/gap-planning';
-import { monthFromParam, monthParam } from '$lib/months';
-import { apiError } from './api-error';
+import type { GapWeights, HamletGapResult } from '$lib/gap-planning';
+import { monthParam } from '$lib/months';
+import {
+	readChoiceParam,
+	readCommuneCodeParam,
+	readMonthParam,
+	readWeightsParam,
+	unknownCommuneError
+} from '$lib/params';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
 import { currentDataRevision } from './db/revision';
@@ -21,23 +27,7 @@ import {
 	type GapAnalysis
 } from './gap-analysis';
 import { etagMatches, notModified, REVALIDATE } from './http-cache';
-
-export type ApiErrorCode =
-	'invalid-month' | 'unknown-month' | 'unknown-commune' | 'invalid-weights' | 'invalid-format';
-
-/** A refused API request: HTTP status, a stable code, and why in Vietnamese and English. */
-export class ApiError extends Error {
-	constructor(
-		readonly status: 400 | 404,
-		readonly code: ApiErrorCode,
-		message: string,
-		readonly messageEn: string,
-		readonly details: AnalysisInputError[] = []
-	) {
-		super(message);
-		this.name = 'ApiError';
-	}
-}
+import { answerJson } from './input-error-http';
 
 export const API_FORMATS = ['json', 'geojson'] as const;
 export type ApiFormat = (typeof API_FORMATS)[number];
@@ -55,73 +45,25 @@ export interface GapQuery {
 /**
  * Reads `month` (YYYY-MM, default the latest month with data), `commune` (5-digit code, default the
  * city), `weights` (`skills:0.3,coverage:0.2,…`, default the documented weights) and `format`
- * (json | geojson); throws ApiError (400, or 404 for an unknown commune) on anything else.
+ * (json | geojson); throws InputError (400, or 404 for an unknown commune) on anything else.
  */
 export async function readGapQuery(db: Database, params: URLSearchParams): Promise<GapQuery> {
-	const format = params.get('format') ?? 'json';
-	if (!(API_FORMATS as readonly string[]).includes(format)) {
-		throw new ApiError(
-			400,
-			'invalid-format',
-			`Định dạng không hỗ trợ: "${format}" (dùng json hoặc geojson)`,
-			`Unsupported format: "${format}" (use json or geojson)`
-		);
-	}
-	const months = await dataMonths(db);
-	const monthText = params.get('month');
-	let month = months.at(-1);
-	if (monthText !== null) {
-		month = monthFromParam(monthText);
-		if (!month) {
-			throw new ApiError(
-				400,
-				'invalid-month',
-				`Tháng không hợp lệ: "${monthText}" (cần dạng YYYY-MM, ví dụ 2026-11)`,
-				`Invalid month: "${monthText}" (expected YYYY-MM, e.g. 2026-11)`
-			);
+	const format = readChoiceParam(params, 'format', API_FORMATS, 'json', (text) => ({
+		code: 'invalid-format',
+		message: {
+			vi: `Định dạng không hỗ trợ: "${text}" (dùng json hoặc geojson)`,
+			en: `Unsupported format: "${text}" (use json or geojson)`
 		}
-	}
-	if (!month || !months.includes(month)) {
-		const range = months.length > 0 ? `${months[0]!.slice(0, 7)} – ${months.at(-1)!.slice(0, 7)}` : '';
-		throw new ApiError(
-			400,
-			'unknown-month',
-			months.length > 0
-				? `Không có số liệu tháng ${monthText}: chỉ có ${range}`
-				: 'Chưa có số liệu tháng nào',
-			months.length > 0 ? `No data for ${monthText}: only ${range}` : 'There is no monthly data yet'
-		);
-	}
-	const communeCode = params.get('commune') ?? undefined;
+	}));
+	const month = readMonthParam(params, await dataMonths(db), { absent: 'latest' });
+	const communeCode = readCommuneCodeParam(params);
 	if (communeCode !== undefined && !(await communeExists(db, communeCode))) {
-		throw new ApiError(
-			404,
-			'unknown-commune',
-			`Không có xã/phường mã "${communeCode}"`,
-			`No commune has code "${communeCode}"`
-		);
+		throw unknownCommuneError(communeCode);
 	}
-	let weights: GapWeights = DEFAULT_GAP_WEIGHTS;
-	const weightsText = params.get('weights');
-	if (weightsText !== null) {
-		const parsed = parseWeightsParam(weightsText);
-		if (!parsed.ok) {
-			const [first] = parsed.errors;
-			throw new ApiError(
-				400,
-				'invalid-weights',
-				`Trọng số không hợp lệ: ${first!.message}`,
-				`Invalid weights: ${first!.messageEn}`,
-				parsed.errors
-			);
-		}
-		weights = parsed.weights;
-	}
-	return { month, communeCode, weights, format: format as ApiFormat };
+	return { month, communeCode, weights: readWeightsParam(params), format };
 }
 
 async function communeExists(db: Database, code: string): Promise<boolean> {
-	if (!/^\d{5}$/.test(code)) return false;
 	const rows = await db
 		.select({ code: communes.code })
 		.from(communes)
@@ -153,15 +95,16 @@ export async function gapApiResponse(
 	endpoint: string,
 	build: (query: GapQuery) => Promise<unknown>
 ): Promise<Response> {
-	let query: GapQuery;
-	try {
-		query = await readGapQuery(db, new URL(request.url).searchParams);
-	} catch (error) {
-		if (error instanceof ApiError) {
-			return apiError(error.status, error.code, { vi: error.message, en: error.messageEn }, error.details);
-		}
-		throw error;
-	}
+	return answerJson(() => gapApiAnswer(db, request, endpoint, build));
+}
+
+async function gapApiAnswer(
+	db: Database,
+	request: Request,
+	endpoint: string,
+	build: (query: GapQuery) => Promise<unknown>
+): Promise<Response> {
+	const query = await readGapQuery(db, new URL(request.url).searchParams);
 	const { tag } = await currentDataRevision(db);
 	const etag = gapEtag(tag, endpoint, query);
 	// Revalidated every time, cheaply: the ETag changes with the data revision and the query.

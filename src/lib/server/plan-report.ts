@@ -3,7 +3,8 @@ import type { Label, UnitType } from '$lib/domain';
 import { gapReason } from '$lib/gap-planning';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
-import { getPlan, type Plan } from './db/plans';
+import type { Plan } from '$lib/plans';
+import { getPlan } from './db/plans';
 import { communes } from './db/schema';
 import { communeGapAnalysis } from './gap-analysis';
 

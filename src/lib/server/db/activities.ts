@@ -3,7 +3,7 @@ import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { activityRowSchema, validateItems } from './input-schemas';
-import { LoadError, parseJsonInput } from './load-error';
+import { parseJsonInput, refusedLoad } from './load-error';
 import { hamlets, outreachActivities, teams } from './schema';
 
 const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activities' };
@@ -25,7 +25,7 @@ export async function loadActivities(
 	);
 	const duplicateKey = firstDuplicate(rows.map((row) => row.idempotencyKey));
 	if (duplicateKey) {
-		throw new LoadError(
+		throw refusedLoad(
 			'duplicate-idempotency-key',
 			{
 				vi: `Khóa chống trùng "${duplicateKey.value}" xuất hiện hai lần`,
@@ -44,7 +44,7 @@ export async function loadActivities(
 				.limit(1);
 			const key = stored[0]?.key;
 			if (key !== undefined) {
-				throw new LoadError(
+				throw refusedLoad(
 					'duplicate-idempotency-key',
 					{
 						vi: `Hoạt động có khóa chống trùng "${key}" đã được ghi nhận trước đó`,
@@ -73,7 +73,7 @@ export async function loadActivities(
 		rows.forEach((row, index) => {
 			const hamletCommune = hamletCommunes.get(row.hamletId);
 			if (hamletCommune === undefined) {
-				throw new LoadError(
+				throw refusedLoad(
 					'unknown-hamlet',
 					{ vi: `Không có thôn mã ${row.hamletId}`, en: `No hamlet has id ${row.hamletId}` },
 					`rows[${index}].hamletId`
@@ -81,14 +81,14 @@ export async function loadActivities(
 			}
 			const teamCommune = teamCommunes.get(row.teamId);
 			if (teamCommune === undefined) {
-				throw new LoadError(
+				throw refusedLoad(
 					'unknown-team',
 					{ vi: `Không có tổ CĐS mã ${row.teamId}`, en: `No team has id ${row.teamId}` },
 					`rows[${index}].teamId`
 				);
 			}
 			if (teamCommune !== hamletCommune) {
-				throw new LoadError(
+				throw refusedLoad(
 					'unknown-team',
 					{
 						vi: `Tổ CĐS ${row.teamId} thuộc xã/phường ${teamCommune}, không phải ${hamletCommune} của thôn ${row.hamletId}`,

@@ -6,7 +6,7 @@ import { featureCollectionFromRows } from './geojson-rows';
 import { assertValidGeometries } from './geometry-validation';
 import type { Database } from './index';
 import { communeFeatureSchema, featuresOf, toUnitType, validateItems } from './input-schemas';
-import { LoadError, parseJsonInput } from './load-error';
+import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, datasets } from './schema';
 
 export interface CommuneProperties {
@@ -55,7 +55,7 @@ export async function loadCommunes(
 	features.forEach((feature, index) => {
 		const code = feature.properties.code;
 		if (seen.has(code)) {
-			throw new LoadError(
+			throw refusedLoad(
 				'duplicate-key',
 				{ vi: `Mã xã/phường ${code} bị trùng`, en: `Commune code ${code} appears twice` },
 				`features[${index}].properties.code`

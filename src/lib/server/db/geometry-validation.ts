@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
 import type { Database } from './index';
-import { LoadError } from './load-error';
+import { refusedLoad } from './load-error';
 
 /**
  * Asks PostGIS whether each geometry is valid (OGC rules: no self-intersection, rings closed…)
- * and throws a LoadError naming the first invalid one. One round trip for the whole list.
+ * and throws an InputError naming the first invalid one. One round trip for the whole list.
  */
 export async function assertValidGeometries(
 	db: Database,
@@ -26,7 +26,7 @@ export async function assertValidGeometries(
 		.limit(1);
 	const invalid = rows[0];
 	if (invalid) {
-		throw new LoadError(
+		throw refusedLoad(
 			'invalid-geometry',
 			{ vi: `Hình học không hợp lệ: ${invalid.reason}`, en: `Invalid geometry: ${invalid.reason}` },
 			`${listName}[${invalid.position}].geometry`

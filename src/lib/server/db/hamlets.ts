@@ -7,7 +7,7 @@ import { ensureDataset, type DatasetRecord } from './datasets';
 import { assertValidGeometries } from './geometry-validation';
 import type { Database } from './index';
 import { featuresOf, hamletBoundaryFeatureSchema, hamletFeatureSchema, validateItems } from './input-schemas';
-import { LoadError, parseJsonInput } from './load-error';
+import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
 
 export interface HamletProperties {
@@ -34,7 +34,7 @@ const BOUNDARIES_FILE = { vi: 'ranh giới thôn/tổ dân phố', en: 'hamlet b
 function assertUniqueHamletIds(ids: number[]): void {
 	const duplicate = firstDuplicate(ids);
 	if (duplicate) {
-		throw new LoadError(
+		throw refusedLoad(
 			'duplicate-key',
 			{ vi: `Mã thôn ${duplicate.value} bị trùng`, en: `Hamlet id ${duplicate.value} appears twice` },
 			`features[${duplicate.index}].properties.id`
@@ -65,7 +65,7 @@ async function assertHamletsInsideCommunes(db: Database, ids: number[]): Promise
 		.limit(1);
 	const hamlet = outside[0];
 	if (hamlet) {
-		throw new LoadError('invalid-geometry', {
+		throw refusedLoad('invalid-geometry', {
 			vi: `Thôn/tổ dân phố ${hamlet.id} (${hamlet.name}) nằm ngoài xã/phường ${hamlet.communeCode}`,
 			en: `Hamlet ${hamlet.id} (${hamlet.name}) lies outside commune ${hamlet.communeCode}`
 		});
@@ -95,7 +95,7 @@ export async function loadHamlets(
 		);
 		if (unknownCode !== undefined) {
 			const index = features.findIndex((feature) => feature.properties.communeCode === unknownCode);
-			throw new LoadError(
+			throw refusedLoad(
 				'unknown-commune',
 				{ vi: `Không có xã/phường mã ${unknownCode}`, en: `No commune has code ${unknownCode}` },
 				`features[${index}].properties.communeCode`
@@ -141,7 +141,7 @@ export async function replaceHamletBoundaries(db: Database, geojsonText: string)
 		);
 		const unknownIndex = ids.findIndex((id) => !known.has(id));
 		if (unknownIndex >= 0) {
-			throw new LoadError(
+			throw refusedLoad(
 				'unknown-hamlet',
 				{ vi: `Không có thôn mã ${ids[unknownIndex]}`, en: `No hamlet has id ${ids[unknownIndex]}` },
 				`features[${unknownIndex}].properties.id`

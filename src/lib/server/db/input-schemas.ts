@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ACTIVITY_KINDS, BOUNDARY_SOURCES, HAMLET_KINDS, OUTREACH_TOPICS, UNIT_TYPES } from '../../domain';
-import { LoadError } from './load-error';
+import { refusedLoad } from './load-error';
 
 /** A [lng, lat] position inside a generous box around Hanoi, so swapped coordinates are caught. */
 const lngLat = z.tuple([z.number().min(104.5).max(107), z.number().min(20).max(22)]);
@@ -123,7 +123,7 @@ export function toUnitType(sourceUnitType: 'Phường' | 'Xã'): (typeof UNIT_TY
 }
 
 /**
- * Validates every item with `schema`; the first bad one becomes a LoadError naming its
+ * Validates every item with `schema`; the first bad one becomes an InputError naming its
  * position and field, with zod's Vietnamese and English messages.
  */
 export function validateItems<T>(schema: z.ZodType<T>, items: unknown[], listName: string): T[] {
@@ -134,7 +134,7 @@ export function validateItems<T>(schema: z.ZodType<T>, items: unknown[], listNam
 		const path = [`${listName}[${index}]`, ...(issue?.path ?? []).map(String)].join('.');
 		const vi = schema.safeParse(item, { error: z.locales.vi().localeError }).error?.issues[0]?.message;
 		const en = schema.safeParse(item, { error: z.locales.en().localeError }).error?.issues[0]?.message;
-		throw new LoadError(
+		throw refusedLoad(
 			'invalid-value',
 			{ vi: `Giá trị không hợp lệ: ${vi ?? issue?.message}`, en: `Invalid value: ${en ?? issue?.message}` },
 			path
@@ -146,7 +146,7 @@ export function validateItems<T>(schema: z.ZodType<T>, items: unknown[], listNam
 export function featuresOf(input: unknown, what: { vi: string; en: string }): unknown[] {
 	const collection = input as { type?: unknown; features?: unknown };
 	if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-		throw new LoadError('not-a-feature-collection', {
+		throw refusedLoad('not-a-feature-collection', {
 			vi: `Tệp ${what.vi} phải là một GeoJSON FeatureCollection`,
 			en: `The ${what.en} file must be a GeoJSON FeatureCollection`
 		});

@@ -6,7 +6,7 @@ import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
 import { loadHamlets, replaceHamletBoundaries } from './hamlets';
 import { migrateDatabase, openDatabase, selectRows, type DatabaseHandle } from './index';
-import { LoadError } from './load-error';
+import { InputError } from '../../input-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
 import {
@@ -39,20 +39,20 @@ const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities
 /** Equal fingerprints mean nothing was written to these tables. */
 const fingerprint = (handle: DatabaseHandle) => tableFingerprint(handle, TABLES);
 
-/** Runs `load`, expects a LoadError with `code` whose message mentions `mention`, and no change at all. */
+/** Runs `load`, expects an InputError with `code` whose message mentions `mention`, and no change at all. */
 async function expectRefused(
 	handle: DatabaseHandle,
 	load: () => Promise<unknown>,
-	code: LoadError['code'],
+	code: string,
 	mention: RegExp
-): Promise<LoadError> {
+): Promise<InputError> {
 	const before = await fingerprint(handle);
 	const error = await load().then(
 		() => undefined,
 		(thrown: unknown) => thrown
 	);
-	expect(error).toBeInstanceOf(LoadError);
-	const loadError = error as LoadError;
+	expect(error).toBeInstanceOf(InputError);
+	const loadError = error as InputError;
 	expect(loadError.code).toBe(code);
 	expect(`${loadError.message} | ${loadError.messageEn}`).toMatch(mention);
 	expect(await fingerprint(handle)).toEqual(before);

@@ -1,18 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './index';
-import { LoadError } from './load-error';
-import {
-	communeTeams,
-	createPlan,
-	deletePlan,
-	getPlan,
-	listPlans,
-	PlanInputError,
-	updatePlan,
-	validatePlanInput,
-	type PlanInput
-} from './plans';
+import { InputError } from '../../input-error';
+import { communeTeams, createPlan, deletePlan, getPlan, listPlans, updatePlan } from './plans';
+import { validatePlanInput, type PlanInput } from '../../plans';
 import { currentDataRevision } from './revision';
 import { loadFixtureData, tableFingerprint } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
@@ -42,13 +33,13 @@ describe('validatePlanInput', () => {
 		);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.issues.map((item) => [item.field, item.message])).toEqual([
+		expect(result.issues.map((item) => [item.path, item.vi])).toEqual([
 			['name', 'Cần nhập tên kế hoạch'],
 			['startsOn', 'Ngày bắt đầu phải là một ngày có thật, dạng YYYY-MM-DD'],
 			['expectedHouseholds', 'Số hộ dự kiến phải là số nguyên không âm'],
 			['hamletIds', 'Cần chọn ít nhất một thôn, tổ dân phố']
 		]);
-		expect(result.issues[0]!.messageEn).toBe('A plan name is required');
+		expect(result.issues[0]!.en).toBe('A plan name is required');
 	});
 
 	it('refuses an end before the start, fractional households and a hamlet picked twice', () => {
@@ -57,7 +48,7 @@ describe('validatePlanInput', () => {
 		);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.issues.map((item) => [item.field, item.messageEn])).toEqual([
+		expect(result.issues.map((item) => [item.path, item.en])).toEqual([
 			['expectedHouseholds', 'Expected households must be a whole number, 0 or more'],
 			['endsOn', 'The end date must be on or after the start date'],
 			['hamletIds', 'Hamlets picked twice: 4001']
@@ -81,19 +72,17 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 		await handle?.close();
 	});
 
-	/** Expects `write` to be refused with a PlanInputError (or `code`) and to change nothing. */
+	/** Expects `write` to be refused with an InputError with `code`, and to change nothing. */
 	async function expectRefused(write: () => Promise<unknown>, mention: RegExp, code = 'invalid-value') {
 		const before = await fingerprint(handle);
 		const error = await write().then(
 			() => undefined,
 			(thrown: unknown) => thrown
 		);
-		expect(error).toBeInstanceOf(LoadError);
-		expect((error as LoadError).code).toBe(code);
-		const text =
-			error instanceof PlanInputError
-				? error.issues.map((item) => `${item.message} | ${item.messageEn}`).join('\n')
-				: `${(error as LoadError).message} | ${(error as LoadError).messageEn}`;
+		expect(error).toBeInstanceOf(InputError);
+		expect((error as InputError).code).toBe(code);
+		// Every problem found; an error about one thing (an unknown commune) is its own only issue.
+		const text = (error as InputError).issues.map((item) => `${item.vi} | ${item.en}`).join('\n');
 		expect(text).toMatch(mention);
 		expect(await fingerprint(handle)).toEqual(before);
 	}

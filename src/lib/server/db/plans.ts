@@ -1,199 +1,15 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import * as z from 'zod';
-import type { Label } from '../../domain';
+import { InputError, type InputIssue } from '../../input-error';
+import {
+	planInputError,
+	planIssue,
+	validatePlanInput,
+	type Plan,
+	type PlanHamlet,
+	type ValidPlanInput
+} from '../../plans';
 import type { Database } from './index';
-import { LoadError } from './load-error';
 import { communes, hamlets, planHamlets, plans, teams } from './schema';
-
-/** A hamlet of a plan, in the planner's order. */
-export interface PlanHamlet {
-	id: number;
-	name: string;
-	/** 0-based order within the plan. */
-	position: number;
-	households: number;
-	adults: number;
-}
-
-/** A saved plan (Kế hoạch) of a commune; plain data, safe to send to the browser. */
-export interface Plan {
-	id: number;
-	communeCode: string;
-	name: string;
-	/** YYYY-MM-DD. */
-	startsOn: string;
-	/** YYYY-MM-DD, on or after `startsOn`. */
-	endsOn: string;
-	teamId: number | null;
-	teamName: string | null;
-	expectedHouseholds: number;
-	note: string;
-	/** ISO 8601 timestamps. */
-	createdAt: string;
-	updatedAt: string;
-	hamlets: PlanHamlet[];
-}
-
-/** The fields a planner enters; `hamletIds` in the order the plan lists them. */
-export interface PlanInput {
-	name: string;
-	startsOn: string;
-	endsOn: string;
-	teamId: number | null;
-	expectedHouseholds: number;
-	note?: string;
-	hamletIds: number[];
-}
-
-/** The fields of a plan a validation problem can point at. */
-export type PlanField = keyof PlanInput;
-
-/** One problem with a plan's input: which field, and why (Vietnamese first, English second). */
-export interface PlanIssue {
-	field: PlanField;
-	message: string;
-	messageEn: string;
-}
-
-/**
- * A plan refused because of its input. Every problem found is listed, so a form can show them all at
- * once next to their fields; `message` is the first one's. Thrown before anything is written.
- */
-export class PlanInputError extends LoadError {
-	readonly issues: PlanIssue[];
-
-	constructor(issues: PlanIssue[]) {
-		const first = issues[0]!;
-		super('invalid-value', { vi: first.message, en: first.messageEn }, first.field);
-		this.name = 'PlanInputError';
-		this.issues = issues;
-	}
-}
-
-const MESSAGES = {
-	nameRequired: { vi: 'Cần nhập tên kế hoạch', en: 'A plan name is required' },
-	nameTooLong: { vi: 'Tên kế hoạch dài quá 200 ký tự', en: 'The plan name is longer than 200 characters' },
-	startsOnInvalid: {
-		vi: 'Ngày bắt đầu phải là một ngày có thật, dạng YYYY-MM-DD',
-		en: 'The start date must be a real date, YYYY-MM-DD'
-	},
-	endsOnInvalid: {
-		vi: 'Ngày kết thúc phải là một ngày có thật, dạng YYYY-MM-DD',
-		en: 'The end date must be a real date, YYYY-MM-DD'
-	},
-	endsBeforeStart: {
-		vi: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu',
-		en: 'The end date must be on or after the start date'
-	},
-	teamInvalid: { vi: 'Tổ CĐS không hợp lệ', en: 'Invalid team' },
-	expectedInvalid: {
-		vi: 'Số hộ dự kiến phải là số nguyên không âm',
-		en: 'Expected households must be a whole number, 0 or more'
-	},
-	noteTooLong: { vi: 'Ghi chú dài quá 2.000 ký tự', en: 'The note is longer than 2,000 characters' },
-	hamletsRequired: {
-		vi: 'Cần chọn ít nhất một thôn, tổ dân phố',
-		en: 'Pick at least one hamlet'
-	},
-	hamletsInvalid: { vi: 'Danh sách thôn, tổ dân phố không hợp lệ', en: 'Invalid list of hamlets' }
-} satisfies Record<string, Label>;
-
-type MessageKey = keyof typeof MESSAGES;
-
-const isoDay = (key: MessageKey) => z.iso.date({ error: key });
-
-/**
- * The plan's fields, each checked on its own: the pairs (end ≥ start, no hamlet twice) are checked by
- * `validatePlanInput`, and the references (team and hamlets of the commune) against the database.
- * Messages are keys of MESSAGES, turned into Vietnamese and English by `validatePlanInput`.
- */
-const planInputSchema = z.object({
-	name: z
-		.string({ error: 'nameRequired' })
-		.trim()
-		.min(1, { error: 'nameRequired' })
-		.max(200, { error: 'nameTooLong' }),
-	startsOn: isoDay('startsOnInvalid'),
-	endsOn: isoDay('endsOnInvalid'),
-	teamId: z
-		.number({ error: 'teamInvalid' })
-		.int({ error: 'teamInvalid' })
-		.positive({ error: 'teamInvalid' })
-		.nullable(),
-	expectedHouseholds: z
-		.number({ error: 'expectedInvalid' })
-		.int({ error: 'expectedInvalid' })
-		.min(0, { error: 'expectedInvalid' })
-		.max(10_000_000, { error: 'expectedInvalid' }),
-	note: z.string({ error: 'noteTooLong' }).trim().max(2000, { error: 'noteTooLong' }).default(''),
-	hamletIds: z
-		.array(
-			z
-				.number({ error: 'hamletsInvalid' })
-				.int({ error: 'hamletsInvalid' })
-				.positive({ error: 'hamletsInvalid' }),
-			{
-				error: 'hamletsInvalid'
-			}
-		)
-		.min(1, { error: 'hamletsRequired' })
-});
-
-export type ValidPlanInput = z.infer<typeof planInputSchema>;
-
-function issue(field: PlanField, message: Label): PlanIssue {
-	return { field, message: message.vi, messageEn: message.en };
-}
-
-/** Every problem with the input's own fields (not its references), or the validated input. */
-export function validatePlanInput(
-	input: unknown
-): { ok: true; value: ValidPlanInput } | { ok: false; issues: PlanIssue[] } {
-	const result = planInputSchema.safeParse(input);
-	const issues: PlanIssue[] = [];
-	if (!result.success) {
-		for (const zodIssue of result.error.issues) {
-			const field = (zodIssue.path[0] ?? 'name') as PlanField;
-			const known = MESSAGES[zodIssue.message as MessageKey];
-			// Only a field whose type is wholly wrong reaches here without one of our keys.
-			issues.push(
-				known
-					? issue(field, known)
-					: {
-							field,
-							message: `Giá trị không hợp lệ: ${zodIssue.message}`,
-							messageEn: `Invalid value: ${zodIssue.message}`
-						}
-			);
-		}
-	}
-	// Cross-field checks, so that they are reported together with the others.
-	const raw = (input ?? {}) as Partial<Record<PlanField, unknown>>;
-	const startsOk = isoDay('startsOnInvalid').safeParse(raw.startsOn).success;
-	const endsOk = isoDay('endsOnInvalid').safeParse(raw.endsOn).success;
-	if (startsOk && endsOk && String(raw.endsOn) < String(raw.startsOn)) {
-		issues.push(issue('endsOn', MESSAGES.endsBeforeStart));
-	}
-	if (Array.isArray(raw.hamletIds)) {
-		const seen = new Set<unknown>();
-		const repeated = new Set<unknown>();
-		for (const id of raw.hamletIds) {
-			if (seen.has(id)) repeated.add(id);
-			seen.add(id);
-		}
-		if (repeated.size > 0) {
-			const list = [...repeated].join(', ');
-			issues.push(
-				issue('hamletIds', {
-					vi: `Thôn, tổ dân phố được chọn hai lần: ${list}`,
-					en: `Hamlets picked twice: ${list}`
-				})
-			);
-		}
-	}
-	if (issues.length > 0 || !result.success) return { ok: false, issues };
-	return { ok: true, value: result.data };
-}
 
 /** The largest `serial` id: a larger one in a URL would make PostgreSQL fail rather than find nothing. */
 const MAX_ID = 2_147_483_647;
@@ -208,21 +24,22 @@ async function communeNameOf(tx: Transaction | Database, communeCode: string): P
 		.where(eq(communes.code, communeCode))
 		.limit(1);
 	if (!row) {
-		throw new LoadError('unknown-commune', {
-			vi: `Không có xã/phường mã ${communeCode}`,
-			en: `No commune has code ${communeCode}`
-		});
+		throw InputError.notFound(
+			'unknown-commune',
+			{ vi: `Không có xã/phường mã ${communeCode}`, en: `No commune has code ${communeCode}` },
+			'communeCode'
+		);
 	}
 	return row.fullName;
 }
 
-/** Validates fields and references (team and hamlets of the commune); throws PlanInputError with every problem. */
+/** Validates fields and references (team and hamlets of the commune); throws every problem at once. */
 async function checkedInput(tx: Transaction, communeCode: string, input: unknown): Promise<ValidPlanInput> {
 	const communeName = await communeNameOf(tx, communeCode);
 	const validation = validatePlanInput(input);
-	if (!validation.ok) throw new PlanInputError(validation.issues);
+	if (!validation.ok) throw planInputError(validation.issues);
 	const value = validation.value;
-	const issues: PlanIssue[] = [];
+	const issues: InputIssue[] = [];
 	if (value.teamId !== null) {
 		const [team] = await tx
 			.select({ communeCode: teams.communeCode })
@@ -231,7 +48,7 @@ async function checkedInput(tx: Transaction, communeCode: string, input: unknown
 			.limit(1);
 		if (team?.communeCode !== communeCode) {
 			issues.push(
-				issue('teamId', {
+				planIssue('teamId', 'team-of-another-commune', {
 					vi: `Tổ CĐS mã ${value.teamId} không thuộc ${communeName}`,
 					en: `Team ${value.teamId} does not belong to ${communeName}`
 				})
@@ -247,13 +64,13 @@ async function checkedInput(tx: Transaction, communeCode: string, input: unknown
 	if (outside.length > 0) {
 		const list = outside.join(', ');
 		issues.push(
-			issue('hamletIds', {
+			planIssue('hamletIds', 'hamlet-of-another-commune', {
 				vi: `Thôn, tổ dân phố mã ${list} không thuộc ${communeName}`,
 				en: `Hamlets ${list} do not belong to ${communeName}`
 			})
 		);
 	}
-	if (issues.length > 0) throw new PlanInputError(issues);
+	if (issues.length > 0) throw planInputError(issues);
 	return value;
 }
 
@@ -264,8 +81,8 @@ async function insertPlanHamlets(tx: Transaction, planId: number, hamletIds: num
 }
 
 /**
- * Saves a new plan of the commune with its hamlets, in one transaction. Throws a PlanInputError listing
- * every problem (or a LoadError for an unknown commune); a refused plan writes nothing.
+ * Saves a new plan of the commune with its hamlets, in one transaction. Throws an InputError listing
+ * every problem (a not-found one for an unknown commune); a refused plan writes nothing.
  */
 export async function createPlan(db: Database, communeCode: string, input: unknown): Promise<Plan> {
 	const id = await db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { surveyRowSchema, validateItems } from './input-schemas';
-import { LoadError, parseJsonInput } from './load-error';
+import { parseJsonInput, refusedLoad } from './load-error';
 import { hamlets, skillSurveys } from './schema';
 
 const SURVEYS_FILE = { vi: 'khảo sát kỹ năng số', en: 'skill surveys' };
@@ -24,7 +24,7 @@ export async function loadSurveys(
 	);
 	const duplicate = firstDuplicate(rows.map((row) => `${row.hamletId}/${row.month}`));
 	if (duplicate) {
-		throw new LoadError(
+		throw refusedLoad(
 			'duplicate-key',
 			{
 				vi: `Khảo sát của thôn và tháng ${duplicate.value} bị trùng`,
@@ -41,7 +41,7 @@ export async function loadSurveys(
 		const unknownIndex = rows.findIndex((row) => !known.has(row.hamletId));
 		if (unknownIndex >= 0) {
 			const id = rows[unknownIndex]?.hamletId;
-			throw new LoadError(
+			throw refusedLoad(
 				'unknown-hamlet',
 				{ vi: `Không có thôn mã ${id}`, en: `No hamlet has id ${id}` },
 				`rows[${unknownIndex}].hamletId`

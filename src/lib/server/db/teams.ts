@@ -3,7 +3,7 @@ import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { teamRowSchema, validateItems } from './input-schemas';
-import { LoadError, parseJsonInput } from './load-error';
+import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, teams } from './schema';
 
 const TEAMS_FILE = { vi: 'tổ CĐS', en: 'teams' };
@@ -24,7 +24,7 @@ export async function loadTeams(
 	);
 	const duplicate = firstDuplicate(rows.map((row) => row.id));
 	if (duplicate) {
-		throw new LoadError(
+		throw refusedLoad(
 			'duplicate-key',
 			{ vi: `Mã tổ ${duplicate.value} bị trùng`, en: `Team id ${duplicate.value} appears twice` },
 			`rows[${duplicate.index}].id`
@@ -37,7 +37,7 @@ export async function loadTeams(
 		const unknownIndex = rows.findIndex((row) => !knownCodes.has(row.communeCode));
 		if (unknownIndex >= 0) {
 			const code = rows[unknownIndex]?.communeCode;
-			throw new LoadError(
+			throw refusedLoad(
 				'unknown-commune',
 				{ vi: `Không có xã/phường mã ${code}`, en: `No commune has code ${code}` },
 				`rows[${unknownIndex}].communeCode`

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/index';
-import { LoadError } from '../db/load-error';
+import { InputError } from '../../input-error';
 import { databaseSummary } from '../db/summary';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { seedIfEmpty } from './seed-database';
@@ -40,8 +40,8 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 			geodataDir: brokenGeodataDir,
 			activityCount: ACTIVITY_COUNT
 		}).catch((thrown: unknown) => thrown);
-		expect(error).toBeInstanceOf(LoadError);
-		expect((error as LoadError).message).toMatch(/nằm ngoài xã\/phường 09700/);
+		expect(error).toBeInstanceOf(InputError);
+		expect((error as InputError).message).toMatch(/nằm ngoài xã\/phường 09700/);
 		expect(await databaseSummary(handle.db)).toMatchObject({
 			communes: 0,
 			hamlets: 0,

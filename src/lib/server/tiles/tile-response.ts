@@ -1,10 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { InputError } from '../../input-error';
 import { isTileLayer } from '../../tiles';
 import { acceptsGzip } from '../compression';
-import { apiError } from '../api-error';
 import type { Database, DatabaseHandle } from '../db/index';
 import { currentDataRevision } from '../db/revision';
 import { etagMatches, IMMUTABLE, notModified, REVALIDATE } from '../http-cache';
+import { inputErrorResponse } from '../input-error-http';
 import { renderTile, TILE_ENCODER_VERSION } from './render-tile';
 import { TileCache } from './tile-cache';
 import { parseTileCoordinates } from './tile-math';
@@ -53,13 +54,19 @@ export async function tileResponse(
 ): Promise<Response> {
 	const { layer } = request;
 	if (!isTileLayer(layer)) {
-		return apiError(404, 'unknown-layer', {
-			vi: `Không có lớp bản đồ "${layer}" (chỉ có hamlets, communes)`,
-			en: `No tile layer "${layer}" (the layers are hamlets, communes)`
-		});
+		return inputErrorResponse(
+			InputError.notFound(
+				'unknown-layer',
+				{
+					vi: `Không có lớp bản đồ "${layer}" (chỉ có hamlets, communes)`,
+					en: `No tile layer "${layer}" (the layers are hamlets, communes)`
+				},
+				'layer'
+			)
+		);
 	}
 	const parsed = parseTileCoordinates(request.z, request.x, request.y);
-	if (!parsed.ok) return apiError(400, 'invalid-tile', parsed.message);
+	if (!parsed.ok) return inputErrorResponse(InputError.invalid('invalid-tile', parsed.message, 'z/x/y'));
 	const { z, x, y } = parsed.tile;
 
 	const version = tileVersionOf((await currentDataRevision(handle.db)).tag);

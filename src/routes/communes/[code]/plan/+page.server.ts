@@ -1,19 +1,14 @@
 import bbox from '@turf/bbox';
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { formatIsoDay, parseIsoDay } from '$lib/analysis/dates';
+import { InputError } from '$lib/input-error';
 import { monthFromParam, monthParam } from '$lib/months';
+import { readCommuneCode, readMonthParam, unknownCommuneError } from '$lib/params';
 import { getAppDatabase } from '$lib/server/db/app-database';
-import { LoadError } from '$lib/server/db/load-error';
 import { dataMonths } from '$lib/server/db/metrics';
-import {
-	communeTeams,
-	createPlan,
-	deletePlan,
-	listPlans,
-	PlanInputError,
-	updatePlan
-} from '$lib/server/db/plans';
+import { communeTeams, createPlan, deletePlan, listPlans, updatePlan } from '$lib/server/db/plans';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
+import { failInput, withErrorPage } from '$lib/server/input-error-http';
 import { communeHeading } from '$lib/server/plan-report';
 import type { Actions, PageServerLoad } from './$types';
 import { errorsByField, readPlanForm, type PlanFormErrors, type PlanFormValues } from './plan-form';
@@ -31,24 +26,15 @@ function positiveParam(params: URLSearchParams, name: string, fallback: number):
 	return params.has(name) && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url }) => withErrorPage(() => plannerData(params.code, url));
+
+/** The planner's data; refuses an unknown commune (404) and a bad or uncovered month (400). */
+async function plannerData(code: string, url: URL) {
 	const { db } = await getAppDatabase();
-	const commune = await communeHeading(db, params.code);
-	if (!commune) {
-		error(404, {
-			message: `Không có xã/phường mã ${params.code}`,
-			messageEn: `No commune has code ${params.code}`
-		});
-	}
+	const commune = await communeHeading(db, readCommuneCode(code, 'code'));
+	if (!commune) throw unknownCommuneError(code, 'code');
 	const months = await dataMonths(db);
-	const monthText = url.searchParams.get('month');
-	const month = monthText === null ? months.at(-1) : monthFromParam(monthText);
-	if (!month || !months.includes(month)) {
-		error(404, {
-			message: monthText ? `Không có số liệu tháng ${monthText}` : 'Chưa có số liệu tháng nào',
-			messageEn: monthText ? `No data for ${monthText}` : 'There is no monthly data yet'
-		});
-	}
+	const month = readMonthParam(url.searchParams, months, { absent: 'latest' });
 	// One at a time: the embedded PGlite runs a single connection anyway.
 	const analysis = await communeGapAnalysis(db, commune.code, month);
 	const geometries = await gapAnalysisGeometries(db, month, { communeCode: commune.code });
@@ -88,7 +74,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		editing: plans.find((plan) => plan.id === editId) ?? null,
 		savedId: Number(search.get('saved')) || null
 	};
-};
+}
 
 /** Where the planner returns after a save or delete: the same month, nothing being edited. */
 function plannerUrl(code: string, form: FormData, extra: Record<string, string> = {}): string {
@@ -113,21 +99,16 @@ export const actions: Actions = {
 					? await createPlan(db, params.code, input)
 					: await updatePlan(db, params.code, planId, input);
 			if (!plan) {
-				return fail(404, {
-					values,
-					errors: { form: [{ vi: 'Không tìm thấy kế hoạch cần sửa', en: 'The plan to edit was not found' }] }
-				} satisfies SaveFailure);
+				throw InputError.notFound('unknown-plan', {
+					vi: 'Không tìm thấy kế hoạch cần sửa',
+					en: 'The plan to edit was not found'
+				});
 			}
 			savedId = plan.id;
 		} catch (thrown) {
-			if (thrown instanceof PlanInputError) {
-				return fail(400, { values, errors: errorsByField(thrown.issues) } satisfies SaveFailure);
-			}
-			if (thrown instanceof LoadError) {
-				return fail(404, {
-					values,
-					errors: { form: [{ vi: thrown.message, en: thrown.messageEn }] }
-				} satisfies SaveFailure);
+			// Bad fields (400) next to their controls; an unknown commune or plan (404) above the form.
+			if (thrown instanceof InputError) {
+				return failInput(thrown, { values, errors: errorsByField(thrown.issues) } satisfies SaveFailure);
 			}
 			throw thrown;
 		}
@@ -140,9 +121,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const deleted = await deletePlan(db, params.code, Number(form.get('planId')));
 		if (!deleted) {
-			return fail(404, {
-				deleteError: { vi: 'Không tìm thấy kế hoạch cần xóa', en: 'The plan to delete was not found' }
+			const refused = InputError.notFound('unknown-plan', {
+				vi: 'Không tìm thấy kế hoạch cần xóa',
+				en: 'The plan to delete was not found'
 			});
+			return failInput(refused, { deleteError: refused.label });
 		}
 		redirect(303, plannerUrl(params.code, form));
 	}

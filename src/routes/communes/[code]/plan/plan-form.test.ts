@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePlanInput } from '$lib/server/db/plans';
+import { validatePlanInput } from '$lib/plans';
 import { errorsByField, readPlanForm } from './plan-form';
 
 function form(entries: [string, string][]): FormData {

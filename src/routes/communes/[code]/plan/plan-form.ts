@@ -1,6 +1,7 @@
 // The plan form's fields as text (kept to refill the form after a refusal) and as a plan's input.
 import type { Label } from '$lib/domain';
-import type { PlanField, PlanInput, PlanIssue } from '$lib/server/db/plans';
+import type { InputIssue } from '$lib/input-error';
+import type { PlanField, PlanInput } from '$lib/plans';
 
 /** The plan form's editable fields, as text. */
 export interface PlanFields {
@@ -59,11 +60,25 @@ export function readPlanForm(form: FormData): {
 	};
 }
 
-/** Groups a refusal's issues by field, for messages next to each control. */
-export function errorsByField(issues: readonly PlanIssue[]): PlanFormErrors {
+const FIELDS: ReadonlySet<string> = new Set<PlanField>([
+	'name',
+	'startsOn',
+	'endsOn',
+	'teamId',
+	'expectedHouseholds',
+	'note',
+	'hamletIds'
+]);
+
+/**
+ * Groups a refusal's issues by field, for messages next to each control; an issue about anything else
+ * (the commune, the plan itself) goes to `form`.
+ */
+export function errorsByField(issues: readonly InputIssue[]): PlanFormErrors {
 	const errors: PlanFormErrors = {};
 	for (const issue of issues) {
-		(errors[issue.field] ??= []).push({ vi: issue.message, en: issue.messageEn });
+		const key = FIELDS.has(issue.path) ? (issue.path as PlanField) : 'form';
+		(errors[key] ??= []).push({ vi: issue.vi, en: issue.en });
 	}
 	return errors;
 }

@@ -1,7 +1,8 @@
-import { error } from '@sveltejs/kit';
 import { stringify } from 'csv-stringify/sync';
 import { monthLabel } from '$lib/months';
+import { unknownPlanError } from '$lib/plans';
 import { getAppDatabase } from '$lib/server/db/app-database';
+import { withErrorPage } from '$lib/server/input-error-http';
 import { planReport } from '$lib/server/plan-report';
 import type { RequestHandler } from './$types';
 
@@ -42,12 +43,13 @@ function asciiFileName(name: string): string {
  * A saved plan as CSV, one row per hamlet in the plan's order: UTF-8 with a byte-order mark so that
  * Excel shows the Vietnamese letters, and Vietnamese column names.
  */
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = ({ params }) =>
+	withErrorPage(() => planCsv(params.code, Number(params.id)));
+
+async function planCsv(code: string, id: number): Promise<Response> {
 	const { db } = await getAppDatabase();
-	const report = await planReport(db, params.code, Number(params.id));
-	if (!report) {
-		error(404, { message: 'Không tìm thấy kế hoạch này', messageEn: 'No such plan' });
-	}
+	const report = await planReport(db, code, id);
+	if (!report) throw unknownPlanError('id');
 	const { plan } = report;
 	const month = report.month ? monthLabel(report.month).vi : '';
 	const records = report.rows.map((row) => [
@@ -75,4 +77,4 @@ export const GET: RequestHandler = async ({ params }) => {
 			'cache-control': 'no-store'
 		}
 	});
-};
+}

@@ -1,0 +1,73 @@
+// GET /api/search, apart from SvelteKit so that tests call it with their own database.
+import { createHash } from 'node:crypto';
+import { foldVietnamese } from '../text';
+import { InputError } from '../input-error';
+import type { Database } from './db/index';
+import { currentDataRevision } from './db/revision';
+import { etagMatches, notModified, REVALIDATE } from './http-cache';
+import { answerJson } from './input-error-http';
+import { SEARCH_LIMITS, searchPlaces } from './search';
+
+/** A valid search: the text as typed and how many results. */
+export interface SearchQuery {
+	text: string;
+	limit: number;
+}
+
+/** Reads `q` (at most {@link SEARCH_LIMITS}.maxQueryLength characters) and `limit` (1 to maxResults). */
+export function readSearchQuery(params: URLSearchParams): SearchQuery {
+	const text = params.get('q') ?? '';
+	if (text.length > SEARCH_LIMITS.maxQueryLength) {
+		throw InputError.invalid(
+			'query-too-long',
+			{
+				vi: `Từ khóa tìm kiếm dài quá ${SEARCH_LIMITS.maxQueryLength} ký tự`,
+				en: `The search text is longer than ${SEARCH_LIMITS.maxQueryLength} characters`
+			},
+			'q'
+		);
+	}
+	const limitText = params.get('limit');
+	const limit = limitText === null ? SEARCH_LIMITS.defaultResults : Number(limitText);
+	if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMITS.maxResults) {
+		throw InputError.invalid(
+			'invalid-limit',
+			{
+				vi: `Số kết quả phải là số nguyên từ 1 đến ${SEARCH_LIMITS.maxResults}`,
+				en: `limit must be a whole number from 1 to ${SEARCH_LIMITS.maxResults}`
+			},
+			'limit'
+		);
+	}
+	return { text, limit };
+}
+
+/**
+ * The ETag of a search: the data revision (names and boundaries change only with it) and the query as
+ * searched, so "Ba Đình" and "ba dinh" are one resource.
+ */
+export function searchEtag(tag: string, query: SearchQuery): string {
+	const digest = createHash('sha256')
+		.update(`${query.limit}|${foldVietnamese(query.text)}`)
+		.digest('base64url')
+		.slice(0, 22);
+	return `"${tag}.${digest}"`;
+}
+
+/**
+ * Answers `GET ?q=ba%20dinh&limit=8`: `{ results }`, revalidated by ETag (304 when If-None-Match still
+ * matches, before any search), or a 400 JSON error for a bad query.
+ */
+export function searchResponse(db: Database, request: Request): Promise<Response> {
+	return answerJson(async () => {
+		const query = readSearchQuery(new URL(request.url).searchParams);
+		const { tag } = await currentDataRevision(db);
+		const etag = searchEtag(tag, query);
+		const headers = { etag, 'cache-control': REVALIDATE, vary: 'Accept-Encoding' };
+		if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(headers);
+		const results = await searchPlaces(db, query.text, query.limit);
+		return new Response(JSON.stringify({ results }), {
+			headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }
+		});
+	});
+}
