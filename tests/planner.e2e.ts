@@ -246,6 +246,24 @@ test.describe('the commune planner', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
 	});
 
+	test('a malformed or uncovered month is a 400 page, as on the map', async ({ page }) => {
+		const malformed = await page.goto(`${PLANNER}?month=2026-13`);
+		expect(malformed?.status()).toBe(400);
+		await expect(page.getByRole('main')).toContainText('Tháng không hợp lệ: "2026-13"');
+		await expect(page.getByRole('main')).toContainText('Invalid month: "2026-13"');
+		const uncovered = await page.goto(`${PLANNER}?month=1999-01`);
+		expect(uncovered?.status()).toBe(400);
+		await expect(page.getByRole('main')).toContainText('Không có số liệu tháng 1999-01');
+	});
+
+	test('an unknown plan is a 404 for its printable page and its CSV', async ({ page, request }) => {
+		const print = await page.goto('/communes/09700/plans/999999/print');
+		expect(print?.status()).toBe(404);
+		await expect(page.getByRole('main')).toContainText('Không tìm thấy kế hoạch này');
+		const csv = await request.get('/communes/09700/plans/999999/plan.csv');
+		expect(csv.status()).toBe(404);
+	});
+
 	test('the gap API refuses bad weights with a 400 in Vietnamese and answers good queries', async ({
 		request
 	}) => {

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-index';
+import { InputError, inputErrorStatus } from './input-error';
+import {
+	MONTH_WORDINGS,
+	readChoiceParam,
+	readCommuneCode,
+	readCommuneCodeParam,
+	readHamletParam,
+	readMonthParam,
+	readWeightsParam
+} from './params';
+
+const MONTHS = ['2026-03-01', '2026-04-01', '2026-05-01'];
+const params = (text: string) => new URLSearchParams(text);
+
+/** What `read` throws, as the HTTP mapping sees it. */
+function refusal(read: () => unknown) {
+	try {
+		read();
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		return { status: inputErrorStatus(error), code: error.code, path: error.path, message: error.message };
+	}
+	throw new Error('accepted');
+}
+
+describe('readMonthParam', () => {
+	it('reads YYYY-MM or YYYY-MM-01 as the first day, and the latest month when absent', () => {
+		expect(readMonthParam(params('month=2026-04'), MONTHS, {})).toBe('2026-04-01');
+		expect(readMonthParam(params('month=2026-04-01'), MONTHS, {})).toBe('2026-04-01');
+		expect(readMonthParam(params(''), MONTHS, {})).toBe('2026-05-01');
+		expect(readMonthParam(params(''), MONTHS, { absent: 'none' })).toBeUndefined();
+		expect(readMonthParam(params(''), [], { absent: 'latest-or-none' })).toBeUndefined();
+	});
+
+	it('refuses a malformed month, a month without data or after the limit with a 400, everywhere alike', () => {
+		for (const wording of Object.values(MONTH_WORDINGS)) {
+			expect(refusal(() => readMonthParam(params('month=2026-13'), MONTHS, { wording }))).toMatchObject({
+				status: 400,
+				code: 'invalid-month',
+				path: 'month'
+			});
+			expect(refusal(() => readMonthParam(params('month=2025-12'), MONTHS, { wording }))).toMatchObject({
+				status: 400,
+				path: 'month'
+			});
+			expect(
+				refusal(() =>
+					readMonthParam(params('since=2026-05'), MONTHS, { name: 'since', notAfter: '2026-04-01', wording })
+				)
+			).toMatchObject({ status: 400, code: 'month-after-limit', path: 'since' });
+		}
+		expect(refusal(() => readMonthParam(params('month=2025-12'), MONTHS, {}))).toMatchObject({
+			code: 'unknown-month',
+			message: 'Không có số liệu tháng 2025-12: chỉ có 2026-03 – 2026-05'
+		});
+	});
+
+	it('refuses a missing required month as malformed, and nothing to show (no data) as a 404', () => {
+		expect(refusal(() => readMonthParam(params(''), MONTHS, { absent: 'required' }))).toMatchObject({
+			status: 400,
+			code: 'invalid-month'
+		});
+		expect(refusal(() => readMonthParam(params(''), [], {}))).toMatchObject({ status: 404, code: 'no-data' });
+		// A month given while there is no data at all is still a bad month.
+		expect(refusal(() => readMonthParam(params('month=2026-04'), [], {}))).toMatchObject({ status: 400 });
+	});
+});
+
+describe('commune and hamlet parameters', () => {
+	it('reads a five-digit commune code; anything else names no commune (404)', () => {
+		expect(readCommuneCode('00004')).toBe('00004');
+		expect(readCommuneCodeParam(params(''))).toBeUndefined();
+		expect(readCommuneCodeParam(params('commune=09700'))).toBe('09700');
+		expect(refusal(() => readCommuneCodeParam(params('commune=abc')))).toEqual({
+			status: 404,
+			code: 'unknown-commune',
+			path: 'commune',
+			message: 'Không có xã/phường mã "abc"'
+		});
+	});
+
+	it('reads a hamlet id; anything but digits names no hamlet (404)', () => {
+		expect(readHamletParam(params('hamlet=4001'))).toBe(4001);
+		expect(readHamletParam(params(''))).toBeUndefined();
+		expect(refusal(() => readHamletParam(params('hamlet=4x')))).toMatchObject({
+			status: 404,
+			code: 'unknown-hamlet',
+			message: 'Không tìm thấy thôn, tổ dân phố có mã “4x”.'
+		});
+	});
+});
+
+describe('readWeightsParam', () => {
+	it('reads and normalises weights, the defaults when absent', () => {
+		expect(readWeightsParam(params(''))).toBe(DEFAULT_GAP_WEIGHTS);
+		expect(readWeightsParam(params('weights=skills:1,coverage:3'))).toMatchObject({
+			skills: 0.25,
+			coverage: 0.75
+		});
+	});
+
+	it('refuses bad weights with a 400 listing every problem', () => {
+		let thrown: unknown;
+		try {
+			readWeightsParam(params('weights=skills:-1,wealth:1'));
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(InputError);
+		const error = thrown as InputError;
+		expect(inputErrorStatus(error)).toBe(400);
+		expect(error).toMatchObject({ code: 'invalid-weights', path: 'weights', listed: true });
+		expect(error.message).toBe('Trọng số không hợp lệ: Trọng số không được âm');
+		expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([
+			['weights.skills', 'negative'],
+			['weights.wealth', 'unknown-component']
+		]);
+	});
+});
+
+describe('readChoiceParam', () => {
+	it('reads one of the values, the fallback when absent, and refuses the rest', () => {
+		const read = (text: string) =>
+			readChoiceParam(params(text), 'format', ['json', 'geojson'] as const, 'json', (value) => ({
+				code: 'invalid-format',
+				message: { vi: `Không hỗ trợ ${value}`, en: `Unsupported ${value}` }
+			}));
+		expect(read('')).toBe('json');
+		expect(read('format=geojson')).toBe('geojson');
+		expect(refusal(() => read('format=csv'))).toEqual({
+			status: 400,
+			code: 'invalid-format',
+			path: 'format',
+			message: 'Không hỗ trợ csv'
+		});
+	});
+});
