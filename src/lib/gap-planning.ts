@@ -10,6 +10,13 @@ import {
 } from './analysis/next-targets';
 import type { GapComponent, HamletFlags, HotSpotClass, InputIssue, RateKey } from './analysis/types';
 
+/**
+ * The commune's pace of outreach is measured over this many days up to the analysis date: long enough
+ * to smooth a campaign week, short enough to follow a change of pace. Its own meaning, apart from the
+ * class window of the gap index, though both are a quarter today.
+ */
+export const OUTREACH_PACE_WINDOW_DAYS = 90;
+
 /** One hamlet's digital gap for a month: the index, what drives it, its flags and hot-spot statistics. */
 export interface HamletGapResult {
 	id: number;

@@ -1,4 +1,5 @@
 import { MINORITY_DESIGNATED_FLOOR } from './gap-index';
+import { isRuralHamlet } from './rural';
 import type { HamletFeature, HamletFlags } from './types';
 
 /** Options of {@link flagHamlets}. */
@@ -19,7 +20,7 @@ const defaultOptions = {
  * and the planner can filter on "rural", "minority" and "largest gaps" (plan 20/KH-UBND asks the
  * communes to support rural areas and ethnic minorities first).
  *
- * - rural: the commune is a xã (not a phường), or the hamlet itself is rural (a thôn inside a phường).
+ * - rural: `isRuralHamlet`, the commune is a xã (not a phường) or the hamlet itself is rural.
  * - minority: designated by Quyết định 201/QĐ-UBND, or minority share ≥ `minorityShareThreshold`.
  * - largestGapCity: among the ⌈topShare × n⌉ largest gap indices of the input. Hamlets tied with
  *   the last one taken are flagged too, so equal indices always get equal flags.
@@ -55,7 +56,7 @@ export function flagHamlets(
 	const flags = new Map<number, HamletFlags>();
 	for (const { properties } of hamlets) {
 		flags.set(properties.id, {
-			rural: !properties.isWard || properties.isRural,
+			rural: isRuralHamlet(properties),
 			minority: properties.designatedMinority || properties.minorityShare >= threshold,
 			largestGapCity: largestCity.has(properties.id),
 			largestGapCommune: largestCommune.has(properties.id)

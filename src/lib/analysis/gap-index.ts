@@ -5,6 +5,7 @@ import Flatbush from 'flatbush';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { parseIsoDay } from './dates';
 import { shrinkRates } from './reliability';
+import { isRuralHamlet } from './rural';
 import type {
 	AnalysisLabel,
 	ClassFeature,
@@ -78,19 +79,21 @@ export const MINORITY_NOTABLE_SHARE = 0.05;
  */
 export const CLASS_DISTANCE_CAP_KM = 10;
 
+/**
+ * Classes count for "distance to the nearest class" when held in this many days up to the analysis
+ * date: a quarter, the rhythm of the communes' class plans. The server's analysis passes it through.
+ */
+export const CLASS_WINDOW_DAYS = 90;
+
 /** Options of {@link gapComponents}. */
 export interface GapComponentsOptions {
 	/** The analysis date (YYYY-MM-DD): classes after it are ignored. */
 	asOf: string;
-	/** Classes count for distance when held within this many days up to and including `asOf`. */
+	/** Classes count for distance when held within this many days up to and including `asOf`; default {@link CLASS_WINDOW_DAYS}. */
 	classWindowDays?: number;
 	/** Passed on to `shrinkRates`: fewer adults assessed = low confidence. */
 	minimumAssessed?: number;
 }
-
-const defaultOptions = {
-	classWindowDays: 90 // days: a quarter, the rhythm of the commune's class plans
-};
 
 /**
  * Checks weights sent by a user (sliders, URL) and normalises them to sum 1. A missing component
@@ -174,12 +177,12 @@ export function validateGapWeights(
  *   toward the commune, and a hamlet with no survey takes its commune's rate.
  * - coverage = 1 − min(1, householdsReached ÷ households); 0 when the hamlet has no households.
  * - device = 1 − the shrunk smartphone rate.
- * - payment = 1 − the shrunk e-payment rate in urban hamlets (phường and not itself rural), where the
+ * - payment = 1 − the shrunk e-payment rate in urban hamlets (not rural by `isRuralHamlet`), where the
  *   plan's e-payment target applies; elsewhere 0 and "not applicable": left out of the ranking.
  * - elderly = elderly ÷ adults (null when adults = 0).
  * - minority = the minority share, at least {@link MINORITY_DESIGNATED_FLOOR} in designated areas;
  *   0 below {@link MINORITY_NOTABLE_SHARE} elsewhere.
- * - rurality = 1 when the commune is a xã or the hamlet is rural, else 0 (the same rule as `flagHamlets`).
+ * - rurality = 1 for a rural hamlet (`isRuralHamlet`: a xã's, or itself rural), else 0.
  * - classDistance = km from the hamlet's representative point (its centroid, or a point on its
  *   surface when the centroid falls outside) to the nearest class held in the `classWindowDays` days
  *   ending on `asOf`, to the metre, capped at {@link CLASS_DISTANCE_CAP_KM}.
@@ -201,7 +204,7 @@ export function gapComponents(
 ): GapComponentsResult[] {
 	const asOf = parseIsoDay(options.asOf);
 	if (asOf === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got ${String(options.asOf)}`);
-	const windowDays = options.classWindowDays ?? defaultOptions.classWindowDays;
+	const windowDays = options.classWindowDays ?? CLASS_WINDOW_DAYS;
 	const rates = shrinkRates(hamlets, { minimumAssessed: options.minimumAssessed });
 	const distances = classDistances(hamlets, classes, asOf - windowDays + 1, asOf);
 
@@ -209,7 +212,7 @@ export function gapComponents(
 		const properties = hamlet.properties;
 		const hamletRates = rates.get(properties.id)!;
 		const gapOf = (rate: number | null) => (rate === null ? null : 1 - rate);
-		const urban = properties.isWard && !properties.isRural;
+		const rural = isRuralHamlet(properties);
 		const minorityShare = Number.isFinite(properties.minorityShare)
 			? clamp01(properties.minorityShare)
 			: null;
@@ -218,20 +221,20 @@ export function gapComponents(
 			coverage:
 				properties.households > 0 ? 1 - clamp01(properties.householdsReached / properties.households) : 0,
 			device: gapOf(hamletRates.rates.smartphone.shrunk),
-			payment: urban ? gapOf(hamletRates.rates.epayment.shrunk) : 0,
+			payment: rural ? 0 : gapOf(hamletRates.rates.epayment.shrunk),
 			elderly: properties.adults > 0 ? clamp01(properties.elderly / properties.adults) : null,
 			minority: properties.designatedMinority
 				? Math.max(minorityShare ?? 0, MINORITY_DESIGNATED_FLOOR)
 				: minorityShare !== null && minorityShare < MINORITY_NOTABLE_SHARE
 					? 0
 					: minorityShare,
-			rurality: !properties.isWard || properties.isRural ? 1 : 0,
+			rurality: rural ? 1 : 0,
 			classDistance: distances[position]!
 		};
 		return {
 			id: properties.id,
 			raw,
-			notApplicable: urban ? [] : (['payment'] as GapComponent[]),
+			notApplicable: rural ? (['payment'] as GapComponent[]) : [],
 			lowConfidence: hamletRates.lowConfidence
 		};
 	});

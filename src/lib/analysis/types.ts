@@ -7,7 +7,7 @@ export interface HamletAnalysisProperties {
 	id: number;
 	name: string;
 	communeCode: string;
-	/** The commune is a phường (urban unit); e-payment targets apply to urban hamlets only. */
+	/** The commune is a phường (urban unit); with `isRural`, the facts `isRuralHamlet` (rural.ts) reads. */
 	isWard: boolean;
 	/** The hamlet itself is rural (thôn/xóm/bản). */
 	isRural: boolean;
@@ -118,7 +118,7 @@ export interface GapIndexProperties {
 
 /** The target groups of plan 20/KH-UBND a hamlet belongs to, and whether its gap is among the largest. */
 export interface HamletFlags {
-	/** The commune is a xã (not a phường), or the hamlet itself is rural. */
+	/** `isRuralHamlet`: the commune is a xã (not a phường), or the hamlet itself is rural. */
 	rural: boolean;
 	/** Designated minority area, or minority share at or above the threshold. */
 	minority: boolean;

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GAP_WEIGHTS, GAP_COMPONENTS } from '$lib/analysis/gap-index';
+import {
+	CLASS_DISTANCE_CAP_KM,
+	CLASS_WINDOW_DAYS,
+	DEFAULT_GAP_WEIGHTS,
+	GAP_COMPONENTS
+} from '$lib/analysis/gap-index';
+import { OUTREACH_PACE_WINDOW_DAYS } from '$lib/gap-planning';
 import { loadActivities } from './db/activities';
 import { DEMO_DATASET } from './db/datasets';
 import { loadHamlets } from './db/hamlets';
@@ -204,6 +210,39 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 		});
 		expect(refused.picks).toEqual([]);
 		expect(refused.errors?.map((error) => error.vi)).toEqual(['Số ngày công phải lớn hơn 0']);
+	});
+
+	it('reads and counts classes over one window, and the pace over its own', async () => {
+		// 31 May and the CLASS_WINDOW_DAYS − 1 days before: from 3 March on. Classes next to the Ba Vì thôn
+		// on the window's first day and the day before; households reached on the first day.
+		const classAt = (key: number, occurredOn: string) => ({
+			...fixtureActivity(key),
+			hamletId: 9701,
+			teamId: 2,
+			kind: 'class' as const,
+			occurredOn,
+			location: [105.337, 21.059] as [number, number],
+			householdsNew: key === 10 ? 30 : 0
+		});
+		const before = await cityGapAnalysis(handle.db, MONTH);
+		const baVi = (analysis: typeof before) => analysis.hamlets.find((hamlet) => hamlet.id === 9701)!;
+		expect(baVi(before).components.classDistance).toBe(CLASS_DISTANCE_CAP_KM);
+		await loadActivities(handle.db, [classAt(10, '2026-03-03'), classAt(11, '2026-03-02')], DEMO_DATASET);
+
+		const input = await gapAnalysisInput(handle.db, MONTH);
+		expect(CLASS_WINDOW_DAYS).toBe(90);
+		expect(input.classes.map((item) => item.properties.occurredOn)).toEqual(['2026-03-03', '2026-04-20']);
+		const after = await cityGapAnalysis(handle.db, MONTH);
+		expect(after.classWindowDays).toBe(CLASS_WINDOW_DAYS);
+		expect(after.classesInWindow).toBe(2);
+		// The class read is also counted by the components: the window is passed through, not re-decided.
+		expect(baVi(after).components.classDistance).toBeLessThan(0.5);
+
+		expect(await communePace(handle.db, '09700', '2026-05-31')).toBeCloseTo(
+			30 / OUTREACH_PACE_WINDOW_DAYS,
+			9
+		);
+		expect(await communePace(handle.db, '09700', '2026-05-31', 89)).toBe(0);
 	});
 });
 

@@ -3,10 +3,17 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { contiguityNeighbours } from '$lib/analysis/contiguity';
 import { formatIsoDay, parseIsoDay } from '$lib/analysis/dates';
 import { flagHamlets } from '$lib/analysis/flags';
-import { DEFAULT_GAP_WEIGHTS, gapComponents, scoreGap, validateGapWeights } from '$lib/analysis/gap-index';
+import {
+	CLASS_WINDOW_DAYS,
+	DEFAULT_GAP_WEIGHTS,
+	gapComponents,
+	scoreGap,
+	validateGapWeights
+} from '$lib/analysis/gap-index';
 import { getisOrdGiStar, HOT_SPOT_CLASSES } from '$lib/analysis/hot-spots';
 import type { NextTargetsOptions } from '$lib/analysis/next-targets';
 import { RATE_KEYS } from '$lib/analysis/reliability';
+import { isRuralHamlet, URBAN_UNIT_TYPE } from '$lib/analysis/rural';
 import { shrinkRates } from '$lib/analysis/reliability';
 import type {
 	ClassFeature,
@@ -17,15 +24,18 @@ import type {
 	HotSpotClass
 } from '$lib/analysis/types';
 import type { Label } from '$lib/domain';
-import { nextTargets, type GapWeights, type HamletGapResult, type NextTargets } from '$lib/gap-planning';
+import {
+	nextTargets,
+	OUTREACH_PACE_WINDOW_DAYS,
+	type GapWeights,
+	type HamletGapResult,
+	type NextTargets
+} from '$lib/gap-planning';
 import { aggregateReading, METRICS, type MetricFigures, type MetricId } from '$lib/metrics';
 import { selectRows, type Database } from './db/index';
 import { hamletFiguresForMonth } from './db/metrics';
 import { isDesignatedMinority, minorityDesignations } from './minority-areas';
 import { RevisionCache } from './revision-cache';
-
-/** Classes count for "distance to the nearest class" when held in this many days up to the analysis date. */
-export const CLASS_WINDOW_DAYS = 90;
 
 /** How the components are made comparable, in words for the API and the page. */
 export const NORMALISATION: Label = {
@@ -116,7 +126,7 @@ export async function gapAnalysisInput(db: Database, month: string): Promise<Gap
 	}>(
 		db,
 		sql`
-			SELECT h.id, h.name, h.commune_code AS "communeCode", c.unit_type = 'phường' AS "isWard",
+			SELECT h.id, h.name, h.commune_code AS "communeCode", c.unit_type = ${URBAN_UNIT_TYPE} AS "isWard",
 				h.is_rural AS "isRural", h.elderly, h.minority_share AS "minorityShare",
 				ST_AsGeoJSON(h.geom) AS geometry
 			FROM hamlets h JOIN communes c ON c.code = h.commune_code
@@ -175,7 +185,11 @@ async function analysisBase(db: Database, month: string): Promise<{ value: GapAn
 		const input = await gapAnalysisInput(db, month);
 		return {
 			input,
-			components: gapComponents(input.hamlets, input.classes, { asOf: input.asOf }),
+			// The same window as the query above: the classes read are exactly those that count.
+			components: gapComponents(input.hamlets, input.classes, {
+				asOf: input.asOf,
+				classWindowDays: CLASS_WINDOW_DAYS
+			}),
 			rates: shrinkRates(input.hamlets),
 			neighbours: contiguityNeighbours(input.hamlets)
 		};
@@ -321,8 +335,8 @@ export async function communeGapAnalysis(
 		.map(({ properties }) => ({
 			households: properties.households,
 			adults: properties.adults,
-			// E-payment is an urban target: the same rule as the gap index's payment component.
-			isRural: !properties.isWard || properties.isRural,
+			// E-payment is an urban target: the one rule, as for the map's figures and the gap index.
+			isRural: isRuralHamlet(properties),
 			householdsReached: properties.householdsReached,
 			adultsAssessed: properties.adultsAssessed,
 			withBasicSkills: properties.withBasicSkills,
@@ -374,11 +388,16 @@ export async function gapAnalysisGeometries(
 }
 
 /**
- * The commune's pace of outreach: distinct households reached per day over the
- * {@link CLASS_WINDOW_DAYS} days ending on `asOf` (first visits only).
+ * The commune's pace of outreach: distinct households reached per day over the `windowDays` days
+ * ending on `asOf` (first visits only).
  */
-export async function communePace(db: Database, communeCode: string, asOf: string): Promise<number> {
-	const firstDay = formatIsoDay(parseIsoDay(asOf)! - CLASS_WINDOW_DAYS + 1);
+export async function communePace(
+	db: Database,
+	communeCode: string,
+	asOf: string,
+	windowDays: number = OUTREACH_PACE_WINDOW_DAYS
+): Promise<number> {
+	const firstDay = formatIsoDay(parseIsoDay(asOf)! - windowDays + 1);
 	const [row] = await selectRows<{ reached: number }>(
 		db,
 		sql`
@@ -386,7 +405,7 @@ export async function communePace(db: Database, communeCode: string, asOf: strin
 			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
 			WHERE h.commune_code = ${communeCode} AND o.occurred_on BETWEEN ${firstDay}::date AND ${asOf}::date`
 	);
-	return Number(row?.reached ?? 0) / CLASS_WINDOW_DAYS;
+	return Number(row?.reached ?? 0) / windowDays;
 }
 
 /** The planner's capacity: what `pickNextTargets` needs, less the pace and start date this fills in. */
@@ -396,7 +415,7 @@ export type PlanCapacity = Omit<NextTargetsOptions, 'pace' | 'startDate'> & { st
  * The commune's next targets for the month's analysis: the hamlets that reach the most adults without
  * skills, weighted by gap, within the capacity (greedy; see `pickNextTargets`), each with its reason,
  * the days needed, and the date the commune reaches 100 % coverage at its pace of the last
- * {@link CLASS_WINDOW_DAYS} days. The work starts on `startDate`, by default the day after the month.
+ * {@link OUTREACH_PACE_WINDOW_DAYS} days. The work starts on `startDate`, by default the day after the month.
  * Problems with the capacity come back in `errors`, in Vietnamese and English.
  */
 export async function planNextTargets(

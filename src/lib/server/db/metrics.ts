@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database } from './index';
+import { ruralHamletSql } from './rural';
 
 /**
  * What the figures of a hamlet are at the end of one month: the counts behind every rate the map shows.
@@ -13,6 +14,7 @@ export interface HamletMonthFigures {
 	month: string;
 	households: number;
 	adults: number;
+	/** Rural by the one rule (`isRuralHamlet`): the commune is a xã, or the hamlet itself is rural. */
 	isRural: boolean;
 	/** Distinct households reached up to the end of the month (sum of first visits; revisits excluded). */
 	householdsReached: number;
@@ -73,7 +75,7 @@ export async function hamletFiguresByMonth(
 		db,
 		sql`
 			SELECT h.id AS "hamletId", h.commune_code AS "communeCode", to_char(m.month, 'YYYY-MM-DD') AS month,
-				h.households, h.adults, h.is_rural AS "isRural",
+				h.households, h.adults, ${ruralHamletSql('h', 'c')} AS "isRural",
 				coalesce(a.reached, 0)::int AS "householdsReached",
 				coalesce(a.revisited, 0)::int AS "householdsRevisited",
 				coalesce(a.guided, 0)::int AS "peopleGuided",
@@ -86,6 +88,7 @@ export async function hamletFiguresByMonth(
 				coalesce(s.with_vneid_level2, 0) AS "withVneidLevel2"
 			FROM unnest(ARRAY[${monthList}]) AS m(month)
 			CROSS JOIN hamlets h
+			JOIN communes c ON c.code = h.commune_code
 			LEFT JOIN LATERAL (
 				SELECT sum(o.households_new) AS reached, sum(o.households_revisited) AS revisited,
 					sum(o.people_guided) AS guided, count(*) AS activities

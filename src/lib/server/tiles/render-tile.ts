@@ -4,6 +4,7 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { TILE_LAYER_INFO, type TileLayer } from '../../tiles';
 import { selectRows, type DatabaseHandle } from '../db/index';
+import { ruralHamletSql } from '../db/rural';
 import { communes, hamlets } from '../db/schema';
 import { tileBounds, type TileCoordinates } from './tile-math';
 
@@ -17,7 +18,7 @@ export const TILE_BUFFER = 64;
  * Bump when the bytes of a tile change for the same data (attributes, simplification, encoder), so
  * ETags and `?v=` versions change with it and caches drop the old tiles.
  */
-export const TILE_ENCODER_VERSION = 1;
+export const TILE_ENCODER_VERSION = 2; // 2: `rural` follows `isRuralHamlet`, not the hamlet's flag alone
 
 /**
  * The Douglas–Peucker tolerance, in tile units, applied before the tile is cut. Neighbouring polygons
@@ -69,10 +70,10 @@ function layerFeatures(layer: TileLayer, tile: TileCoordinates): SQL {
 				${hamlets.name} AS name,
 				${hamlets.communeCode} AS "communeCode",
 				${hamlets.kind}::text AS kind,
-				${hamlets.isRural} AS rural,
+				${ruralHamletSql('hamlets', 'communes')} AS rural,
 				(${hamlets.boundarySource} = 'approximate') AS approximate,
 				${geometry(hamlets.geom)} AS geom
-			FROM ${hamlets}
+			FROM ${hamlets} JOIN ${communes} ON ${communes.code} = ${hamlets.communeCode}
 			WHERE ${hamlets.geom} && ${near}`;
 	}
 	return sql`SELECT ${communes.code}::int AS id,

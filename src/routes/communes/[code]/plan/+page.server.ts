@@ -1,6 +1,7 @@
 import bbox from '@turf/bbox';
 import { redirect } from '@sveltejs/kit';
 import { formatIsoDay, parseIsoDay } from '$lib/analysis/dates';
+import { OUTREACH_PACE_WINDOW_DAYS } from '$lib/gap-planning';
 import { InputError } from '$lib/input-error';
 import { monthFromParam, monthParam } from '$lib/months';
 import { readCommuneCode, readMonthParam, unknownCommuneError } from '$lib/params';
@@ -40,7 +41,7 @@ async function plannerData(code: string, url: URL) {
 	const geometries = await gapAnalysisGeometries(db, month, { communeCode: commune.code });
 	const teams = await communeTeams(db, commune.code);
 	const plans = await listPlans(db, commune.code);
-	const pace = await communePace(db, commune.code, analysis.asOf);
+	const pace = await communePace(db, commune.code, analysis.asOf, OUTREACH_PACE_WINDOW_DAYS);
 
 	const search = url.searchParams;
 	const startText = search.get('start');
@@ -70,6 +71,7 @@ async function plannerData(code: string, url: URL) {
 		teams,
 		plans,
 		pace,
+		paceWindowDays: OUTREACH_PACE_WINDOW_DAYS,
 		capacity,
 		editing: plans.find((plan) => plan.id === editId) ?? null,
 		savedId: Number(search.get('saved')) || null
