@@ -130,6 +130,11 @@ export interface MonthParamOptions {
  */
 export function readMonthFormat(
 	params: URLSearchParams,
+	options: MonthParamOptions & { absent: 'required' }
+): string;
+export function readMonthFormat(params: URLSearchParams, options: MonthParamOptions): string | undefined;
+export function readMonthFormat(
+	params: URLSearchParams,
 	{ name = 'month', absent = 'latest', wording = MONTH_WORDINGS.api }: MonthParamOptions
 ): string | undefined {
 	const text = params.get(name);

@@ -18,7 +18,7 @@ export type ClustersErrorBody = ApiErrorBody<
  * required here: the map always asks for the month it shows.
  */
 export function parseClustersQuery(params: URLSearchParams): ActivityClustersQuery {
-	const month = readMonthFormat(params, { absent: 'required', wording: MONTH_WORDINGS.clusters })!;
+	const month = readMonthFormat(params, { absent: 'required', wording: MONTH_WORDINGS.clusters });
 	return { month, bbox: readBboxParam(params), zoom: readZoomParam(params) };
 }
 
