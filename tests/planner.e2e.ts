@@ -256,12 +256,22 @@ test.describe('the commune planner', () => {
 		await expect(page.getByRole('main')).toContainText('Không có số liệu tháng 1999-01');
 	});
 
-	test('an unknown plan is a 404 for its printable page and its CSV', async ({ page, request }) => {
+	test('an unknown plan is a 404 for its printable page, its CSV and its deletion', async ({
+		page,
+		request,
+		baseURL
+	}) => {
 		const print = await page.goto('/communes/09700/plans/999999/print');
 		expect(print?.status()).toBe(404);
 		await expect(page.getByRole('main')).toContainText('Không tìm thấy kế hoạch này');
 		const csv = await request.get('/communes/09700/plans/999999/plan.csv');
 		expect(csv.status()).toBe(404);
+		// A plain form post, as without JavaScript: the action's failure keeps its status.
+		const deletion = await request.post(`${PLANNER}?/delete`, {
+			form: { planId: '999999' },
+			headers: { origin: baseURL! }
+		});
+		expect(deletion.status()).toBe(404);
 	});
 
 	test('the gap API refuses bad weights with a 400 in Vietnamese and answers good queries', async ({
