@@ -6,7 +6,7 @@ import type { Label } from './domain';
  * 'invalid': the input is wrong (400); 'not-found': it is well formed but names nothing that exists,
  * e.g. a commune code in a URL (404). A wrong reference inside an upload is 'invalid': the upload is bad.
  */
-export type InputErrorKind = 'invalid' | 'not-found';
+type InputErrorKind = 'invalid' | 'not-found';
 
 /** One problem: where it is (e.g. 'weights.skills', 'rows[3].idempotencyKey'), a stable code, and why. */
 export interface InputIssue {
@@ -16,7 +16,7 @@ export interface InputIssue {
 	en: string;
 }
 
-export interface InputErrorInit {
+interface InputErrorInit {
 	kind?: InputErrorKind;
 	code: string;
 	message: Label;

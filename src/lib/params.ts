@@ -7,7 +7,7 @@ import { InputError } from './input-error';
 import { monthFromParam, monthParam } from './months';
 
 /** How a month parameter's refusals read. The rule and the codes are the same everywhere. */
-export interface MonthWording {
+interface MonthWording {
 	/** Not a month at all (or missing where required). */
 	malformed(text: string): Label;
 	/** A month the data does not cover; `months` are the data's months, oldest first. */
@@ -102,7 +102,7 @@ function sinceMonth(text: string): Label {
 }
 
 /** What an absent month parameter means. */
-export type AbsentMonth =
+type AbsentMonth =
 	/** The latest month with data; refused (404, nothing to show) when there is none. */
 	| 'latest'
 	/** The latest month with data, or undefined when there is none. */
@@ -112,7 +112,7 @@ export type AbsentMonth =
 	/** Refused as malformed. */
 	| 'required';
 
-export interface MonthParamOptions {
+interface MonthParamOptions {
 	/** The parameter's name, the error's path. Default 'month'. */
 	name?: string;
 	/** Default 'latest'. */

@@ -10,7 +10,7 @@ import type { UnitType } from '../domain';
 export const URBAN_UNIT_TYPE = 'phường' satisfies UnitType;
 
 /** What the rule reads of a hamlet. */
-export interface RuralityFacts {
+interface RuralityFacts {
 	/** Its commune is a phường ({@link URBAN_UNIT_TYPE}). */
 	isWard: boolean;
 	/** The hamlet itself is recorded as rural (a thôn, xóm or bản). */

@@ -4,7 +4,7 @@ import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { InputError, inputErrorStatus } from '../input-error';
 
 /** One problem as a JSON body lists it: both languages, as the top-level message. */
-export interface ApiErrorDetail {
+interface ApiErrorDetail {
 	path: string;
 	code: string;
 	message: string;

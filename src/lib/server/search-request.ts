@@ -9,13 +9,13 @@ import { answerJson } from './input-error-http';
 import { SEARCH_LIMITS, searchPlaces } from './search';
 
 /** A valid search: the text as typed and how many results. */
-export interface SearchQuery {
+interface SearchQuery {
 	text: string;
 	limit: number;
 }
 
 /** Reads `q` (at most {@link SEARCH_LIMITS}.maxQueryLength characters) and `limit` (1 to maxResults). */
-export function readSearchQuery(params: URLSearchParams): SearchQuery {
+function readSearchQuery(params: URLSearchParams): SearchQuery {
 	const text = params.get('q') ?? '';
 	if (text.length > SEARCH_LIMITS.maxQueryLength) {
 		throw InputError.invalid(
@@ -46,7 +46,7 @@ export function readSearchQuery(params: URLSearchParams): SearchQuery {
  * The ETag of a search: the data revision (names and boundaries change only with it) and the query as
  * searched, so "Ba Đình" and "ba dinh" are one resource.
  */
-export function searchEtag(tag: string, query: SearchQuery): string {
+function searchEtag(tag: string, query: SearchQuery): string {
 	const digest = createHash('sha256')
 		.update(`${query.limit}|${foldVietnamese(query.text)}`)
 		.digest('base64url')
