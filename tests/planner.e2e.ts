@@ -266,10 +266,10 @@ test.describe('the commune planner', () => {
 		await expect(page.getByRole('main')).toContainText('Không tìm thấy kế hoạch này');
 		const csv = await request.get('/communes/09700/plans/999999/plan.csv');
 		expect(csv.status()).toBe(404);
-		// A plain form post, as without JavaScript: the action's failure keeps its status.
+		// A plain form post, as a browser without JavaScript sends it: the action's failure keeps its status.
 		const deletion = await request.post(`${PLANNER}?/delete`, {
 			form: { planId: '999999' },
-			headers: { origin: baseURL! }
+			headers: { origin: baseURL!, accept: 'text/html' }
 		});
 		expect(deletion.status()).toBe(404);
 	});
