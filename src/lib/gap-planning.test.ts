@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GAP_WEIGHTS, GAP_COMPONENTS } from './analysis/gap-index';
+import { GAP_COMPONENTS } from './analysis/gap-components';
+import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-weights';
 import type { GapComponent } from './analysis/types';
 import {
 	formatWeightsParam,

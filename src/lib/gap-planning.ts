@@ -1,7 +1,9 @@
 // The digital-gap results as the server sends them, and the small pure steps the planner repeats in the
 // browser (re-scoring with the user's weights, reasons in words, next targets): one code path for both.
 import type { Label } from './domain';
-import { GAP_COMPONENT_LABELS, GAP_COMPONENTS, scoreGap, validateGapWeights } from './analysis/gap-index';
+import { GAP_COMPONENT_LABELS, GAP_COMPONENTS } from './analysis/gap-components';
+import { validateGapWeights } from './analysis/gap-weights';
+import { scoreGap } from './analysis/score-gap';
 import {
 	pickNextTargets,
 	type NextTargetsOptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-index';
+import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-weights';
 import { InputError, inputErrorStatus } from './input-error';
 import {
 	MONTH_WORDINGS,

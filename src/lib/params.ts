@@ -1,6 +1,6 @@
 // One reader per shared URL parameter: each parses, checks and refuses (InputError) the same way on every
 // page and endpoint. Pure, so the readers take what they check against (the data's months) as arguments.
-import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-index';
+import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-weights';
 import type { Label } from './domain';
 import { parseWeightsParam, type GapWeights } from './gap-planning';
 import { InputError } from './input-error';

@@ -1,23 +1,20 @@
 import { distance } from '@turf/distance';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
+import { GAP_COMPONENTS } from './gap-components';
 import {
 	CLASS_DISTANCE_CAP_KM,
-	DEFAULT_GAP_WEIGHTS,
-	GAP_COMPONENT_LABELS,
-	GAP_COMPONENTS,
 	MINORITY_DESIGNATED_FLOOR,
 	gapComponents,
 	gapIndex,
 	normaliseGapComponents,
-	percentileRanks,
-	representativePoint,
-	scoreGap,
-	validateGapWeights
+	representativePoint
 } from './gap-index';
+import { DEFAULT_GAP_WEIGHTS, validateGapWeights } from './gap-weights';
+import { scoreGap } from './score-gap';
 import { expectGolden, goldenCases } from './golden-fixtures';
 import { makeHamlet } from './test-hamlets';
-import type { ClassFeature, GapComponent, GapComponentsResult, HamletFeature } from './types';
+import type { ClassFeature, GapComponent, HamletFeature } from './types';
 
 function classAt(lng: number, lat: number, occurredOn: string): ClassFeature {
 	return {
@@ -82,72 +79,6 @@ describe('gapIndex', () => {
 		expect(() => gapIndex(hamlets, [], { asOf: '2026-02-30' })).toThrow(RangeError);
 		const weights = { ...DEFAULT_GAP_WEIGHTS, skills: -1 };
 		expect(() => gapIndex(hamlets, [], { asOf: '2026-03-31', weights })).toThrow(/skills/);
-	});
-});
-
-describe('GAP_COMPONENTS and DEFAULT_GAP_WEIGHTS', () => {
-	it('label every component in Vietnamese and English, with default weights summing to 1', () => {
-		for (const component of GAP_COMPONENTS) {
-			expect(GAP_COMPONENT_LABELS[component].vi).not.toBe('');
-			expect(GAP_COMPONENT_LABELS[component].en).not.toBe('');
-		}
-		expect(Object.keys(DEFAULT_GAP_WEIGHTS).sort()).toEqual([...GAP_COMPONENTS].sort());
-		const sum = Object.values(DEFAULT_GAP_WEIGHTS).reduce((total, weight) => total + weight, 0);
-		expect(sum).toBeCloseTo(1, 12);
-		expect(GAP_COMPONENT_LABELS.coverage.vi).toBe('Hộ chưa được tiếp cận');
-	});
-});
-
-describe('validateGapWeights', () => {
-	it('normalises valid weights to sum 1, missing components counting as 0', () => {
-		const result = validateGapWeights({ skills: 3, coverage: 1 });
-		expect(result.ok).toBe(true);
-		if (!result.ok) return;
-		expect(result.weights.skills).toBe(0.75);
-		expect(result.weights.coverage).toBe(0.25);
-		expect(result.weights.rurality).toBe(0);
-	});
-
-	it.each([
-		['a negative weight', { skills: -0.1, coverage: 1 }, 'weights.skills', 'Trọng số không được âm'],
-		['NaN', { skills: Number.NaN }, 'weights.skills', 'Trọng số phải là một số hữu hạn'],
-		['Infinity', { device: Infinity }, 'weights.device', 'Trọng số phải là một số hữu hạn'],
-		['a string', { device: '0.5' }, 'weights.device', 'Trọng số phải là một số hữu hạn'],
-		['an unknown key', { skills: 1, skill: 1 }, 'weights.skill', 'Thành phần không xác định: "skill"'],
-		['all zero', { skills: 0, coverage: 0 }, 'weights', 'Cần ít nhất một trọng số lớn hơn 0'],
-		['an empty object', {}, 'weights', 'Cần ít nhất một trọng số lớn hơn 0'],
-		['an array', [1, 2], 'weights', 'Trọng số phải là một đối tượng {thành phần: số}'],
-		['null', null, 'weights', 'Trọng số phải là một đối tượng {thành phần: số}']
-	])('refuses %s', (_, weights, path, message) => {
-		const result = validateGapWeights(weights);
-		expect(result.ok).toBe(false);
-		if (result.ok) return;
-		expect(result.errors[0]).toMatchObject({ path, vi: message });
-		expect(result.errors[0]!.en).toMatch(/^[A-Z]/);
-	});
-
-	it('reports every bad weight at once', () => {
-		const result = validateGapWeights({ skills: -1, device: Number.NaN, nope: 1 });
-		expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual([
-			'weights.skills',
-			'weights.device',
-			'weights.nope'
-		]);
-	});
-});
-
-describe('percentileRanks', () => {
-	it('averages ties, anchors the minimum at 0 and leaves nulls out', () => {
-		// Known values sorted: 1, 2, 2, 3, 5 (m = 5, so ranks are counted over m − 1 = 4).
-		// 1 → minimum → 0; 2 and 2 → 1 below, 2 tied → (1 + 0.5) ÷ 4 = 0.375; 3 → 3 ÷ 4; 5 → 4 ÷ 4.
-		expect(percentileRanks([3, 1, 2, 2, null, 5])).toEqual([0.75, 0, 0.375, 0.375, 0, 1]);
-	});
-
-	it('gives 0 to a constant component, to ties at the minimum and to a single value', () => {
-		expect(percentileRanks([4, 4, 4])).toEqual([0, 0, 0]);
-		expect(percentileRanks([0, 0, 0, 1])).toEqual([0, 0, 0, 1]);
-		expect(percentileRanks([7])).toEqual([0]);
-		expect(percentileRanks([])).toEqual([]);
 	});
 });
 
@@ -255,32 +186,7 @@ describe('gapComponents', () => {
 	});
 });
 
-describe('scoreGap', () => {
-	function row(normalised: Partial<Record<GapComponent, number>>): GapComponentsResult {
-		const zero = Object.fromEntries(GAP_COMPONENTS.map((component) => [component, 0])) as Record<
-			GapComponent,
-			number
-		>;
-		return {
-			id: 1,
-			raw: { ...zero },
-			notApplicable: [],
-			lowConfidence: false,
-			normalised: { ...zero, ...normalised }
-		};
-	}
-
-	it('is the weighted sum × 100 with weights normalised, by hand', () => {
-		// Weights 2 and 2 → 0.5 each: 0.5 × 0.8 × 100 + 0.5 × 0.4 × 100 = 40 + 20 = 60.
-		const weights = { ...validateZero(), skills: 2, coverage: 2 };
-		const score = scoreGap(row({ skills: 0.8, coverage: 0.4, device: 1 }), weights);
-		expect(score.index).toBeCloseTo(60, 12);
-		expect(score.contributions.skills).toBeCloseTo(40, 12);
-		expect(score.contributions.coverage).toBeCloseTo(20, 12);
-		expect(score.contributions.device).toBe(0);
-		expect(scoreGap(row({ skills: 1 }), validateZero()).index).toBe(0);
-	});
-
+describe('scoreGap on gapComponents', () => {
 	it('stays within 0–100 with contributions summing to the index, for random input', () => {
 		const random = seedrandom('index-range');
 		for (let trial = 0; trial < 20; trial++) {
@@ -299,9 +205,6 @@ describe('scoreGap', () => {
 				expect(sum).toBeCloseTo(index, 9);
 			}
 		}
-		// All components at their maximum give exactly 100.
-		const full = Object.fromEntries(GAP_COMPONENTS.map((component) => [component, 1]));
-		expect(scoreGap(row(full), DEFAULT_GAP_WEIGHTS).index).toBe(100);
 	});
 
 	it('rises when one component of a hamlet rises, others fixed (strictly when weighted and its rank moves)', () => {
@@ -335,10 +238,3 @@ describe('scoreGap', () => {
 		expect(strictChecks).toBeGreaterThan(50);
 	});
 });
-
-function validateZero(): Record<GapComponent, number> {
-	return Object.fromEntries(GAP_COMPONENTS.map((component) => [component, 0])) as Record<
-		GapComponent,
-		number
-	>;
-}

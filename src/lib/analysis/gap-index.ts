@@ -4,59 +4,19 @@ import { distance } from '@turf/distance';
 import Flatbush from 'flatbush';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { parseIsoDay } from './dates';
+import { GAP_COMPONENTS, zeroComponents } from './gap-components';
+import { DEFAULT_GAP_WEIGHTS, validateGapWeights } from './gap-weights';
+import { percentileRanks } from './percentile-ranks';
 import { shrinkRates } from './reliability';
 import { isRuralHamlet } from './rural';
+import { scoreGap } from './score-gap';
 import type {
-	AnalysisLabel,
 	ClassFeature,
 	GapComponent,
 	GapComponentsResult,
 	GapIndexProperties,
-	GapScore,
-	HamletFeature,
-	InputIssue
+	HamletFeature
 } from './types';
-
-/** The components of the digital-gap index, in display order: what is missing, then who is at risk. */
-export const GAP_COMPONENTS = [
-	'skills',
-	'coverage',
-	'device',
-	'payment',
-	'elderly',
-	'minority',
-	'rurality',
-	'classDistance'
-] as const satisfies readonly GapComponent[];
-
-export const GAP_COMPONENT_LABELS: Record<GapComponent, AnalysisLabel> = {
-	skills: { vi: 'Thiếu kỹ năng số', en: 'Skills gap' },
-	coverage: { vi: 'Hộ chưa được tiếp cận', en: 'Households not reached' },
-	device: { vi: 'Thiếu điện thoại thông minh', en: 'Smartphone gap' },
-	payment: { vi: 'Thiếu thanh toán điện tử', en: 'E-payment gap' },
-	elderly: { vi: 'Người cao tuổi', en: 'Elderly' },
-	minority: { vi: 'Đồng bào dân tộc thiểu số', en: 'Ethnic minorities' },
-	rurality: { vi: 'Nông thôn', en: 'Rural' },
-	classDistance: { vi: 'Xa lớp học', en: 'Far from classes' }
-};
-
-/**
- * The default weights (sum 1). Half goes to what plan 20/KH-UBND measures directly: skills first
- * (its 100 % target and the teams' main job, 0.25), then households not yet reached (the teams' own
- * lever, 0.2), smartphones (0.15, target 85 %) and e-payment (0.1, urban only, target 50 %). The
- * other 0.3 goes to who the plan names as at risk: the elderly and ethnic minorities (0.1 each), and
- * rural areas and distance from classes (0.05 each; both are partly captured by the gaps already).
- */
-export const DEFAULT_GAP_WEIGHTS: Record<GapComponent, number> = {
-	skills: 0.25,
-	coverage: 0.2,
-	device: 0.15,
-	payment: 0.1,
-	elderly: 0.1,
-	minority: 0.1,
-	rurality: 0.05,
-	classDistance: 0.05
-};
 
 /**
  * The minority share a designated minority area (Quyết định 201/QĐ-UBND) counts as at least. The
@@ -96,80 +56,6 @@ export interface GapComponentsOptions {
 }
 
 /**
- * Checks weights sent by a user (sliders, URL) and normalises them to sum 1. A missing component
- * counts as 0; unknown keys are refused rather than ignored, so a typo cannot silently zero a weight.
- *
- * @param weights anything; a valid value is an object `{ [component]: number ≥ 0 }` with a positive sum
- * @returns the normalised weights, or every problem found (Vietnamese and English)
- * @example
- * validateGapWeights({ skills: 1, coverage: 1 }); // → { ok: true, weights: { skills: 0.5, coverage: 0.5, device: 0, … } }
- */
-export function validateGapWeights(
-	weights: unknown
-): { ok: true; weights: Record<GapComponent, number> } | { ok: false; errors: InputIssue[] } {
-	if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) {
-		return {
-			ok: false,
-			errors: [
-				{
-					path: 'weights',
-					code: 'not-an-object',
-					vi: 'Trọng số phải là một đối tượng {thành phần: số}',
-					en: 'Weights must be an object of {component: number}'
-				}
-			]
-		};
-	}
-	const errors: InputIssue[] = [];
-	const known = new Set<string>(GAP_COMPONENTS);
-	const result = zeroRecord();
-	for (const [key, value] of Object.entries(weights)) {
-		const path = `weights.${key}`;
-		if (!known.has(key)) {
-			errors.push({
-				path,
-				code: 'unknown-component',
-				vi: `Thành phần không xác định: "${key}"`,
-				en: `Unknown component: "${key}"`
-			});
-		} else if (typeof value !== 'number' || !Number.isFinite(value)) {
-			errors.push({
-				path,
-				code: 'not-a-number',
-				vi: 'Trọng số phải là một số hữu hạn',
-				en: 'Weight must be a finite number'
-			});
-		} else if (value < 0) {
-			errors.push({
-				path,
-				code: 'negative',
-				vi: 'Trọng số không được âm',
-				en: 'Weights must not be negative'
-			});
-		} else {
-			result[key as GapComponent] = value;
-		}
-	}
-	if (errors.length > 0) return { ok: false, errors };
-	const sum = GAP_COMPONENTS.reduce((total, component) => total + result[component], 0);
-	if (!(sum > 0) || !Number.isFinite(sum)) {
-		return {
-			ok: false,
-			errors: [
-				{
-					path: 'weights',
-					code: 'all-zero',
-					vi: 'Cần ít nhất một trọng số lớn hơn 0',
-					en: 'At least one weight must be greater than 0'
-				}
-			]
-		};
-	}
-	for (const component of GAP_COMPONENTS) result[component] /= sum;
-	return { ok: true, weights: result };
-}
-
-/**
  * The eight components of each hamlet's digital gap, raw and normalised.
  *
  * Raw values (shares 0–1 unless said):
@@ -187,7 +73,7 @@ export function validateGapWeights(
  *   surface when the centroid falls outside) to the nearest class held in the `classWindowDays` days
  *   ending on `asOf`, to the metre, capped at {@link CLASS_DISTANCE_CAP_KM}.
  *
- * Normalised values: the percentile rank within the input ({@link percentileRanks}), so the
+ * Normalised values: the percentile rank within the input (`percentileRanks`), so the
  * components, measured in different units, become comparable and the index says how a hamlet
  * stands against the others of the same analysis (a commune, or the city).
  *
@@ -249,7 +135,7 @@ export function gapComponents(
 export function normaliseGapComponents(
 	rows: Omit<GapComponentsResult, 'normalised'>[]
 ): GapComponentsResult[] {
-	const normalised = rows.map(() => zeroRecord());
+	const normalised = rows.map(() => zeroComponents());
 	for (const component of GAP_COMPONENTS) {
 		const ranks = percentileRanks(
 			rows.map((row) => (row.notApplicable.includes(component) ? null : row.raw[component]))
@@ -257,61 +143,6 @@ export function normaliseGapComponents(
 		ranks.forEach((rank, position) => (normalised[position]![component] = rank));
 	}
 	return rows.map((row, position) => ({ ...row, normalised: normalised[position]! }));
-}
-
-/**
- * Percentile ranks 0–1 of the values; null (unknown or not applicable) → 0 and left out of the
- * ranking. Ties get their average rank: a value with `below` smaller values and `tied` equal ones
- * (itself included), among m known values, gets (below + (tied − 1)/2) ÷ (m − 1), so a unique
- * maximum gets 1. The smallest value always gets 0, ties or not: the lowest level in the input is
- * the reference, with no relative gap. Otherwise, when many hamlets tie at the bottom (rurality 0 in
- * every urban hamlet), each would get a share of the index for a gap it does not have. A constant
- * component therefore gives 0 everywhere.
- */
-export function percentileRanks(values: (number | null)[]): number[] {
-	const ranks = values.map(() => 0);
-	const known = values
-		.map((value, position) => ({ value, position }))
-		.filter((entry): entry is { value: number; position: number } => entry.value !== null)
-		.sort((a, b) => a.value - b.value);
-	const count = known.length;
-	let start = 0;
-	while (start < count) {
-		let end = start + 1;
-		while (end < count && known[end]!.value === known[start]!.value) end++;
-		const rank = start === 0 ? 0 : (start + (end - start - 1) / 2) / (count - 1);
-		for (let k = start; k < end; k++) ranks[known[k]!.position] = rank;
-		start = end;
-	}
-	return ranks;
-}
-
-/**
- * The gap index of one hamlet: Σ weight × normalised component × 100, with the weights normalised to
- * sum 1, and each term reported as that component's contribution (points of the index). Cheap on
- * purpose: the browser calls it for every hamlet whenever a weight slider moves.
- *
- * Pass user weights through {@link validateGapWeights} first; here, negative or non-finite weights
- * count as 0 and all-zero weights give an index of 0.
- *
- * @param components a result of {@link gapComponents}
- * @param weights one weight per component
- * @returns the index 0–100 and its contributions (they sum to the index)
- */
-export function scoreGap(components: GapComponentsResult, weights: Record<GapComponent, number>): GapScore {
-	let sum = 0;
-	for (const component of GAP_COMPONENTS) sum += usableWeight(weights[component]);
-	const contributions = zeroRecord();
-	let index = 0;
-	if (sum > 0) {
-		for (const component of GAP_COMPONENTS) {
-			const points = (100 * usableWeight(weights[component]) * components.normalised[component]) / sum;
-			contributions[component] = points;
-			index += points;
-		}
-	}
-	// Rounding can push a sum of 100 a hair above it.
-	return { index: Math.min(100, index), contributions };
 }
 
 /** Options of {@link gapIndex}. */
@@ -360,17 +191,6 @@ export function gapIndex(
 			};
 		})
 	};
-}
-
-function zeroRecord(): Record<GapComponent, number> {
-	return Object.fromEntries(GAP_COMPONENTS.map((component) => [component, 0])) as Record<
-		GapComponent,
-		number
-	>;
-}
-
-function usableWeight(weight: number): number {
-	return Number.isFinite(weight) && weight > 0 ? weight : 0;
 }
 
 function clamp01(value: number): number {

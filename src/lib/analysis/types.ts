@@ -86,7 +86,7 @@ export interface GapComponentsResult {
 	 * input); an unknown component counts as no gap.
 	 */
 	raw: Record<GapComponent, number | null>;
-	/** Percentile rank 0–1 within the input set (see `percentileRanks` in gap-index.ts). */
+	/** Percentile rank 0–1 within the input set (see percentile-ranks.ts). */
 	normalised: Record<GapComponent, number>;
 	/**
 	 * Components that do not apply to this hamlet (e-payment outside urban hamlets): raw 0, left out

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	CLASS_DISTANCE_CAP_KM,
-	CLASS_WINDOW_DAYS,
-	DEFAULT_GAP_WEIGHTS,
-	GAP_COMPONENTS
-} from '$lib/analysis/gap-index';
+import { GAP_COMPONENTS } from '$lib/analysis/gap-components';
+import { CLASS_DISTANCE_CAP_KM, CLASS_WINDOW_DAYS } from '$lib/analysis/gap-index';
+import { DEFAULT_GAP_WEIGHTS } from '$lib/analysis/gap-weights';
 import { OUTREACH_PACE_WINDOW_DAYS } from '$lib/gap-planning';
 import { loadActivities } from './db/activities';
 import { DEMO_DATASET } from './db/datasets';

@@ -3,13 +3,9 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { contiguityNeighbours } from '$lib/analysis/contiguity';
 import { formatIsoDay, parseIsoDay } from '$lib/analysis/dates';
 import { flagHamlets } from '$lib/analysis/flags';
-import {
-	CLASS_WINDOW_DAYS,
-	DEFAULT_GAP_WEIGHTS,
-	gapComponents,
-	scoreGap,
-	validateGapWeights
-} from '$lib/analysis/gap-index';
+import { CLASS_WINDOW_DAYS, gapComponents } from '$lib/analysis/gap-index';
+import { DEFAULT_GAP_WEIGHTS, validateGapWeights } from '$lib/analysis/gap-weights';
+import { scoreGap } from '$lib/analysis/score-gap';
 import { getisOrdGiStar, HOT_SPOT_CLASSES } from '$lib/analysis/hot-spots';
 import type { NextTargetsOptions } from '$lib/analysis/next-targets';
 import { RATE_KEYS } from '$lib/analysis/reliability';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GAP_WEIGHTS } from '$lib/analysis/gap-index';
+import { DEFAULT_GAP_WEIGHTS } from '$lib/analysis/gap-weights';
 import { DEMO_DATASET } from './db/datasets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';

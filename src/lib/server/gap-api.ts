@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { GAP_COMPONENT_LABELS } from '$lib/analysis/gap-index';
+import { GAP_COMPONENT_LABELS } from '$lib/analysis/gap-components';
 import { HOT_SPOT_CLASS_LABELS } from '$lib/analysis/hot-spots';
 import type { HotSpotClass } from '$lib/analysis/types';
 import type { Label } from '$lib/domain';
