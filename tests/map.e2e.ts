@@ -134,7 +134,7 @@ test.describe('the coverage map', () => {
 		await expect(page.getByTestId('approximate-notice')).toBeVisible();
 		await expect(page.getByTestId('hamlet-households')).toHaveText(formatCount(hamlet.households));
 		await expect(page.getByTestId('hamlet-adults')).toHaveText(formatCount(hamlet.adults));
-		const readings = page.getByTestId('hamlet-readings');
+		const readings = panel.getByRole('table', { name: 'Chỉ số của thôn (Hamlet figures)' });
 		await expect(readings.locator('tr[data-metric=coverage]')).toContainText(
 			`${formatCount(hamlet.reached)} / ${formatCount(hamlet.households)}`
 		);

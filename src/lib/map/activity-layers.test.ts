@@ -30,7 +30,7 @@ describe('activity layers', () => {
 		expect(ACTIVITY_LAYERS.every((layer) => layer.source === ACTIVITY_SOURCE_ID)).toBe(true);
 	});
 
-	it('give each kind its own Okabe–Ito colour, for points by kind and clusters by dominant kind', () => {
+	it('give each kind its own Okabe–Ito color, for points by kind and clusters by dominant kind', () => {
 		expect(new Set(Object.values(ACTIVITY_KIND_COLORS)).size).toBe(ACTIVITY_KINDS.length);
 		for (const kind of ACTIVITY_KINDS) {
 			const expected = ACTIVITY_KIND_COLORS[kind];

@@ -22,8 +22,8 @@ export const ACTIVITY_LAYER_IDS = {
 } as const;
 
 /**
- * One colour per activity kind from the Okabe–Ito palette, which stays distinguishable with the
- * common colour-vision deficiencies (https://jfly.uni-koeln.de/color/). All four are dark enough for
+ * One color per activity kind from the Okabe–Ito palette, which stays distinguishable with the
+ * common color-vision deficiencies (https://jfly.uni-koeln.de/color/). All four are dark enough for
  * white outlines and white count labels.
  */
 export const ACTIVITY_KIND_COLORS: Record<ActivityKind, string> = {
@@ -42,7 +42,7 @@ export const activitySource: GeoJSONSourceSpecification = {
 	data: { type: 'FeatureCollection', features: [] }
 };
 
-/** Picks a colour by the kind found in `property` (a cluster's `dominantKind`, a point's `kind`). */
+/** Picks a color by the kind found in `property` (a cluster's `dominantKind`, a point's `kind`). */
 export function byActivityKind(property: 'kind' | 'dominantKind'): ExpressionSpecification {
 	return [
 		'match',
@@ -60,7 +60,7 @@ export function byActivityKind(property: 'kind' | 'dominantKind'): ExpressionSpe
 const isCluster: ExpressionSpecification = ['==', ['get', 'cluster'], true];
 const isPoint: ExpressionSpecification = ['==', ['get', 'cluster'], false];
 
-/** Cluster discs, in steps of size by activity count, coloured by the dominant kind. */
+/** Cluster discs, in steps of size by activity count, colored by the dominant kind. */
 export const activityClusterLayer: CircleLayerSpecification = {
 	id: ACTIVITY_LAYER_IDS.clusters,
 	type: 'circle',
@@ -96,7 +96,7 @@ export const activityClusterCountLayer: SymbolLayerSpecification = {
 	}
 };
 
-/** Single activities, coloured by kind, growing a little as the user zooms in. */
+/** Single activities, colored by kind, growing a little as the user zooms in. */
 export const activityPointLayer: CircleLayerSpecification = {
 	id: ACTIVITY_LAYER_IDS.points,
 	type: 'circle',

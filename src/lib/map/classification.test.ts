@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classIndex, classify, PALETTES, SPECIAL_CLASS_COLORS } from './classification';
+import { classIndex, classify, GAP_COLOR_STOPS, PALETTES, SPECIAL_CLASS_COLORS } from './classification';
 
 describe('classify', () => {
 	it('anchors the default classes on the plan’s target and names the class that meets it', () => {
@@ -52,6 +52,15 @@ describe('classify', () => {
 		expect(result.breaks).toEqual([20, 40, 60, 80]);
 		expect(result.colors).toEqual(PALETTES.gap);
 		expect(result.legend.some((item) => item.kind === 'over-full')).toBe(false);
+	});
+
+	it('gives each gap class the color the planner’s ramp has at the class’s lower end', () => {
+		const result = classify([], { scheme: 'targets', scale: 'index', target: null });
+		expect(PALETTES.gap).toEqual(['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026']);
+		const lowerEnds = [0, ...result.breaks];
+		expect(result.colors).toEqual(
+			lowerEnds.map((index) => GAP_COLOR_STOPS.find(([stop]) => stop === index)![1])
+		);
 	});
 });
 

@@ -1,4 +1,4 @@
-// How hamlet values become legend classes and fill colours. Pure: used by the map page and its tests.
+// How hamlet values become legend classes and fill colors. Pure: used by the map page and its tests.
 import { ckmeans, quantileSorted } from 'simple-statistics';
 import type { Label } from '$lib/domain';
 
@@ -16,13 +16,28 @@ export function isClassificationId(value: unknown): value is ClassificationId {
 }
 
 /**
- * ColorBrewer sequential schemes, both listed as colour-blind safe at 5 classes
+ * The gap index (0–100) → color, for the map's classes and the planner's continuous ramp alike:
+ * ColorBrewer YlOrRd at 5 classes, one stop every 20 points from 0, and a darker red at 100 where the
+ * ramp ends. It varies in lightness, so every common color-vision deficiency reads it.
+ */
+export const GAP_COLOR_STOPS = [
+	[0, '#ffffb2'],
+	[20, '#fecc5c'],
+	[40, '#fd8d3c'],
+	[60, '#f03b20'],
+	[80, '#bd0026'],
+	[100, '#67000d']
+] as const satisfies readonly (readonly [index: number, color: string])[];
+
+/**
+ * ColorBrewer sequential schemes, both listed as color-blind safe at 5 classes
  * (https://colorbrewer2.org). Rates use yellow → blue (darker is closer to the target); the gap index
- * uses yellow → red (darker is a larger gap), so the two never read alike.
+ * uses yellow → red (darker is a larger gap), so the two never read alike. A gap class takes the
+ * color of the stop at its lower end: the five stops below 100.
  */
 export const PALETTES = {
 	rate: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
-	gap: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026']
+	gap: GAP_COLOR_STOPS.filter(([index]) => index < 100).map(([, color]) => color)
 } as const;
 
 /** Outside the sequential ramps: grey for no data, magenta (no ramp uses it) for a rate above 100%. */
@@ -39,7 +54,7 @@ export interface LegendClass {
 export interface Classification {
 	/** Ascending thresholds: a value v falls in class i when breaks[i-1] ≤ v < breaks[i]. */
 	breaks: number[];
-	/** One colour per value class: breaks.length + 1. */
+	/** One color per value class: breaks.length + 1. */
 	colors: string[];
 	legend: LegendClass[];
 }
@@ -90,7 +105,7 @@ function dataBreaks(sorted: number[], scheme: 'quantiles' | 'ckmeans'): number[]
 		.map((cluster) => cluster[0]!);
 }
 
-/** Picks `count` colours spread across a 5-colour ramp, keeping both ends. */
+/** Picks `count` colors spread across a 5-color ramp, keeping both ends. */
 function spreadColors(ramp: readonly string[], count: number): string[] {
 	if (count === 1) return [ramp[ramp.length - 1]!];
 	return Array.from(

@@ -34,7 +34,7 @@ export const LAYER_IDS = {
 	communeLabels: 'commune-labels'
 } as const;
 
-/** Below this zoom communes carry the colours (a city-wide view); from it on, their hamlets do. */
+/** Below this zoom communes carry the colors (a city-wide view); from it on, their hamlets do. */
 export const HAMLET_ZOOM = TILE_LAYER_INFO.hamlets.minZoom;
 
 /** Where every hamlet layer draws from: the hamlet tiles, from the zoom at which hamlets take over. */
@@ -44,7 +44,7 @@ const HAMLET_TILES = {
 	minzoom: HAMLET_ZOOM
 } as const;
 
-/** The base map's colours: a pale land so that the thematic fills stand out. */
+/** The base map's colors: a pale land so that the thematic fills stand out. */
 export const MAP_COLORS = {
 	outside: '#dde3e8',
 	city: '#f6f4ef',
@@ -61,17 +61,17 @@ export const MAP_COLORS = {
 
 /**
  * What the thematic layers show: the feature-state key holding each feature's value (set by
- * FeatureStates.svelte from the month's values) and the classes that colour it.
+ * FeatureStates.svelte from the month's values) and the classes that color it.
  */
 export interface Thematic {
 	stateKey: string;
 	classification: Classification;
-	/** 'rate' values above 1 get the data-quality colour; 'index' values (0–100) never do. */
+	/** 'rate' values above 1 get the data-quality color; 'index' values (0–100) never do. */
 	scale: 'rate' | 'index';
 }
 
 /**
- * A feature's class colour from its feature state: grey without a value, magenta above 100% on a rate,
+ * A feature's class color from its feature state: grey without a value, magenta above 100% on a rate,
  * otherwise a step through the classes' breaks.
  */
 export function classColor(thematic: Thematic): ExpressionSpecification {
@@ -183,7 +183,7 @@ export const hamletsHighlightLayer: LineLayerSpecification = {
  * Hot and cold spots of the gap index (Getis–Ord Gi*), as outlines over the fills so the shading
  * underneath stays readable: near-black for hot (the gap ramp is already red, so red outlines would
  * vanish on it), blue for cold, thicker and darker with higher confidence. Light and dark differ for
- * every kind of colour blindness. The class is the feature state `hotSpot`.
+ * every kind of color blindness. The class is the feature state `hotSpot`.
  */
 export const HOT_SPOT_COLORS = {
 	'hot-99': '#000000',
@@ -279,7 +279,7 @@ export const communeLabelsLayer: SymbolLayerSpecification = {
 	}
 };
 
-/** The thematic part of the style: how hamlets and communes are coloured, and whether hot spots show. */
+/** The thematic part of the style: how hamlets and communes are colored, and whether hot spots show. */
 export interface MapThemes {
 	hamlets: Thematic;
 	communes: Thematic;
@@ -287,7 +287,7 @@ export interface MapThemes {
 }
 
 /**
- * Every layer, bottom to top. Without a theme the communes are coloured by unit type and no hamlet
+ * Every layer, bottom to top. Without a theme the communes are colored by unit type and no hamlet
  * layer is drawn (the page before the month's values arrive, or an embed that wants only the units).
  */
 export function mapLayers(thematic?: MapThemes): LayerSpecification[] {

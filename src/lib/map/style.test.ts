@@ -74,7 +74,7 @@ describe('createMapStyle', () => {
 		);
 	});
 
-	it('draws communes below the hamlet zoom and hamlets from it, both coloured from feature state', () => {
+	it('draws communes below the hamlet zoom and hamlets from it, both colored from feature state', () => {
 		const byId = Object.fromEntries(style.layers.map((layer) => [layer.id, layer])) as Record<
 			string,
 			FillLayerSpecification

@@ -19,7 +19,7 @@ export interface MapStyleOptions {
 	fontsUrl?: string;
 	/** Where the vector tiles come from: the page's origin and the data version the server gave it. */
 	tiles: { origin: string; version: string };
-	/** What colours the hamlets and communes; without it the communes are coloured by unit type. */
+	/** What colors the hamlets and communes; without it the communes are colored by unit type. */
 	thematic?: MapThemes;
 	/**
 	 * An external basemap (deployments with internet): its sources and layers go under ours, and our

@@ -128,7 +128,7 @@ export async function activityIndexForMonth(
 
 /**
  * Clusters and single activities of `month` in `bbox` at `zoom`. Clusters carry what the map needs to
- * colour them (dominant kind) and to zoom on click (expansion zoom); single activities their details.
+ * color them (dominant kind) and to zoom on click (expansion zoom); single activities their details.
  */
 export function clustersFromIndex(
 	index: ActivityIndex,

@@ -1,21 +1,10 @@
 import { HOT_SPOT_CLASSES } from '$lib/analysis/hot-spots';
 import { GAP_FLAG_BITS } from '$lib/gap-flags';
+import type { MapGapValues, MonthValues } from '$lib/map/map-states';
 import type { Database } from './db/index';
 import { cityGapAnalysis } from './gap-analysis';
-import type { MonthValues } from './month-values';
 
-/**
- * The digital gap of every hamlet for the map, parallel to `MonthValues.hamletIds`: the index (default
- * weights), the hot-spot class as an index into HOT_SPOT_CLASSES, and the filter flags; per commune the
- * adult-weighted mean index for the city-wide view.
- */
-export interface MapGapValues {
-	gap: (number | null)[];
-	hotSpot: number[];
-	flags: number[];
-	communeGap: (number | null)[];
-}
-
+/** The map's digital-gap values for the month of `values` (see `MapGapValues`), from the cached analysis. */
 export async function mapGapValues(db: Database, values: MonthValues): Promise<MapGapValues> {
 	const analysis = await cityGapAnalysis(db, values.month);
 	const byId = new Map(analysis.hamlets.map((hamlet) => [hamlet.id, hamlet]));

@@ -1,20 +1,8 @@
-import { aggregateReading, METRICS, metricValue, type MetricId } from '$lib/metrics';
+import type { MonthValues } from '$lib/map/map-states';
+import { aggregateReading, METRICS, metricValue } from '$lib/metrics';
 import type { Database } from './db/index';
 import { hamletFiguresForMonth } from './db/metrics';
 import { RevisionCache } from './revision-cache';
-
-/**
- * Every hamlet's rates for one month, as parallel arrays: the map joins them to the tiles' features by
- * id with `setFeatureState`, so a new month or metric restyles the map without refetching a tile.
- */
-export interface MonthValues {
-	month: string;
-	hamletIds: number[];
-	values: Record<MetricId, (number | null)[]>;
-	/** The same rates summed over each commune's hamlets, for the city-wide view. */
-	communeCodes: string[];
-	communeValues: Record<MetricId, (number | null)[]>;
-}
 
 // Four decimals is a hundredth of a percentage point: finer than the legend, and it halves the payload.
 const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);

@@ -5,6 +5,7 @@
 import type { ExpressionSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { HotSpotClass } from '$lib/analysis/types';
+import { GAP_COLOR_STOPS } from '$lib/map/classification';
 
 export const PLAN_SOURCE_ID = 'plan-hamlets';
 
@@ -17,21 +18,8 @@ export const PLAN_LAYER_IDS = {
 	highlight: 'plan-hamlets-highlight'
 } as const;
 
-/**
- * Gap index → colour: a sequential light-to-dark ramp (ColorBrewer YlOrRd), readable with every
- * common colour-vision deficiency because it varies in lightness; stops every 20 points.
- */
-export const GAP_COLOUR_STOPS: [index: number, colour: string][] = [
-	[0, '#ffffb2'],
-	[20, '#fecc5c'],
-	[40, '#fd8d3c'],
-	[60, '#f03b20'],
-	[80, '#bd0026'],
-	[100, '#67000d']
-];
-
-/** Outline colours; hot and cold spots also differ in dash pattern, not only in colour. */
-export const OUTLINE_COLOURS = {
+/** Outline colors; hot and cold spots also differ in dash pattern, not only in color. */
+export const OUTLINE_COLORS = {
 	hotSpot: '#1b1b1b',
 	coldSpot: '#1d4ed8',
 	active: '#0b57d0',
@@ -48,11 +36,12 @@ function state(key: string): ExpressionSpecification {
 	return ['boolean', ['feature-state', key], false];
 }
 
-const gapColour: ExpressionSpecification = [
+// The map's gap ramp, continuous here: the planner's index moves with the sliders.
+const gapColor: ExpressionSpecification = [
 	'interpolate',
 	['linear'],
 	['to-number', ['coalesce', ['feature-state', 'gap'], 0]],
-	...GAP_COLOUR_STOPS.flat()
+	...GAP_COLOR_STOPS.flat()
 ];
 
 /** The whole style: no tiles or fonts, only the commune's hamlets. */
@@ -75,7 +64,7 @@ export function createPlanMapStyle(
 				id: PLAN_LAYER_IDS.fill,
 				type: 'fill',
 				source: PLAN_SOURCE_ID,
-				paint: { 'fill-color': gapColour, 'fill-opacity': 0.88 }
+				paint: { 'fill-color': gapColor, 'fill-opacity': 0.88 }
 			},
 			{
 				id: PLAN_LAYER_IDS.line,
@@ -89,7 +78,7 @@ export function createPlanMapStyle(
 				source: PLAN_SOURCE_ID,
 				filter: ['in', ['get', 'hotSpotClass'], ['literal', ['hot-90', 'hot-95', 'hot-99']]],
 				layout: { 'line-join': 'round' },
-				paint: { 'line-color': OUTLINE_COLOURS.hotSpot, 'line-width': 2.5 }
+				paint: { 'line-color': OUTLINE_COLORS.hotSpot, 'line-width': 2.5 }
 			},
 			{
 				id: PLAN_LAYER_IDS.coldSpots,
@@ -97,7 +86,7 @@ export function createPlanMapStyle(
 				source: PLAN_SOURCE_ID,
 				filter: ['in', ['get', 'hotSpotClass'], ['literal', ['cold-90', 'cold-95', 'cold-99']]],
 				layout: { 'line-join': 'round' },
-				paint: { 'line-color': OUTLINE_COLOURS.coldSpot, 'line-width': 2, 'line-dasharray': [2, 1.5] }
+				paint: { 'line-color': OUTLINE_COLORS.coldSpot, 'line-width': 2, 'line-dasharray': [2, 1.5] }
 			},
 			{
 				id: PLAN_LAYER_IDS.highlight,
@@ -108,8 +97,8 @@ export function createPlanMapStyle(
 					'line-color': [
 						'case',
 						['any', state('active'), state('hover')],
-						OUTLINE_COLOURS.active,
-						OUTLINE_COLOURS.picked
+						OUTLINE_COLORS.active,
+						OUTLINE_COLORS.picked
 					],
 					'line-width': ['case', state('active'), 5, state('hover'), 4, state('picked'), 3, 0],
 					'line-offset': ['case', state('picked'), 1.5, 0]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readViewState, withParams } from './view-state';
+import { readViewState, viewParams, withParams } from './view-state';
 
 describe('the map page’s URL state', () => {
 	it('reads the metric and classification, falling back to the defaults on anything unknown', () => {
@@ -29,5 +29,12 @@ describe('the map page’s URL state', () => {
 		expect(
 			withParams(url, { metric: 'coverage', month: '2026-06', hamlet: null, only: '', activities: 'on' }).href
 		).toBe('http://x/?month=2026-06#map=12/21.03/105.85');
+	});
+
+	it('writes a change from the controls as parameters, the filters as one list', () => {
+		expect(viewParams({ metric: 'gap', month: '2026-06' })).toEqual({ metric: 'gap', month: '2026-06' });
+		expect(viewParams({ only: ['rural', 'largest'] })).toEqual({ only: 'rural,largest' });
+		const url = new URL('http://x/?only=rural&activities=off');
+		expect(withParams(url, viewParams({ only: [], activities: 'on' })).href).toBe('http://x/');
 	});
 });

@@ -1,6 +1,6 @@
-// The map page's view, as the URL holds it: ?metric=skills&month=2026-11&classes=ckmeans&hamlet=4001
+// The map's view, as the URL holds it: ?metric=skills&month=2026-11&classes=ckmeans&hamlet=4001
 // (the camera is in the hash, kept by MapLibre). Pure, so the rules are tested without a browser.
-import { CLASSIFICATIONS, isClassificationId, type ClassificationId } from '$lib/map/classification';
+import { CLASSIFICATIONS, isClassificationId, type ClassificationId } from './classification';
 import { isMetricId, type MetricId } from '$lib/metrics';
 
 export type MapMetricId = MetricId | 'gap';
@@ -49,4 +49,13 @@ export function withParams(url: URL, changes: Record<string, string | null>): UR
 		else next.searchParams.set(key, value);
 	}
 	return next;
+}
+
+/** A change of the view from the map's controls: any part of it, and the month (YYYY-MM). */
+export type ViewChange = Partial<ViewState> & { month?: string };
+
+/** The URL parameters of a change, for {@link withParams}: the filters as a comma-separated list. */
+export function viewParams(change: ViewChange): Record<string, string | null> {
+	const { only, ...rest } = change;
+	return only === undefined ? rest : { ...rest, only: only.join(',') };
 }
