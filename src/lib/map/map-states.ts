@@ -36,7 +36,7 @@ export interface MapGapValues {
 }
 
 /** Feature-state key → one value per feature id, as FeatureStates.svelte sets them. */
-export type FeatureStateColumns = Record<string, readonly (number | boolean | string | null)[]>;
+type FeatureStateColumns = Record<string, readonly (number | boolean | string | null)[]>;
 
 /** The gap index's name as a metric of the map. */
 export const GAP_METRIC_LABEL: Label = { vi: 'Khoảng cách số', en: 'Digital gap' };
