@@ -17,7 +17,7 @@ import {
 	type DatabaseHandle
 } from '../src/lib/server/db/index';
 import { seedDatabase } from '../src/lib/server/seed/seed-database';
-import { quantileOf, report, timed } from './report';
+import { BENCH_ACTOR, quantileOf, report, timed } from './report';
 
 /** Hanoi's extent (the city outline's bbox, rounded outwards). */
 const HANOI: ClusterBbox = [105.28, 20.56, 106.03, 21.39];
@@ -75,7 +75,7 @@ function medianQuery(index: ActivityIndex, bbox: ClusterBbox, zoom: number, roun
 async function openSeededDatabase(): Promise<DatabaseHandle> {
 	if (process.env.DATABASE_URL) return openDatabase({ url: process.env.DATABASE_URL });
 	const handle = await openMigratedDatabase({ dataDir: 'memory://' });
-	await seedDatabase(handle.db);
+	await seedDatabase(handle.db, BENCH_ACTOR);
 	return handle;
 }
 

@@ -6,7 +6,7 @@ import { hamletsInBbox, type Bbox } from '../src/lib/server/db/hamlets';
 import { openMigratedDatabase, type DatabaseHandle } from '../src/lib/server/db/index';
 import { openTestDatabase } from '../src/lib/server/db/test-databases';
 import { seedDatabase, seedIfEmpty } from '../src/lib/server/seed/seed-database';
-import { report, timed } from './report';
+import { BENCH_ACTOR, report, timed } from './report';
 
 /** A fixed set of bboxes from city scale to a few streets, like the map asks for while zooming in. */
 function queryBoxes(): Bbox[] {
@@ -54,13 +54,13 @@ export async function benchFoundation(): Promise<void> {
 
 		const [coldHandle, coldTime] = await timed(async () => {
 			const handle = await openMigratedDatabase({ dataDir });
-			await seedIfEmpty(handle.db);
+			await seedIfEmpty(handle.db, BENCH_ACTOR);
 			return handle;
 		});
 		await coldHandle.close();
 		const [warmHandle, warmTime] = await timed(async () => {
 			const handle = await openMigratedDatabase({ dataDir });
-			await seedIfEmpty(handle.db);
+			await seedIfEmpty(handle.db, BENCH_ACTOR);
 			return handle;
 		});
 		report(
@@ -81,7 +81,7 @@ export async function benchFoundation(): Promise<void> {
 		if (process.env.DATABASE_URL) {
 			const server = await openTestDatabase('pg');
 			try {
-				const [, serverSeedTime] = await timed(() => seedDatabase(server.db));
+				const [, serverSeedTime] = await timed(() => seedDatabase(server.db, BENCH_ACTOR));
 				report('PostGIS: seed (same data)', serverSeedTime, 'embedded cold open + migrate + seed', coldTime);
 				const postgis = await medianQueryTime(server);
 				report(

@@ -1,4 +1,8 @@
 // Shared by every bench section: a figure is always printed with its ratio to a baseline from the same run.
+import type { Actor } from '../src/lib/server/db/write';
+
+/** Who writes when a bench section seeds its databases. */
+export const BENCH_ACTOR: Actor = { kind: 'system', reason: 'npm run bench' };
 
 export interface BenchRow {
 	benchmark: string;

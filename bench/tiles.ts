@@ -9,7 +9,7 @@ import { seedDatabase } from '../src/lib/server/seed/seed-database';
 import { renderTile } from '../src/lib/server/tiles/render-tile';
 import { tileContaining, type TileCoordinates } from '../src/lib/server/tiles/tile-math';
 import { buildIfStale, startApp, stopApp } from './app-server';
-import { quantileOf, report, reportQuantity, timed } from './report';
+import { BENCH_ACTOR, quantileOf, report, reportQuantity, timed } from './report';
 
 interface TileRequest extends TileCoordinates {
 	layer: TileLayer;
@@ -127,7 +127,7 @@ async function createThrowawayDatabase(): Promise<{
 async function benchPostgis(requests: TileRequest[]): Promise<{ renderTimes: number[] }> {
 	const database = await createThrowawayDatabase();
 	try {
-		await seedDatabase(database.handle.db);
+		await seedDatabase(database.handle.db, BENCH_ACTOR);
 		const { handle } = database;
 		// Three passes each, median per tile: the database's caches are warm for both.
 		const raw = await timePerRequest(requests, 3, (request) => rawMvt(handle, request));
@@ -218,7 +218,7 @@ export async function benchTiles(): Promise<void> {
 
 	const pglite = await openMigratedDatabase({ dataDir: 'memory://' });
 	try {
-		await seedDatabase(pglite.db);
+		await seedDatabase(pglite.db, BENCH_ACTOR);
 		const jsEncoder = await timePerRequest(requests, 3, ({ layer, z, x, y }) =>
 			renderTile(pglite, layer, z, x, y)
 		);

@@ -9,7 +9,7 @@ import { loadHamlets } from './db/hamlets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
 import { squarePolygon } from '$lib/analysis/test-squares';
-import { fixtureActivity, fixtureSurvey, loadFixtureData } from './db/test-fixtures';
+import { fixtureActivity, fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import {
 	cityGapAnalysis,
@@ -51,9 +51,10 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db, 0);
-		await loadHamlets(handle.db, JSON.stringify(BA_VI_HAMLET), DEMO_DATASET);
+		await loadHamlets(handle.db, TEST_ACTOR, JSON.stringify(BA_VI_HAMLET), DEMO_DATASET);
 		await loadActivities(
 			handle.db,
+			TEST_ACTOR,
 			[
 				// Door-to-door: adds coverage, not a class.
 				{ ...fixtureActivity(1), occurredOn: '2026-05-03', householdsNew: 400 },
@@ -67,6 +68,7 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 		);
 		await loadSurveys(
 			handle.db,
+			TEST_ACTOR,
 			[
 				// Half of those with a smartphone pay electronically.
 				fixtureSurvey(4001, '2026-04-01', 100, 90, { withSmartphone: 95, withEpayment: 47 }),
@@ -145,6 +147,7 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 		expect(await cityGapAnalysis(handle.db, MONTH)).toBe(first);
 		await loadSurveys(
 			handle.db,
+			TEST_ACTOR,
 			[fixtureSurvey(4004, '2026-05-01', 50, 5, { withSmartphone: 10, withEpayment: 5 })],
 			DEMO_DATASET
 		);
@@ -224,7 +227,12 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 		const before = await cityGapAnalysis(handle.db, MONTH);
 		const baVi = (analysis: typeof before) => analysis.hamlets.find((hamlet) => hamlet.id === 9701)!;
 		expect(baVi(before).components.classDistance).toBe(CLASS_DISTANCE_CAP_KM);
-		await loadActivities(handle.db, [classAt(10, '2026-03-03'), classAt(11, '2026-03-02')], DEMO_DATASET);
+		await loadActivities(
+			handle.db,
+			TEST_ACTOR,
+			[classAt(10, '2026-03-03'), classAt(11, '2026-03-02')],
+			DEMO_DATASET
+		);
 
 		const input = await gapAnalysisInput(handle.db, MONTH);
 		expect(CLASS_WINDOW_DAYS).toBe(90);

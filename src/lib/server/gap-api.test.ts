@@ -3,7 +3,7 @@ import { DEFAULT_GAP_WEIGHTS } from '$lib/analysis/gap-weights';
 import { DEMO_DATASET } from './db/datasets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
-import { fixtureSurvey, loadFixtureData } from './db/test-fixtures';
+import { fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import type { ApiErrorBody } from './input-error-http';
 import { gapApiResponse, gapBody, hotSpotsBody } from './gap-api';
@@ -18,7 +18,7 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		// One activity in March 2026; surveys in March and April: the data months are March and April.
 		await loadFixtureData(handle.db, 1);
 		await loadSurveys(
-			handle.db,
+			handle.db, TEST_ACTOR,
 			[4001, 4002, 4003, 4004].flatMap((id, index) => [
 				fixtureSurvey(id, '2026-03-01', 80, 20 + index * 10, OTHER_COUNTS),
 				fixtureSurvey(id, '2026-04-01', 80, 30 + index * 10, OTHER_COUNTS)

@@ -1,6 +1,5 @@
 // What /api/gap and /api/hotspots share: reading the query, errors as JSON, and revision ETags.
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { GAP_COMPONENT_LABELS } from '$lib/analysis/gap-components';
 import { HOT_SPOT_CLASS_LABELS } from '$lib/analysis/hot-spots';
@@ -15,10 +14,10 @@ import {
 	readWeightsParam,
 	unknownCommuneError
 } from '$lib/params';
+import { findCommune } from './db/communes';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
 import { currentDataRevision } from './db/revision';
-import { communes } from './db/schema';
 import {
 	cityGapAnalysis,
 	communeGapAnalysis,
@@ -57,19 +56,10 @@ export async function readGapQuery(db: Database, params: URLSearchParams): Promi
 	}));
 	const month = readMonthParam(params, await dataMonths(db), { absent: 'latest' });
 	const communeCode = readCommuneCodeParam(params);
-	if (communeCode !== undefined && !(await communeExists(db, communeCode))) {
+	if (communeCode !== undefined && (await findCommune(db, communeCode)) === null) {
 		throw unknownCommuneError(communeCode);
 	}
 	return { month, communeCode, weights: readWeightsParam(params), format };
-}
-
-async function communeExists(db: Database, code: string): Promise<boolean> {
-	const rows = await db
-		.select({ code: communes.code })
-		.from(communes)
-		.where(eq(communes.code, code))
-		.limit(1);
-	return rows.length > 0;
 }
 
 /** A strong ETag from the data revision tag and the normalised query. */

@@ -1,36 +1,11 @@
-import { eq } from 'drizzle-orm';
-import type { Label, UnitType } from '$lib/domain';
+import type { Label } from '$lib/domain';
 import { gapReason } from '$lib/gap-planning';
+import { findCommune, type CommuneLabelProperties } from './db/communes';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
 import type { Plan } from '$lib/plans';
 import { getPlan } from './db/plans';
-import { communes } from './db/schema';
 import { communeGapAnalysis } from './gap-analysis';
-
-/** What the planner pages show of a commune. */
-export interface CommuneHeading {
-	code: string;
-	name: string;
-	fullName: string;
-	unitType: UnitType;
-}
-
-/** The commune with this code, or null. */
-export async function communeHeading(db: Database, code: string): Promise<CommuneHeading | null> {
-	if (!/^\d{5}$/.test(code)) return null;
-	const [row] = await db
-		.select({
-			code: communes.code,
-			name: communes.name,
-			fullName: communes.fullName,
-			unitType: communes.unitType
-		})
-		.from(communes)
-		.where(eq(communes.code, code))
-		.limit(1);
-	return row ?? null;
-}
 
 /** One hamlet of a plan, with its figures and reason from the latest analysis. */
 export interface PlanReportRow {
@@ -47,7 +22,7 @@ export interface PlanReportRow {
 
 /** A saved plan as the CSV export and the printable page show it. */
 export interface PlanReport {
-	commune: CommuneHeading;
+	commune: CommuneLabelProperties;
 	plan: Plan;
 	/** The month whose figures and gap analysis (default weights) give the rows' numbers and reasons. */
 	month: string | null;
@@ -63,7 +38,7 @@ export async function planReport(
 	communeCode: string,
 	planId: number
 ): Promise<PlanReport | null> {
-	const commune = await communeHeading(db, communeCode);
+	const commune = await findCommune(db, communeCode);
 	if (!commune) return null;
 	const plan = await getPlan(db, communeCode, planId);
 	if (!plan) return null;

@@ -9,7 +9,7 @@ import { selectRows, type DatabaseHandle } from './db/index';
 import { hamletFiguresForMonth } from './db/metrics';
 import { ruralHamletSql } from './db/rural';
 import { loadSurveys } from './db/surveys';
-import { fixtureSurvey, loadFixtureData } from './db/test-fixtures';
+import { fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import { communeGapAnalysis } from './gap-analysis';
 import { monthValues } from './month-values';
@@ -53,9 +53,10 @@ describe.each(testDrivers())('one rule for "rural" on %s', (driver) => {
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db, 0);
-		await loadHamlets(handle.db, JSON.stringify(EDGE_HAMLETS), DEMO_DATASET);
+		await loadHamlets(handle.db, TEST_ACTOR, JSON.stringify(EDGE_HAMLETS), DEMO_DATASET);
 		await loadSurveys(
 			handle.db,
+			TEST_ACTOR,
 			[4001, 4002, 4003, 4004, 4005, 9701, 9702].map((id, index) =>
 				fixtureSurvey(id, MONTH, 100, 50, { withSmartphone: 80, withEpayment: 20 + 5 * index })
 			),

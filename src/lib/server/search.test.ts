@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DATASET } from './db/datasets';
 import type { DatabaseHandle } from './db/index';
 import { loadSurveys } from './db/surveys';
-import { fixtureSurvey, loadFixtureData } from './db/test-fixtures';
+import { fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import type { ApiErrorBody } from './input-error-http';
 import { searchPlaces } from './search';
@@ -62,7 +62,7 @@ describe.each(testDrivers())('searchPlaces on %s', (driver) => {
 		expect((await get('q=BA%20%C4%90%C3%8CNH')).headers.get('etag')).toBe(etag);
 		expect((await get('q=ba%20dinh&limit=2')).headers.get('etag')).not.toBe(etag);
 
-		await loadSurveys(handle.db, [fixtureSurvey(4001, '2026-03-01', 80, 40)], DEMO_DATASET);
+		await loadSurveys(handle.db, TEST_ACTOR, [fixtureSurvey(4001, '2026-03-01', 80, 40)], DEMO_DATASET);
 		const afterWrite = await get('q=ba%20dinh', { 'if-none-match': etag });
 		expect(afterWrite.status).toBe(200);
 		expect(afterWrite.headers.get('etag')).not.toBe(etag);

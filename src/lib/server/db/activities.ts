@@ -5,6 +5,7 @@ import type { Database } from './index';
 import { activityRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { hamlets, outreachActivities, teams } from './schema';
+import { withWrite, type Actor } from './write';
 
 const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activities' };
 
@@ -15,6 +16,7 @@ const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activ
  */
 export async function loadActivities(
 	db: Database,
+	actor: Actor,
 	input: string | unknown[],
 	dataset: DatasetRecord
 ): Promise<number> {
@@ -34,7 +36,7 @@ export async function loadActivities(
 			`rows[${duplicateKey.index}].idempotencyKey`
 		);
 	}
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		const keys = rows.map((row) => row.idempotencyKey);
 		for (const batch of inBatches(keys, 10_000)) {
 			const stored = await tx

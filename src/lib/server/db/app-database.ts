@@ -1,11 +1,15 @@
 import { env } from '$env/dynamic/private';
 import { seedIfEmpty } from '../seed/seed-database';
 import { openMigratedDatabase, type DatabaseHandle } from './index';
+import type { Actor } from './write';
 
 // Kept on globalThis, not in a module variable: Vite's dev server re-runs changed server modules,
 // and a second handle on the same PGlite data directory would be refused by its lock.
 const HANDLE_KEY = Symbol.for('go-tung-nha.app-database');
 const store = globalThis as { [HANDLE_KEY]?: Promise<DatabaseHandle> };
+
+/** Who seeds an empty database when the app starts on it. */
+const FIRST_START: Actor = { kind: 'system', reason: 'first start: seed the empty database' };
 
 async function openAppDatabase(): Promise<DatabaseHandle> {
 	const handle = await openMigratedDatabase({
@@ -14,7 +18,7 @@ async function openAppDatabase(): Promise<DatabaseHandle> {
 	});
 	try {
 		const started = performance.now();
-		if (await seedIfEmpty(handle.db, { demo: env.SEED_DEMO !== 'false' })) {
+		if (await seedIfEmpty(handle.db, FIRST_START, { demo: env.SEED_DEMO !== 'false' })) {
 			const seconds = ((performance.now() - started) / 1000).toFixed(1);
 			console.log(`Lần chạy đầu: đã nạp dữ liệu vào CSDL trong ${seconds} s (first run: database seeded)`);
 		}

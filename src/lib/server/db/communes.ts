@@ -8,6 +8,7 @@ import type { Database } from './index';
 import { communeFeatureSchema, featuresOf, toUnitType, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, datasets } from './schema';
+import { withWrite, type Actor } from './write';
 
 export interface CommuneProperties {
 	code: string;
@@ -43,6 +44,7 @@ const COMMUNES_FILE = { vi: 'xã/phường', en: 'communes' };
  */
 export async function loadCommunes(
 	db: Database,
+	actor: Actor,
 	geojsonText: string,
 	dataset: DatasetRecord = OFFICIAL_UNITS_DATASET
 ): Promise<number> {
@@ -63,7 +65,7 @@ export async function loadCommunes(
 		}
 		seen.add(code);
 	});
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		await assertValidGeometries(
 			tx,
 			features.map((feature) => feature.geometry),
@@ -149,4 +151,17 @@ export async function communeLabelPoints(
 		.from(communes)
 		.orderBy(asc(communes.code));
 	return featureCollectionFromRows<Point, CommuneLabelProperties>(rows, (commune) => Number(commune.code));
+}
+
+/** The commune with this code (its names and kind), or null: the one lookup of a commune by code. */
+export async function findCommune(db: Database, code: string): Promise<CommuneLabelProperties | null> {
+	// Not a code at all: no need to ask the database.
+	if (!/^\d{5}$/.test(code)) return null;
+	const [row] = await db.select(COMMUNE_LABEL_COLUMNS).from(communes).where(eq(communes.code, code)).limit(1);
+	return row ?? null;
+}
+
+/** How many communes are stored: none means the database has never been seeded. */
+export async function communeCount(db: Database): Promise<number> {
+	return db.$count(communes);
 }

@@ -9,6 +9,7 @@ import type { Database } from './index';
 import { featuresOf, hamletBoundaryFeatureSchema, hamletFeatureSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
+import { withWrite, type Actor } from './write';
 
 export interface HamletProperties {
 	id: number;
@@ -79,6 +80,7 @@ async function assertHamletsInsideCommunes(db: Database, ids: number[]): Promise
  */
 export async function loadHamlets(
 	db: Database,
+	actor: Actor,
 	geojsonText: string,
 	dataset: DatasetRecord
 ): Promise<number> {
@@ -88,7 +90,7 @@ export async function loadHamlets(
 		'features'
 	);
 	assertUniqueHamletIds(features.map((feature) => feature.properties.id));
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		const unknownCode = await findUnknownCommuneCode(
 			tx,
 			features.map((feature) => feature.properties.communeCode)
@@ -127,7 +129,11 @@ export async function loadHamlets(
  * boundaries drawn by the commune, and marks them 'official'. Their figures and history stay.
  * All or nothing; returns the number of hamlets updated.
  */
-export async function replaceHamletBoundaries(db: Database, geojsonText: string): Promise<number> {
+export async function replaceHamletBoundaries(
+	db: Database,
+	actor: Actor,
+	geojsonText: string
+): Promise<number> {
 	const features = validateItems(
 		hamletBoundaryFeatureSchema,
 		featuresOf(parseJsonInput(geojsonText, BOUNDARIES_FILE), BOUNDARIES_FILE),
@@ -135,7 +141,7 @@ export async function replaceHamletBoundaries(db: Database, geojsonText: string)
 	);
 	const ids = features.map((feature) => feature.properties.id);
 	assertUniqueHamletIds(ids);
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		const known = new Set(
 			(await tx.select({ id: hamlets.id }).from(hamlets).where(inArray(hamlets.id, ids))).map((row) => row.id)
 		);

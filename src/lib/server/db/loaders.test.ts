@@ -9,14 +9,7 @@ import { migrateDatabase, openDatabase, selectRows, type DatabaseHandle } from '
 import { InputError } from '../../input-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
-import {
-	fixtureActivity,
-	fixtureCommunesText,
-	fixtureHamlets,
-	fixtureTeams,
-	loadFixtureData,
-	tableFingerprint
-} from './test-fixtures';
+import { fixtureActivity, fixtureCommunesText, fixtureHamlets, fixtureTeams, loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { squarePolygon } from '../../analysis/test-squares';
 
@@ -99,12 +92,12 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('refuses broken JSON in every loader', async () => {
 		const brokenText = '{"type": "FeatureCollection", "features": [';
 		const loaders: [string, () => Promise<unknown>][] = [
-			['communes', () => loadCommunes(handle.db, brokenText)],
-			['hamlets', () => loadHamlets(handle.db, brokenText, DEMO_DATASET)],
-			['hamlet boundaries', () => replaceHamletBoundaries(handle.db, brokenText)],
-			['teams', () => loadTeams(handle.db, '[{', DEMO_DATASET)],
-			['outreach activities', () => loadActivities(handle.db, '[{', DEMO_DATASET)],
-			['skill surveys', () => loadSurveys(handle.db, 'surveys.csv', DEMO_DATASET)]
+			['communes', () => loadCommunes(handle.db, TEST_ACTOR, brokenText)],
+			['hamlets', () => loadHamlets(handle.db, TEST_ACTOR, brokenText, DEMO_DATASET)],
+			['hamlet boundaries', () => replaceHamletBoundaries(handle.db, TEST_ACTOR, brokenText)],
+			['teams', () => loadTeams(handle.db, TEST_ACTOR, '[{', DEMO_DATASET)],
+			['outreach activities', () => loadActivities(handle.db, TEST_ACTOR, '[{', DEMO_DATASET)],
+			['skill surveys', () => loadSurveys(handle.db, TEST_ACTOR, 'surveys.csv', DEMO_DATASET)]
 		];
 		for (const [file, load] of loaders) {
 			await expectRefused(
@@ -116,7 +109,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		}
 		await expectRefused(
 			handle,
-			() => loadHamlets(handle.db, '{"type": "Feature"}', DEMO_DATASET),
+			() => loadHamlets(handle.db, TEST_ACTOR, '{"type": "Feature"}', DEMO_DATASET),
 			'not-a-feature-collection',
 			/phải là một GeoJSON FeatureCollection/
 		);
@@ -131,7 +124,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		}));
 		const error = await expectRefused(
 			handle,
-			() => loadHamlets(handle.db, JSON.stringify(collection), DEMO_DATASET),
+			() => loadHamlets(handle.db, TEST_ACTOR, JSON.stringify(collection), DEMO_DATASET),
 			'invalid-geometry',
 			/Hình học không hợp lệ: Self-intersection/
 		);
@@ -143,7 +136,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		communes.features[1]!.geometry = BOWTIE;
 		const error = await expectRefused(
 			handle,
-			() => loadCommunes(handle.db, JSON.stringify(communes)),
+			() => loadCommunes(handle.db, TEST_ACTOR, JSON.stringify(communes)),
 			'invalid-geometry',
 			/Self-intersection/
 		);
@@ -152,7 +145,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				replaceHamletBoundaries(
-					handle.db,
+					handle.db, TEST_ACTOR,
 					JSON.stringify({
 						type: 'FeatureCollection',
 						features: [{ type: 'Feature', properties: { id: 4002 }, geometry: BOWTIE }]
@@ -171,7 +164,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadHamlets(
-					handle.db,
+					handle.db, TEST_ACTOR,
 					JSON.stringify({ ...collection, features: [collection.features[0]] }),
 					DEMO_DATASET
 				),
@@ -188,14 +181,14 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		}));
 		const error = await expectRefused(
 			handle,
-			() => loadHamlets(handle.db, JSON.stringify(collection), DEMO_DATASET),
+			() => loadHamlets(handle.db, TEST_ACTOR, JSON.stringify(collection), DEMO_DATASET),
 			'unknown-commune',
 			/Không có xã\/phường mã 99999/
 		);
 		expect(error.path).toBe('features[0].properties.communeCode');
 		await expectRefused(
 			handle,
-			() => loadTeams(handle.db, [{ ...fixtureTeams()[0]!, id: 9, communeCode: '99999' }], DEMO_DATASET),
+			() => loadTeams(handle.db, TEST_ACTOR, [{ ...fixtureTeams()[0]!, id: 9, communeCode: '99999' }], DEMO_DATASET),
 			'unknown-commune',
 			/99999/
 		);
@@ -212,7 +205,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadHamlets(
-					handle.db,
+					handle.db, TEST_ACTOR,
 					JSON.stringify({ type: 'FeatureCollection', features: [feature] }),
 					DEMO_DATASET
 				),
@@ -226,7 +219,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadActivities(
-					handle.db,
+					handle.db, TEST_ACTOR,
 					[fixtureActivity(2), { ...fixtureActivity(3), idempotencyKey: 'fixture-1' }],
 					DEMO_DATASET
 				),
@@ -235,7 +228,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		);
 		const error = await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [fixtureActivity(4), fixtureActivity(4)], DEMO_DATASET),
+			() => loadActivities(handle.db, TEST_ACTOR, [fixtureActivity(4), fixtureActivity(4)], DEMO_DATASET),
 			'duplicate-idempotency-key',
 			/xuất hiện hai lần/
 		);
@@ -245,19 +238,19 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('refuses activities of unknown hamlets, unknown teams or a team of another commune', async () => {
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [{ ...fixtureActivity(5), hamletId: 424242 }], DEMO_DATASET),
+			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(5), hamletId: 424242 }], DEMO_DATASET),
 			'unknown-hamlet',
 			/424242/
 		);
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [{ ...fixtureActivity(6), teamId: 99 }], DEMO_DATASET),
+			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(6), teamId: 99 }], DEMO_DATASET),
 			'unknown-team',
 			/99/
 		);
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [{ ...fixtureActivity(7), teamId: 2 }], DEMO_DATASET),
+			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(7), teamId: 2 }], DEMO_DATASET),
 			'unknown-team',
 			/thuộc xã\/phường 09700/
 		);
@@ -266,14 +259,14 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('refuses bad values with a path and a Vietnamese message', async () => {
 		const error = await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [{ ...fixtureActivity(8), topics: ['gardening'] }], DEMO_DATASET),
+			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(8), topics: ['gardening'] }], DEMO_DATASET),
 			'invalid-value',
 			/Giá trị không hợp lệ/
 		);
 		expect(error.path).toBe('rows[0].topics.0');
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, [{ ...fixtureActivity(9), location: [21.036, 105.833] }], DEMO_DATASET),
+			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(9), location: [21.036, 105.833] }], DEMO_DATASET),
 			'invalid-value',
 			/location/
 		);
@@ -281,7 +274,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadSurveys(
-					handle.db,
+					handle.db, TEST_ACTOR,
 					[
 						{
 							hamletId: 4001,
@@ -310,8 +303,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			withEpayment: 40,
 			withVneidLevel2: 60
 		};
-		expect(await loadSurveys(handle.db, [survey], DEMO_DATASET)).toBe(1);
-		await loadSurveys(handle.db, JSON.stringify([{ ...survey, withBasicSkills: 55 }]), DEMO_DATASET);
+		expect(await loadSurveys(handle.db, TEST_ACTOR, [survey], DEMO_DATASET)).toBe(1);
+		await loadSurveys(handle.db, TEST_ACTOR, JSON.stringify([{ ...survey, withBasicSkills: 55 }]), DEMO_DATASET);
 		const stored = await selectRows<{ with_basic_skills: number; month: string }>(
 			handle.db,
 			sql`SELECT with_basic_skills, month::text FROM skill_surveys WHERE hamlet_id = 4002`
@@ -319,13 +312,13 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		expect(stored).toEqual([{ with_basic_skills: 55, month: '2026-05-01' }]);
 		await expectRefused(
 			handle,
-			() => loadSurveys(handle.db, [survey, survey], DEMO_DATASET),
+			() => loadSurveys(handle.db, TEST_ACTOR, [survey, survey], DEMO_DATASET),
 			'duplicate-key',
 			/4002\/2026-05-01/
 		);
 		await expectRefused(
 			handle,
-			() => loadSurveys(handle.db, [{ ...survey, month: '2026-05-15' }], DEMO_DATASET),
+			() => loadSurveys(handle.db, TEST_ACTOR, [{ ...survey, month: '2026-05-15' }], DEMO_DATASET),
 			'invalid-value',
 			/month/
 		);
@@ -338,7 +331,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 				{ type: 'Feature', properties: { id: 4001 }, geometry: squarePolygon(105.8315, 21.0345, 0.003) }
 			]
 		};
-		expect(await replaceHamletBoundaries(handle.db, JSON.stringify(official))).toBe(1);
+		expect(await replaceHamletBoundaries(handle.db, TEST_ACTOR, JSON.stringify(official))).toBe(1);
 		const [hamlet] = await selectRows<{ boundary_source: string; area: number }>(
 			handle.db,
 			sql`SELECT boundary_source, round(ST_Area(geom::geography))::int AS area FROM hamlets WHERE id = 4001`
@@ -349,7 +342,7 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				replaceHamletBoundaries(
-					handle.db,
+					handle.db, TEST_ACTOR,
 					JSON.stringify({ ...official, features: [{ ...official.features[0], properties: { id: 123 } }] })
 				),
 			'unknown-hamlet',

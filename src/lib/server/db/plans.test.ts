@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './index';
 import { InputError } from '../../input-error';
-import { communeTeams, createPlan, deletePlan, getPlan, listPlans, updatePlan } from './plans';
+import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from './plans';
 import { validatePlanInput, type PlanInput } from '../../plans';
 import { currentDataRevision } from './revision';
-import { loadFixtureData, tableFingerprint } from './test-fixtures';
+import { communeTeams } from './teams';
+import { loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 
 const TABLES = ['plans', 'plan_hamlets', 'hamlets', 'teams', 'data_revision'];
@@ -89,7 +90,7 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 
 	it('creates a plan with its hamlets in order, and reads it back', async () => {
 		const revisionBefore = await currentDataRevision(handle.db);
-		const plan = await createPlan(handle.db, '00004', planInput());
+		const plan = await createPlan(handle.db, TEST_ACTOR, '00004', planInput());
 		expect(plan).toMatchObject({
 			communeCode: '00004',
 			name: 'Đợt 1: tổ dân phố 1 và 3',
@@ -116,56 +117,60 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 
 	it('refuses bad fields and writes nothing', async () => {
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ name: '', endsOn: '2026-11-01' })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ name: '', endsOn: '2026-11-01' })),
 			/Cần nhập tên kế hoạch[^]*Ngày kết thúc phải bằng hoặc sau ngày bắt đầu/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ startsOn: '01/12/2026' })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ startsOn: '01/12/2026' })),
 			/Ngày bắt đầu phải là một ngày có thật/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ hamletIds: [] })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ hamletIds: [] })),
 			/Cần chọn ít nhất một thôn, tổ dân phố/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ expectedHouseholds: -1 })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ expectedHouseholds: -1 })),
 			/Số hộ dự kiến phải là số nguyên không âm/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ hamletIds: [4001, 4001] })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ hamletIds: [4001, 4001] })),
 			/được chọn hai lần: 4001/
 		);
-		await expectRefused(() => createPlan(handle.db, '00004', 'not an object'), /Giá trị không hợp lệ/);
+		await expectRefused(
+			() => createPlan(handle.db, TEST_ACTOR, '00004', 'not an object'),
+			/Giá trị không hợp lệ/
+		);
 	});
 
 	it('refuses a team or hamlets of another commune, and an unknown commune, writing nothing', async () => {
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ teamId: 2 })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ teamId: 2 })),
 			/Tổ CĐS mã 2 không thuộc Phường Ba Đình/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ teamId: 999 })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ teamId: 999 })),
 			/Tổ CĐS mã 999 không thuộc/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '09700', planInput({ teamId: 2 })),
+			() => createPlan(handle.db, TEST_ACTOR, '09700', planInput({ teamId: 2 })),
 			/Thôn, tổ dân phố mã 4003, 4001 không thuộc Xã Ba Vì/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '00004', planInput({ hamletIds: [4001, 987654] })),
+			() => createPlan(handle.db, TEST_ACTOR, '00004', planInput({ hamletIds: [4001, 987654] })),
 			/mã 987654 không thuộc/
 		);
 		await expectRefused(
-			() => createPlan(handle.db, '99999', planInput()),
+			() => createPlan(handle.db, TEST_ACTOR, '99999', planInput()),
 			/Không có xã\/phường mã 99999/,
 			'unknown-commune'
 		);
 	});
 
 	it('updates a plan, replacing its hamlets; a refused update leaves it as it was', async () => {
-		const plan = await createPlan(handle.db, '00004', planInput({ name: 'Kế hoạch cần sửa' }));
+		const plan = await createPlan(handle.db, TEST_ACTOR, '00004', planInput({ name: 'Kế hoạch cần sửa' }));
 		const updated = await updatePlan(
 			handle.db,
+			TEST_ACTOR,
 			'00004',
 			plan.id,
 			planInput({ name: 'Kế hoạch đã sửa', teamId: null, hamletIds: [4002], expectedHouseholds: 510 })
@@ -182,25 +187,25 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 		expect(Date.parse(updated!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(plan.updatedAt));
 
 		await expectRefused(
-			() => updatePlan(handle.db, '00004', plan.id, planInput({ endsOn: '2026-01-01' })),
+			() => updatePlan(handle.db, TEST_ACTOR, '00004', plan.id, planInput({ endsOn: '2026-01-01' })),
 			/Ngày kết thúc phải bằng hoặc sau ngày bắt đầu/
 		);
 		expect(await getPlan(handle.db, '00004', plan.id)).toEqual(updated);
 		// Another commune's plan, or none at all, is not there to update.
-		expect(await updatePlan(handle.db, '09700', plan.id, planInput({ teamId: 2 }))).toBeNull();
-		expect(await updatePlan(handle.db, '00004', 424242, planInput())).toBeNull();
+		expect(await updatePlan(handle.db, TEST_ACTOR, '09700', plan.id, planInput({ teamId: 2 }))).toBeNull();
+		expect(await updatePlan(handle.db, TEST_ACTOR, '00004', 424242, planInput())).toBeNull();
 	});
 
 	it('deletes a plan with its hamlet list, only through its own commune', async () => {
-		const plan = await createPlan(handle.db, '00004', planInput({ name: 'Kế hoạch sẽ xóa' }));
-		expect(await deletePlan(handle.db, '09700', plan.id)).toBe(false);
-		expect(await deletePlan(handle.db, '00004', plan.id)).toBe(true);
+		const plan = await createPlan(handle.db, TEST_ACTOR, '00004', planInput({ name: 'Kế hoạch sẽ xóa' }));
+		expect(await deletePlan(handle.db, TEST_ACTOR, '09700', plan.id)).toBe(false);
+		expect(await deletePlan(handle.db, TEST_ACTOR, '00004', plan.id)).toBe(true);
 		expect(await getPlan(handle.db, '00004', plan.id)).toBeNull();
 		const orphans = await handle.db.execute(
 			sql`SELECT count(*)::int AS n FROM plan_hamlets WHERE plan_id = ${plan.id}`
 		);
 		expect((orphans as unknown as { rows: { n: number }[] }).rows).toEqual([{ n: 0 }]);
-		expect(await deletePlan(handle.db, '00004', plan.id)).toBe(false);
+		expect(await deletePlan(handle.db, TEST_ACTOR, '00004', plan.id)).toBe(false);
 	});
 
 	it('lists the commune’s teams for the form', async () => {

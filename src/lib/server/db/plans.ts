@@ -9,33 +9,27 @@ import {
 	type ValidPlanInput
 } from '../../plans';
 import type { Database } from './index';
-import { communes, hamlets, planHamlets, plans, teams } from './schema';
+import { findCommune } from './communes';
+import { hamlets, planHamlets, plans, teams } from './schema';
+import { withWrite, type Actor, type Transaction } from './write';
 
 /** The largest `serial` id: a larger one in a URL would make PostgreSQL fail rather than find nothing. */
 const MAX_ID = 2_147_483_647;
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-/** Refuses a commune code that does not exist; returns the commune's full name. */
-async function communeNameOf(tx: Transaction | Database, communeCode: string): Promise<string> {
-	const [row] = await tx
-		.select({ fullName: communes.fullName })
-		.from(communes)
-		.where(eq(communes.code, communeCode))
-		.limit(1);
-	if (!row) {
+/**
+ * Validates fields and references (team and hamlets of the commune); throws every problem at once, or
+ * a not-found InputError for a commune that does not exist.
+ */
+async function checkedInput(tx: Transaction, communeCode: string, input: unknown): Promise<ValidPlanInput> {
+	const commune = await findCommune(tx, communeCode);
+	if (!commune) {
 		throw InputError.notFound(
 			'unknown-commune',
 			{ vi: `Không có xã/phường mã ${communeCode}`, en: `No commune has code ${communeCode}` },
 			'communeCode'
 		);
 	}
-	return row.fullName;
-}
-
-/** Validates fields and references (team and hamlets of the commune); throws every problem at once. */
-async function checkedInput(tx: Transaction, communeCode: string, input: unknown): Promise<ValidPlanInput> {
-	const communeName = await communeNameOf(tx, communeCode);
+	const communeName = commune.fullName;
 	const validation = validatePlanInput(input);
 	if (!validation.ok) throw planInputError(validation.issues);
 	const value = validation.value;
@@ -84,8 +78,13 @@ async function insertPlanHamlets(tx: Transaction, planId: number, hamletIds: num
  * Saves a new plan of the commune with its hamlets, in one transaction. Throws an InputError listing
  * every problem (a not-found one for an unknown commune); a refused plan writes nothing.
  */
-export async function createPlan(db: Database, communeCode: string, input: unknown): Promise<Plan> {
-	const id = await db.transaction(async (tx) => {
+export async function createPlan(
+	db: Database,
+	actor: Actor,
+	communeCode: string,
+	input: unknown
+): Promise<Plan> {
+	const id = await withWrite(db, actor, async (tx) => {
 		const value = await checkedInput(tx, communeCode, input);
 		const [row] = await tx
 			.insert(plans)
@@ -111,12 +110,13 @@ export async function createPlan(db: Database, communeCode: string, input: unkno
  */
 export async function updatePlan(
 	db: Database,
+	actor: Actor,
 	communeCode: string,
 	id: number,
 	input: unknown
 ): Promise<Plan | null> {
 	if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return null;
-	const updated = await db.transaction(async (tx) => {
+	const updated = await withWrite(db, actor, async (tx) => {
 		const [existing] = await tx
 			.select({ id: plans.id })
 			.from(plans)
@@ -144,9 +144,14 @@ export async function updatePlan(
 }
 
 /** Deletes a plan of the commune (its hamlet list goes with it); false when there is no such plan. */
-export async function deletePlan(db: Database, communeCode: string, id: number): Promise<boolean> {
+export async function deletePlan(
+	db: Database,
+	actor: Actor,
+	communeCode: string,
+	id: number
+): Promise<boolean> {
 	if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return false;
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		const rows = await tx
 			.delete(plans)
 			.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)))
@@ -221,16 +226,4 @@ async function selectPlans(db: Database, communeCode: string, id?: number): Prom
 		updatedAt: row.updatedAt.toISOString(),
 		hamlets: byPlan.get(row.id) ?? []
 	}));
-}
-
-/** The commune's teams, for the plan form's team selector. */
-export async function communeTeams(
-	db: Database,
-	communeCode: string
-): Promise<{ id: number; name: string }[]> {
-	return db
-		.select({ id: teams.id, name: teams.name })
-		.from(teams)
-		.where(eq(teams.communeCode, communeCode))
-		.orderBy(asc(teams.id));
 }

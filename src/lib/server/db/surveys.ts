@@ -5,6 +5,7 @@ import type { Database } from './index';
 import { surveyRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { hamlets, skillSurveys } from './schema';
+import { withWrite, type Actor } from './write';
 
 const SURVEYS_FILE = { vi: 'khảo sát kỹ năng số', en: 'skill surveys' };
 
@@ -14,6 +15,7 @@ const SURVEYS_FILE = { vi: 'khảo sát kỹ năng số', en: 'skill surveys' };
  */
 export async function loadSurveys(
 	db: Database,
+	actor: Actor,
 	input: string | unknown[],
 	dataset: DatasetRecord
 ): Promise<number> {
@@ -33,7 +35,7 @@ export async function loadSurveys(
 			`rows[${duplicate.index}]`
 		);
 	}
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		const ids = [...new Set(rows.map((row) => row.hamletId))];
 		const known = new Set(
 			(await tx.select({ id: hamlets.id }).from(hamlets).where(inArray(hamlets.id, ids))).map((row) => row.id)

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { teamRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, teams } from './schema';
+import { withWrite, type Actor } from './write';
 
 const TEAMS_FILE = { vi: 'tổ CĐS', en: 'teams' };
 
@@ -14,6 +15,7 @@ const TEAMS_FILE = { vi: 'tổ CĐS', en: 'teams' };
  */
 export async function loadTeams(
 	db: Database,
+	actor: Actor,
 	input: string | unknown[],
 	dataset: DatasetRecord
 ): Promise<number> {
@@ -30,7 +32,7 @@ export async function loadTeams(
 			`rows[${duplicate.index}].id`
 		);
 	}
-	return db.transaction(async (tx) => {
+	return withWrite(db, actor, async (tx) => {
 		const knownCodes = new Set(
 			(await tx.select({ code: communes.code }).from(communes)).map((row) => row.code)
 		);
@@ -53,4 +55,16 @@ export async function loadTeams(
 		);
 		return rows.length;
 	});
+}
+
+/** The commune's teams, for the plan form's team selector. */
+export async function communeTeams(
+	db: Database,
+	communeCode: string
+): Promise<{ id: number; name: string }[]> {
+	return db
+		.select({ id: teams.id, name: teams.name })
+		.from(teams)
+		.where(eq(teams.communeCode, communeCode))
+		.orderBy(asc(teams.id));
 }

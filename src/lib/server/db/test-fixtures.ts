@@ -8,6 +8,10 @@ import { DEMO_DATASET } from './datasets';
 import { loadHamlets } from './hamlets';
 import type { Database, DatabaseHandle } from './index';
 import { loadTeams } from './teams';
+import type { Actor } from './write';
+
+/** Who writes in the tests. */
+export const TEST_ACTOR: Actor = { kind: 'system', reason: 'test' };
 
 /** Real communes used by the database tests: Ba Đình, Ngọc Hà (phường) and Ba Vì (xã). */
 export const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
@@ -105,11 +109,11 @@ export function fixtureSurvey(
 
 /** Loads the fixture communes, hamlets, teams and `activityCount` activities through the real loaders. */
 export async function loadFixtureData(db: Database, activityCount = 1): Promise<void> {
-	await loadCommunes(db, fixtureCommunesText());
-	await loadHamlets(db, JSON.stringify(fixtureHamlets()), DEMO_DATASET);
-	await loadTeams(db, fixtureTeams(), DEMO_DATASET);
+	await loadCommunes(db, TEST_ACTOR, fixtureCommunesText());
+	await loadHamlets(db, TEST_ACTOR, JSON.stringify(fixtureHamlets()), DEMO_DATASET);
+	await loadTeams(db, TEST_ACTOR, fixtureTeams(), DEMO_DATASET);
 	const activities = Array.from({ length: activityCount }, (_, index) => fixtureActivity(index + 1));
-	await loadActivities(db, activities, DEMO_DATASET);
+	await loadActivities(db, TEST_ACTOR, activities, DEMO_DATASET);
 }
 
 /**

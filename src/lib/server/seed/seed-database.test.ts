@@ -8,6 +8,7 @@ import { InputError } from '../../input-error';
 import { databaseSummary } from '../db/summary';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { seedIfEmpty } from './seed-database';
+import { TEST_ACTOR } from '../db/test-fixtures';
 
 // A smaller activity count keeps the test quick; the loaders are the same as for the full seed.
 const ACTIVITY_COUNT = 5_000;
@@ -36,7 +37,7 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 	});
 
 	it('a failing seed leaves the database empty, never half-seeded', async () => {
-		const error = await seedIfEmpty(handle.db, {
+		const error = await seedIfEmpty(handle.db, TEST_ACTOR, {
 			geodataDir: brokenGeodataDir,
 			activityCount: ACTIVITY_COUNT
 		}).catch((thrown: unknown) => thrown);
@@ -52,7 +53,7 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 	});
 
 	it('seeds the communes and the demo dataset once', async () => {
-		expect(await seedIfEmpty(handle.db, { activityCount: ACTIVITY_COUNT })).toBe(true);
+		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(true);
 		const summary = await databaseSummary(handle.db);
 		expect(summary).toMatchObject({ communes: 126, hamlets: 4897, activities: ACTIVITY_COUNT });
 		expect(summary.teams).toBeGreaterThan(126 * 3);
@@ -63,7 +64,7 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 			'demo-2026:demo',
 			'hanoi-units-2025:official'
 		]);
-		expect(await seedIfEmpty(handle.db, { activityCount: ACTIVITY_COUNT })).toBe(false);
+		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(false);
 		expect(await databaseSummary(handle.db)).toEqual(summary);
 	});
 });

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadActivities } from '../db/activities';
-import { loadCommunes } from '../db/communes';
+import { communeCount, loadCommunes } from '../db/communes';
 import { DEMO_DATASET, OFFICIAL_UNITS_DATASET } from '../db/datasets';
 import { loadHamlets } from '../db/hamlets';
 import type { Database } from '../db/index';
-import { communes } from '../db/schema';
 import { loadSurveys } from '../db/surveys';
 import { loadTeams } from '../db/teams';
+import { withWrite, type Actor } from '../db/write';
 import { generateDemoData } from './demo-data';
 import { DEMO_SOURCE_FILES, readDemoDataInput } from './read-sources';
 import type { DemoData, HamletFeature } from './types';
@@ -44,7 +44,7 @@ function demoHamletCollection(features: HamletFeature[], demo: DemoData) {
  * Loads the official communes and, unless disabled, the demo dataset, through the same validating
  * loaders as any upload, in one transaction: a failure leaves the database empty, never half-seeded.
  */
-export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
+export async function seedDatabase(db: Database, actor: Actor, options: SeedOptions = {}): Promise<void> {
 	const geodataDir = resolve(options.geodataDir ?? 'geodata');
 	const communesText = await readFile(resolve(geodataDir, DEMO_SOURCE_FILES.communes), 'utf8');
 	const withDemo = options.demo ?? true;
@@ -52,19 +52,19 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
 	const demo = input
 		? generateDemoData(input, { seed: options.seed, activityCount: options.activityCount })
 		: undefined;
-	await db.transaction(async (tx) => {
-		await loadCommunes(tx, communesText, OFFICIAL_UNITS_DATASET);
+	await withWrite(db, actor, async (tx) => {
+		await loadCommunes(tx, actor, communesText, OFFICIAL_UNITS_DATASET);
 		if (!input || !demo) return;
-		await loadHamlets(tx, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
-		await loadTeams(tx, demo.teams, DEMO_DATASET);
-		await loadSurveys(tx, demo.surveys, DEMO_DATASET);
-		await loadActivities(tx, demo.activities, DEMO_DATASET);
+		await loadHamlets(tx, actor, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
+		await loadTeams(tx, actor, demo.teams, DEMO_DATASET);
+		await loadSurveys(tx, actor, demo.surveys, DEMO_DATASET);
+		await loadActivities(tx, actor, demo.activities, DEMO_DATASET);
 	});
 }
 
 /** Seeds a database that has no communes yet; one that has them is left alone. Returns whether it seeded. */
-export async function seedIfEmpty(db: Database, options: SeedOptions = {}): Promise<boolean> {
-	if ((await db.$count(communes)) > 0) return false;
-	await seedDatabase(db, options);
+export async function seedIfEmpty(db: Database, actor: Actor, options: SeedOptions = {}): Promise<boolean> {
+	if ((await communeCount(db)) > 0) return false;
+	await seedDatabase(db, actor, options);
 	return true;
 }

@@ -6,7 +6,7 @@ import { loadCommunes } from '../db/communes';
 import { DEMO_DATASET } from '../db/datasets';
 import { loadHamlets } from '../db/hamlets';
 import { selectRows, type Driver, type DatabaseHandle } from '../db/index';
-import { loadFixtureData } from '../db/test-fixtures';
+import { loadFixtureData, TEST_ACTOR } from '../db/test-fixtures';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { decodeTile, type DecodedLayer } from './decode-tile';
 import { renderTile, simplifyTolerance, TILE_BUFFER, TILE_EXTENT } from './render-tile';
@@ -21,7 +21,7 @@ async function loadRealisticSlice(handle: DatabaseHandle): Promise<void> {
 		readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')
 	) as FeatureCollection;
 	await loadCommunes(
-		handle.db,
+		handle.db, TEST_ACTOR,
 		JSON.stringify({
 			type: 'FeatureCollection',
 			features: communes.features.filter((feature) =>
@@ -49,7 +49,7 @@ async function loadRealisticSlice(handle: DatabaseHandle): Promise<void> {
 				}
 			};
 		});
-	await loadHamlets(handle.db, JSON.stringify({ type: 'FeatureCollection', features }), DEMO_DATASET);
+	await loadHamlets(handle.db, TEST_ACTOR, JSON.stringify({ type: 'FeatureCollection', features }), DEMO_DATASET);
 }
 
 /** The z14 tile over the fixture's 2×2 grid of tổ dân phố in Ba Đình. */

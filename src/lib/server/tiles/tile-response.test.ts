@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from '../db/activities';
 import { DEMO_DATASET } from '../db/datasets';
 import type { DatabaseHandle } from '../db/index';
-import { fixtureActivity, loadFixtureData } from '../db/test-fixtures';
+import { fixtureActivity, loadFixtureData, TEST_ACTOR } from '../db/test-fixtures';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { decodeTile } from './decode-tile';
 import { TileCache } from './tile-cache';
@@ -135,7 +135,7 @@ describe.each(testDrivers())('tile responses on %s', (driver) => {
 		const before = await respond();
 		const oldEtag = before.headers.get('etag')!;
 		const oldVersion = oldEtag.slice(1, -1);
-		await loadActivities(handle.db, [fixtureActivity(2)], DEMO_DATASET);
+		await loadActivities(handle.db, TEST_ACTOR, [fixtureActivity(2)], DEMO_DATASET);
 		const { misses } = cache.stats;
 		const after = await respond({ version: oldVersion, ifNoneMatch: oldEtag });
 		expect(after.status).toBe(200);

@@ -7,10 +7,12 @@ import { monthFromParam, monthParam } from '$lib/months';
 import { readCommuneCode, readMonthParam, unknownCommuneError } from '$lib/params';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { dataMonths } from '$lib/server/db/metrics';
-import { communeTeams, createPlan, deletePlan, listPlans, updatePlan } from '$lib/server/db/plans';
+import { findCommune } from '$lib/server/db/communes';
+import { createPlan, deletePlan, listPlans, updatePlan } from '$lib/server/db/plans';
+import { communeTeams } from '$lib/server/db/teams';
+import type { Actor } from '$lib/server/db/write';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
 import { failInput, withErrorPage } from '$lib/server/input-error-http';
-import { communeHeading } from '$lib/server/plan-report';
 import type { Actions, PageServerLoad } from './$types';
 import { errorsByField, readPlanForm, type PlanFormErrors, type PlanFormValues } from './plan-form';
 
@@ -32,7 +34,7 @@ export const load: PageServerLoad = ({ params, url }) => withErrorPage(() => pla
 /** The planner's data; refuses an unknown commune (404) and a bad or uncovered month (400). */
 async function plannerData(code: string, url: URL) {
 	const { db } = await getAppDatabase();
-	const commune = await communeHeading(db, readCommuneCode(code, 'code'));
+	const commune = await findCommune(db, readCommuneCode(code, 'code'));
 	if (!commune) throw unknownCommuneError(code, 'code');
 	const months = await dataMonths(db);
 	const month = readMonthParam(url.searchParams, months, { absent: 'latest' });
@@ -85,6 +87,12 @@ function plannerUrl(code: string, form: FormData, extra: Record<string, string> 
 	return `/communes/${code}/plan?${search}#saved-plans`;
 }
 
+/**
+ * Who saves and deletes plans: there are no accounts yet, so the planner writes as the system; the
+ * accounts issue replaces this with the signed-in user.
+ */
+const PLANNER: Actor = { kind: 'system', reason: 'planner (no accounts yet)' };
+
 type SaveFailure = { values: PlanFormValues; errors: PlanFormErrors };
 
 export const actions: Actions = {
@@ -98,8 +106,8 @@ export const actions: Actions = {
 		try {
 			const plan =
 				planId === null
-					? await createPlan(db, params.code, input)
-					: await updatePlan(db, params.code, planId, input);
+					? await createPlan(db, PLANNER, params.code, input)
+					: await updatePlan(db, PLANNER, params.code, planId, input);
 			if (!plan) {
 				throw InputError.notFound('unknown-plan', {
 					vi: 'Không tìm thấy kế hoạch cần sửa',
@@ -121,7 +129,7 @@ export const actions: Actions = {
 	delete: async ({ params, request }) => {
 		const { db } = await getAppDatabase();
 		const form = await request.formData();
-		const deleted = await deletePlan(db, params.code, Number(form.get('planId')));
+		const deleted = await deletePlan(db, PLANNER, params.code, Number(form.get('planId')));
 		if (!deleted) {
 			const refused = InputError.notFound('unknown-plan', {
 				vi: 'Không tìm thấy kế hoạch cần xóa',
