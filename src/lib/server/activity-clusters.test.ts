@@ -153,7 +153,12 @@ describe.each(testDrivers())('activity clusters on %s', (driver) => {
 		const again = await activityIndexForMonth(handle.db, '2026-03-01');
 		expect(again.index).toBe(first.index);
 
-		await loadActivities(handle.db, TEST_ACTOR, [activity(7, EAST[0]!, 'event', '2026-03-25', 40)], DEMO_DATASET);
+		await loadActivities(
+			handle.db,
+			TEST_ACTOR,
+			[activity(7, EAST[0]!, 'event', '2026-03-25', 40)],
+			DEMO_DATASET
+		);
 		const rebuilt = await activityIndexForMonth(handle.db, '2026-03-01');
 		expect(rebuilt.index).not.toBe(first.index);
 		expect(rebuilt.tag).not.toBe(first.tag);
@@ -193,7 +198,12 @@ describe.each(testDrivers())('activity clusters on %s', (driver) => {
 			expect(otherZoom.status).toBe(200);
 			expect(otherZoom.headers.get('etag')).not.toBe(etag);
 
-			await loadActivities(handle.db, TEST_ACTOR, [activity(8, EAST[1]!, 'class', '2026-03-26', 12)], DEMO_DATASET);
+			await loadActivities(
+				handle.db,
+				TEST_ACTOR,
+				[activity(8, EAST[1]!, 'class', '2026-03-26', 12)],
+				DEMO_DATASET
+			);
 			const afterWrite = await get('month=2026-03&bbox=105.2,20.5,106.1,21.5&zoom=17', {
 				'if-none-match': etag
 			});

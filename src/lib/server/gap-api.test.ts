@@ -18,7 +18,8 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		// One activity in March 2026; surveys in March and April: the data months are March and April.
 		await loadFixtureData(handle.db, 1);
 		await loadSurveys(
-			handle.db, TEST_ACTOR,
+			handle.db,
+			TEST_ACTOR,
 			[4001, 4002, 4003, 4004].flatMap((id, index) => [
 				fixtureSurvey(id, '2026-03-01', 80, 20 + index * 10, OTHER_COUNTS),
 				fixtureSurvey(id, '2026-04-01', 80, 30 + index * 10, OTHER_COUNTS)

@@ -15,7 +15,8 @@ describe.each(testDrivers())('panel and map values on %s', (driver) => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db, 0);
 		await loadActivities(
-			handle.db, TEST_ACTOR,
+			handle.db,
+			TEST_ACTOR,
 			[
 				{ ...fixtureActivity(1), occurredOn: '2026-01-10', householdsNew: 100 },
 				{ ...fixtureActivity(2), occurredOn: '2026-02-10', householdsNew: 150 },
@@ -25,7 +26,8 @@ describe.each(testDrivers())('panel and map values on %s', (driver) => {
 		);
 		const others = { withSmartphone: 40, withEpayment: 20, withVneidLevel2: 30 };
 		await loadSurveys(
-			handle.db, TEST_ACTOR,
+			handle.db,
+			TEST_ACTOR,
 			[
 				fixtureSurvey(4001, '2026-02-01', 50, 25, others),
 				fixtureSurvey(4002, '2026-02-01', 150, 135, others)

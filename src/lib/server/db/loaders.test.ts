@@ -9,7 +9,15 @@ import { migrateDatabase, openDatabase, selectRows, type DatabaseHandle } from '
 import { InputError } from '../../input-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
-import { fixtureActivity, fixtureCommunesText, fixtureHamlets, fixtureTeams, loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
+import {
+	fixtureActivity,
+	fixtureCommunesText,
+	fixtureHamlets,
+	fixtureTeams,
+	loadFixtureData,
+	tableFingerprint,
+	TEST_ACTOR
+} from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { squarePolygon } from '../../analysis/test-squares';
 
@@ -145,7 +153,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				replaceHamletBoundaries(
-					handle.db, TEST_ACTOR,
+					handle.db,
+					TEST_ACTOR,
 					JSON.stringify({
 						type: 'FeatureCollection',
 						features: [{ type: 'Feature', properties: { id: 4002 }, geometry: BOWTIE }]
@@ -164,7 +173,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadHamlets(
-					handle.db, TEST_ACTOR,
+					handle.db,
+					TEST_ACTOR,
 					JSON.stringify({ ...collection, features: [collection.features[0]] }),
 					DEMO_DATASET
 				),
@@ -188,7 +198,13 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 		expect(error.path).toBe('features[0].properties.communeCode');
 		await expectRefused(
 			handle,
-			() => loadTeams(handle.db, TEST_ACTOR, [{ ...fixtureTeams()[0]!, id: 9, communeCode: '99999' }], DEMO_DATASET),
+			() =>
+				loadTeams(
+					handle.db,
+					TEST_ACTOR,
+					[{ ...fixtureTeams()[0]!, id: 9, communeCode: '99999' }],
+					DEMO_DATASET
+				),
 			'unknown-commune',
 			/99999/
 		);
@@ -205,7 +221,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadHamlets(
-					handle.db, TEST_ACTOR,
+					handle.db,
+					TEST_ACTOR,
 					JSON.stringify({ type: 'FeatureCollection', features: [feature] }),
 					DEMO_DATASET
 				),
@@ -219,7 +236,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadActivities(
-					handle.db, TEST_ACTOR,
+					handle.db,
+					TEST_ACTOR,
 					[fixtureActivity(2), { ...fixtureActivity(3), idempotencyKey: 'fixture-1' }],
 					DEMO_DATASET
 				),
@@ -238,7 +256,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('refuses activities of unknown hamlets, unknown teams or a team of another commune', async () => {
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(5), hamletId: 424242 }], DEMO_DATASET),
+			() =>
+				loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(5), hamletId: 424242 }], DEMO_DATASET),
 			'unknown-hamlet',
 			/424242/
 		);
@@ -259,14 +278,26 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 	it('refuses bad values with a path and a Vietnamese message', async () => {
 		const error = await expectRefused(
 			handle,
-			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(8), topics: ['gardening'] }], DEMO_DATASET),
+			() =>
+				loadActivities(
+					handle.db,
+					TEST_ACTOR,
+					[{ ...fixtureActivity(8), topics: ['gardening'] }],
+					DEMO_DATASET
+				),
 			'invalid-value',
 			/Giá trị không hợp lệ/
 		);
 		expect(error.path).toBe('rows[0].topics.0');
 		await expectRefused(
 			handle,
-			() => loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(9), location: [21.036, 105.833] }], DEMO_DATASET),
+			() =>
+				loadActivities(
+					handle.db,
+					TEST_ACTOR,
+					[{ ...fixtureActivity(9), location: [21.036, 105.833] }],
+					DEMO_DATASET
+				),
 			'invalid-value',
 			/location/
 		);
@@ -274,7 +305,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				loadSurveys(
-					handle.db, TEST_ACTOR,
+					handle.db,
+					TEST_ACTOR,
 					[
 						{
 							hamletId: 4001,
@@ -304,7 +336,12 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			withVneidLevel2: 60
 		};
 		expect(await loadSurveys(handle.db, TEST_ACTOR, [survey], DEMO_DATASET)).toBe(1);
-		await loadSurveys(handle.db, TEST_ACTOR, JSON.stringify([{ ...survey, withBasicSkills: 55 }]), DEMO_DATASET);
+		await loadSurveys(
+			handle.db,
+			TEST_ACTOR,
+			JSON.stringify([{ ...survey, withBasicSkills: 55 }]),
+			DEMO_DATASET
+		);
 		const stored = await selectRows<{ with_basic_skills: number; month: string }>(
 			handle.db,
 			sql`SELECT with_basic_skills, month::text FROM skill_surveys WHERE hamlet_id = 4002`
@@ -342,7 +379,8 @@ describe.each(testDrivers())('loaders on %s', (driver) => {
 			handle,
 			() =>
 				replaceHamletBoundaries(
-					handle.db, TEST_ACTOR,
+					handle.db,
+					TEST_ACTOR,
 					JSON.stringify({ ...official, features: [{ ...official.features[0], properties: { id: 123 } }] })
 				),
 			'unknown-hamlet',

@@ -16,7 +16,8 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db, 0);
 		await loadActivities(
-			handle.db, TEST_ACTOR,
+			handle.db,
+			TEST_ACTOR,
 			[
 				{ ...fixtureActivity(1), occurredOn: '2026-02-10', householdsNew: 10, householdsRevisited: 0 },
 				// The last day of March counts in March, not April.
@@ -26,7 +27,8 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 			DEMO_DATASET
 		);
 		await loadSurveys(
-			handle.db, TEST_ACTOR,
+			handle.db,
+			TEST_ACTOR,
 			[
 				fixtureSurvey(4001, '2026-02-01', 50, 20),
 				fixtureSurvey(4001, '2026-04-01', 60, 45),
@@ -89,7 +91,12 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 		const compute = async () => ++computed;
 		expect((await cache.get(handle.db, 'k', compute)).value).toBe(1);
 		expect((await cache.get(handle.db, 'k', compute)).value).toBe(1);
-		await loadActivities(handle.db, TEST_ACTOR, [{ ...fixtureActivity(4), occurredOn: '2026-05-20' }], DEMO_DATASET);
+		await loadActivities(
+			handle.db,
+			TEST_ACTOR,
+			[{ ...fixtureActivity(4), occurredOn: '2026-05-20' }],
+			DEMO_DATASET
+		);
 		const after = await currentDataRevision(handle.db);
 		expect(after.revision).toBeGreaterThan(before.revision);
 		expect(after.tag).not.toBe(before.tag);

@@ -10,8 +10,7 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
  * The audit event records it.
  */
 export type Actor =
-	| { kind: 'user'; id: number; username: string; role: string }
-	| { kind: 'system'; reason: string };
+	{ kind: 'user'; id: number; username: string; role: string } | { kind: 'system'; reason: string };
 
 export interface WriteOptions {
 	/** Run everything, then roll back: the result says what the write would do, and nothing is kept. */

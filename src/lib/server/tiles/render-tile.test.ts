@@ -21,7 +21,8 @@ async function loadRealisticSlice(handle: DatabaseHandle): Promise<void> {
 		readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')
 	) as FeatureCollection;
 	await loadCommunes(
-		handle.db, TEST_ACTOR,
+		handle.db,
+		TEST_ACTOR,
 		JSON.stringify({
 			type: 'FeatureCollection',
 			features: communes.features.filter((feature) =>
@@ -49,7 +50,12 @@ async function loadRealisticSlice(handle: DatabaseHandle): Promise<void> {
 				}
 			};
 		});
-	await loadHamlets(handle.db, TEST_ACTOR, JSON.stringify({ type: 'FeatureCollection', features }), DEMO_DATASET);
+	await loadHamlets(
+		handle.db,
+		TEST_ACTOR,
+		JSON.stringify({ type: 'FeatureCollection', features }),
+		DEMO_DATASET
+	);
 }
 
 /** The z14 tile over the fixture's 2×2 grid of tổ dân phố in Ba Đình. */
