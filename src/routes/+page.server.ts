@@ -1,8 +1,8 @@
 import bbox from '@turf/bbox';
 import { env } from '$env/dynamic/private';
 import { readHamletParam, readMonthParam, MONTH_WORDINGS, unknownHamletError } from '$lib/params';
-import { cityOutline } from '$lib/server/city-outline';
 import { getAppDatabase } from '$lib/server/db/app-database';
+import { cityOutlineCollection } from '$lib/server/db/city-outline';
 import { communeLabelPoints } from '$lib/server/db/communes';
 import { dataMonths } from '$lib/server/db/metrics';
 import { databaseSummary } from '$lib/server/db/summary';
@@ -41,7 +41,7 @@ async function mapData(search: URLSearchParams) {
 		if (!selected) throw unknownHamletError(search.get('hamlet')!);
 	}
 
-	const outline = await cityOutline();
+	const outline = await cityOutlineCollection(db);
 	const [west, south, east, north] = bbox(outline);
 	const values = month === undefined ? null : await monthValues(db, month);
 	// The selected hamlet's gap with its decomposition; the whole analysis is cached per month.

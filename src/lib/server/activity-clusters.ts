@@ -1,6 +1,5 @@
 // Outreach activities of one month as map clusters: one supercluster index per month and data revision.
 // https://github.com/mapbox/supercluster
-import { sql } from 'drizzle-orm';
 import type { Feature, Point } from 'geojson';
 import Supercluster from 'supercluster';
 import {
@@ -12,7 +11,8 @@ import {
 	type ActivityPointProperties
 } from '../activity-clusters';
 import { ACTIVITY_KINDS, type ActivityKind } from '../domain';
-import { selectRows, type Database } from './db/index';
+import { activitiesOfMonth } from './db/activities';
+import type { Database } from './db/index';
 import { RevisionCache } from './revision-cache';
 
 /** A bounding box [west, south, east, north] in degrees (WGS 84). */
@@ -71,28 +71,12 @@ export function dominantKind(counts: ActivityKindCounts): ActivityKind {
 	return best;
 }
 
-interface ActivityRow extends Omit<ActivityPointProperties, 'cluster'> {
-	lng: number;
-	lat: number;
-}
-
 /** Activities on or after `month` and before the next month, as point features (ordered by id, so repeatable). */
 async function activityPointsOfMonth(
 	db: Database,
 	month: string
 ): Promise<Feature<Point, ActivityPointProperties>[]> {
-	const rows = await selectRows<ActivityRow>(
-		db,
-		sql`
-			SELECT o.id::text AS id, o.kind::text AS kind, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
-				t.name AS "teamName", h.name AS "hamletName", o.people_guided AS "peopleGuided",
-				ST_X(o.location) AS lng, ST_Y(o.location) AS lat
-			FROM outreach_activities o
-			JOIN teams t ON t.id = o.team_id
-			JOIN hamlets h ON h.id = o.hamlet_id
-			WHERE o.occurred_on >= ${month}::date AND o.occurred_on < ${month}::date + interval '1 month'
-			ORDER BY o.id`
-	);
+	const rows = await activitiesOfMonth(db, month);
 	return rows.map(({ lng, lat, ...properties }) => ({
 		type: 'Feature',
 		geometry: { type: 'Point', coordinates: [Number(lng), Number(lat)] },

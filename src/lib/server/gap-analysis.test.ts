@@ -7,9 +7,16 @@ import { loadActivities } from './db/activities';
 import { DEMO_DATASET } from './db/datasets';
 import { loadHamlets } from './db/hamlets';
 import type { DatabaseHandle } from './db/index';
+import { loadMinorityAreas } from './db/minority-areas';
 import { loadSurveys } from './db/surveys';
 import { squarePolygon } from '$lib/analysis/test-squares';
-import { fixtureActivity, fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
+import {
+	fixtureActivity,
+	fixtureMinorityAreas,
+	fixtureSurvey,
+	loadFixtureData,
+	TEST_ACTOR
+} from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import {
 	cityGapAnalysis,
@@ -51,6 +58,7 @@ describe.each(testDrivers())('gap analysis assembled from %s', (driver) => {
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db, 0);
+		await loadMinorityAreas(handle.db, TEST_ACTOR, fixtureMinorityAreas());
 		await loadHamlets(handle.db, TEST_ACTOR, JSON.stringify(BA_VI_HAMLET), DEMO_DATASET);
 		await loadActivities(
 			handle.db,

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { contiguityNeighbours } from '$lib/analysis/contiguity';
 import { formatIsoDay, parseIsoDay } from '$lib/analysis/dates';
@@ -9,7 +8,7 @@ import { scoreGap } from '$lib/analysis/score-gap';
 import { getisOrdGiStar, HOT_SPOT_CLASSES } from '$lib/analysis/hot-spots';
 import type { NextTargetsOptions } from '$lib/analysis/next-targets';
 import { RATE_KEYS } from '$lib/analysis/reliability';
-import { isRuralHamlet, URBAN_UNIT_TYPE } from '$lib/analysis/rural';
+import { isRuralHamlet } from '$lib/analysis/rural';
 import { shrinkRates } from '$lib/analysis/reliability';
 import type {
 	ClassFeature,
@@ -28,7 +27,9 @@ import {
 	type NextTargets
 } from '$lib/gap-planning';
 import { aggregateReading, METRICS, type MetricFigures, type MetricId } from '$lib/metrics';
-import { selectRows, type Database } from './db/index';
+import { classLocations, householdsReachedInCommune } from './db/activities';
+import { hamletAnalysisRows } from './db/hamlets';
+import type { Database } from './db/index';
 import { hamletFiguresForMonth } from './db/metrics';
 import { isDesignatedMinority, minorityDesignations } from './minority-areas';
 import { RevisionCache } from './revision-cache';
@@ -110,34 +111,10 @@ function lastDayOfMonth(month: string): string {
 export async function gapAnalysisInput(db: Database, month: string): Promise<GapAnalysisInput> {
 	const asOf = lastDayOfMonth(month);
 	const firstClassDay = formatIsoDay(parseIsoDay(asOf)! - CLASS_WINDOW_DAYS + 1);
-	const shapes = await selectRows<{
-		id: number;
-		name: string;
-		communeCode: string;
-		isWard: boolean;
-		isRural: boolean;
-		elderly: number;
-		minorityShare: number;
-		geometry: string;
-	}>(
-		db,
-		sql`
-			SELECT h.id, h.name, h.commune_code AS "communeCode", c.unit_type = ${URBAN_UNIT_TYPE} AS "isWard",
-				h.is_rural AS "isRural", h.elderly, h.minority_share AS "minorityShare",
-				ST_AsGeoJSON(h.geom) AS geometry
-			FROM hamlets h JOIN communes c ON c.code = h.commune_code
-			ORDER BY h.id`
-	);
+	const shapes = await hamletAnalysisRows(db);
 	const figures = new Map((await hamletFiguresForMonth(db, month)).map((row) => [row.hamletId, row]));
-	const classRows = await selectRows<{ lng: number; lat: number; occurredOn: string }>(
-		db,
-		sql`
-			SELECT ST_X(location) AS lng, ST_Y(location) AS lat, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn"
-			FROM outreach_activities
-			WHERE kind = 'class' AND occurred_on BETWEEN ${firstClassDay}::date AND ${asOf}::date
-			ORDER BY occurred_on, id`
-	);
-	const designations = minorityDesignations();
+	const classRows = await classLocations(db, firstClassDay, asOf);
+	const designations = await minorityDesignations(db);
 	const hamlets = shapes.map((shape): HamletFeature => {
 		const row = figures.get(shape.id);
 		const properties: HamletAnalysisProperties = {
@@ -394,14 +371,7 @@ export async function communePace(
 	windowDays: number = OUTREACH_PACE_WINDOW_DAYS
 ): Promise<number> {
 	const firstDay = formatIsoDay(parseIsoDay(asOf)! - windowDays + 1);
-	const [row] = await selectRows<{ reached: number }>(
-		db,
-		sql`
-			SELECT coalesce(sum(o.households_new), 0)::int AS reached
-			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
-			WHERE h.commune_code = ${communeCode} AND o.occurred_on BETWEEN ${firstDay}::date AND ${asOf}::date`
-	);
-	return Number(row?.reached ?? 0) / windowDays;
+	return (await householdsReachedInCommune(db, communeCode, firstDay, asOf)) / windowDays;
 }
 
 /** The planner's capacity: what `pickNextTargets` needs, less the pace and start date this fills in. */

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Database } from './db/index';
+import { minorityAreaRecords } from './db/minority-areas';
+import { RevisionCache } from './revision-cache';
 import { sameHamletName } from './seed/hamlet-profiles';
-import { DEMO_SOURCE_FILES, parseMinorityAreas } from './seed/read-sources';
 import type { MinorityArea } from './seed/types';
 
 /**
@@ -30,20 +30,17 @@ export function minorityDesignationsFrom(areas: readonly MinorityArea[]): Minori
 	return { communeCodes, hamletNamesByCommune };
 }
 
-const cached = new Map<string, MinorityDesignations>();
+const cache = new RevisionCache<MinorityDesignations>(1);
 
 /**
- * The designations read from `geodata/hanoi_ethnic_minority_areas_2026.csv` (relative to the working
- * directory, which is the repository root for the app, the scripts and the tests); read once per directory.
+ * The designations stored in the database (seeded from `geodata/hanoi_ethnic_minority_areas_2026.csv`,
+ * replaced by an upload), read once per data revision: the same object until the data changes.
  */
-export function minorityDesignations(directory = 'geodata'): MinorityDesignations {
-	let designations = cached.get(directory);
-	if (!designations) {
-		const text = readFileSync(join(directory, DEMO_SOURCE_FILES.minorityAreas), 'utf8');
-		designations = minorityDesignationsFrom(parseMinorityAreas(text));
-		cached.set(directory, designations);
-	}
-	return designations;
+export async function minorityDesignations(db: Database): Promise<MinorityDesignations> {
+	const { value } = await cache.get(db, 'designations', async () =>
+		minorityDesignationsFrom(await minorityAreaRecords(db))
+	);
+	return value;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { foldVietnamese } from '$lib/text';
 import type { Bbox } from './db/hamlets';
-import { selectRows, type Database } from './db/index';
+import type { Database } from './db/index';
+import { placeRows } from './db/places';
 import { RevisionCache } from './revision-cache';
 
 export interface PlaceResult {
@@ -26,28 +26,7 @@ export const SEARCH_LIMITS = { maxQueryLength: 100, defaultResults: 8, maxResult
 const cache = new RevisionCache<IndexedPlace[]>(1);
 
 async function buildIndex(db: Database): Promise<IndexedPlace[]> {
-	const rows = await selectRows<{
-		kind: 'commune' | 'hamlet';
-		id: string;
-		name: string;
-		shortName: string;
-		context: string;
-		west: number;
-		south: number;
-		east: number;
-		north: number;
-	}>(
-		db,
-		sql`
-			SELECT 'commune' AS kind, code AS id, full_name AS name, name AS "shortName", '' AS context,
-				ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north
-			FROM communes
-			UNION ALL
-			SELECT 'hamlet', h.id::text, h.name, h.name, c.full_name,
-				ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
-			FROM hamlets h JOIN communes c ON c.code = h.commune_code
-			ORDER BY kind, id`
-	);
+	const rows = await placeRows(db);
 	return rows.map(({ shortName, west, south, east, north, ...place }) => ({
 		...place,
 		bbox: [west, south, east, north],

@@ -1,9 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
-import type { Database } from './index';
+import { selectRows, type Database } from './index';
 import { activityRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
+import type { ActivityPointProperties } from '../../activity-clusters';
 import { hamlets, outreachActivities, teams } from './schema';
 import { withWrite, type Actor } from './write';
 
@@ -121,4 +122,67 @@ export async function loadActivities(
 /** Number of activities recorded in a hamlet (used by tests and summaries). */
 export async function countActivitiesInHamlet(db: Database, hamletId: number): Promise<number> {
 	return db.$count(outreachActivities, eq(outreachActivities.hamletId, hamletId));
+}
+
+/** Where and when a class was held: the gap analysis measures each hamlet's distance to the nearest. */
+export interface ClassLocation {
+	lng: number;
+	lat: number;
+	/** YYYY-MM-DD. */
+	occurredOn: string;
+}
+
+/** The classes held from `firstDay` to `lastDay` (YYYY-MM-DD, both included), by date then id. */
+export async function classLocations(
+	db: Database,
+	firstDay: string,
+	lastDay: string
+): Promise<ClassLocation[]> {
+	return selectRows<ClassLocation>(
+		db,
+		sql`
+			SELECT ST_X(location) AS lng, ST_Y(location) AS lat, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn"
+			FROM outreach_activities
+			WHERE kind = 'class' AND occurred_on BETWEEN ${firstDay}::date AND ${lastDay}::date
+			ORDER BY occurred_on, id`
+	);
+}
+
+/** Households the commune's teams reached for the first time from `firstDay` to `lastDay` (both included). */
+export async function householdsReachedInCommune(
+	db: Database,
+	communeCode: string,
+	firstDay: string,
+	lastDay: string
+): Promise<number> {
+	const [row] = await selectRows<{ reached: number }>(
+		db,
+		sql`
+			SELECT coalesce(sum(o.households_new), 0)::int AS reached
+			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
+			WHERE h.commune_code = ${communeCode} AND o.occurred_on BETWEEN ${firstDay}::date AND ${lastDay}::date`
+	);
+	return Number(row?.reached ?? 0);
+}
+
+/** An activity as the map's clusters show it, with its location. */
+export interface ActivityPointRow extends Omit<ActivityPointProperties, 'cluster'> {
+	lng: number;
+	lat: number;
+}
+
+/** Activities on or after `month` (YYYY-MM-01) and before the next month, by id (so repeatable). */
+export async function activitiesOfMonth(db: Database, month: string): Promise<ActivityPointRow[]> {
+	return selectRows<ActivityPointRow>(
+		db,
+		sql`
+			SELECT o.id::text AS id, o.kind::text AS kind, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
+				t.name AS "teamName", h.name AS "hamletName", o.people_guided AS "peopleGuided",
+				ST_X(o.location) AS lng, ST_Y(o.location) AS lat
+			FROM outreach_activities o
+			JOIN teams t ON t.id = o.team_id
+			JOIN hamlets h ON h.id = o.hamlet_id
+			WHERE o.occurred_on >= ${month}::date AND o.occurred_on < ${month}::date + interval '1 month'
+			ORDER BY o.id`
+	);
 }

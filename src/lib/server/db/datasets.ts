@@ -18,6 +18,15 @@ export const OFFICIAL_UNITS_DATASET: DatasetRecord = {
 	source: 'geodata/hanoi_2025_communes_full.geojson'
 };
 
+/** The areas designated by Quyết định 201/QĐ-UBND (ethnic-minority and mountainous areas, 2026–2030). */
+export const MINORITY_AREAS_DATASET: DatasetRecord = {
+	id: 'hanoi-minority-areas-2026',
+	kind: 'official',
+	title:
+		'Vùng đồng bào dân tộc thiểu số và miền núi Hà Nội 2026–2030, Quyết định 201/QĐ-UBND (Hanoi ethnic-minority and mountainous areas)',
+	source: 'geodata/hanoi_ethnic_minority_areas_2026.csv'
+};
+
 /** The generated demo dataset: approximate hamlets with synthetic figures, teams, surveys and activities. */
 export const DEMO_DATASET: DatasetRecord = {
 	id: 'demo-2026',

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { URBAN_UNIT_TYPE } from '../../analysis/rural';
 import type { BoundarySource, DatasetKind, HamletKind, UnitType } from '../../domain';
 import { firstDuplicate, inBatches } from './batches';
 import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { assertValidGeometries } from './geometry-validation';
-import type { Database } from './index';
+import { selectRows, type Database } from './index';
 import { featuresOf, hamletBoundaryFeatureSchema, hamletFeatureSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
@@ -250,4 +251,31 @@ export async function hamletsInBbox(
 		.where(and(sql`${hamlets.geom} && ${envelope}`, sql`ST_Intersects(${hamlets.geom}, ${envelope})`))
 		.orderBy(asc(hamlets.id));
 	return featureCollectionFromRows<MultiPolygon, HamletProperties>(rows, (hamlet) => hamlet.id);
+}
+
+/** What the gap analysis reads of each hamlet: its figures that do not change by month, and its polygon. */
+export interface HamletAnalysisRow {
+	id: number;
+	name: string;
+	communeCode: string;
+	/** Whether its commune is a phường. */
+	isWard: boolean;
+	isRural: boolean;
+	elderly: number;
+	minorityShare: number;
+	/** The polygon as GeoJSON text (ST_AsGeoJSON, full precision). */
+	geometry: string;
+}
+
+/** Every hamlet for the gap analysis, by id. */
+export async function hamletAnalysisRows(db: Database): Promise<HamletAnalysisRow[]> {
+	return selectRows<HamletAnalysisRow>(
+		db,
+		sql`
+			SELECT h.id, h.name, h.commune_code AS "communeCode", c.unit_type = ${URBAN_UNIT_TYPE} AS "isWard",
+				h.is_rural AS "isRural", h.elderly, h.minority_share AS "minorityShare",
+				ST_AsGeoJSON(h.geom) AS geometry
+			FROM hamlets h JOIN communes c ON c.code = h.commune_code
+			ORDER BY h.id`
+	);
 }

@@ -110,6 +110,28 @@ export const surveyRowSchema = z
 		{ message: 'số đếm lớn hơn số người được khảo sát / a count exceeds adults assessed' }
 	);
 
+/** The city's outline, as in geodata/hanoi_2025_province.geojson (other properties are ignored). */
+export const cityOutlineFeatureSchema = z.object({
+	type: z.literal('Feature'),
+	properties: z.object({
+		code: z.string().regex(/^[0-9]{2}$/, 'mã 2 chữ số / 2-digit code'),
+		name: z.string().min(1),
+		fullName: z.string().min(1)
+	}),
+	geometry: polygonalGeometrySchema
+});
+
+/** A designated area: a whole xã (no hamlet name), or a named thôn of a commune. */
+export const minorityAreaRowSchema = z
+	.object({
+		level: z.enum(['commune', 'hamlet']),
+		communeCode,
+		hamletName: z.string().trim().min(1).nullable()
+	})
+	.refine((area) => (area.level === 'hamlet') === (area.hamletName !== null), {
+		message: 'tên thôn cần có với cấp thôn và chỉ với cấp thôn / a hamlet name goes with level hamlet only'
+	});
+
 export type CommuneFeatureInput = z.infer<typeof communeFeatureSchema>;
 export type HamletFeatureInput = z.infer<typeof hamletFeatureSchema>;
 export type HamletBoundaryInput = z.infer<typeof hamletBoundaryFeatureSchema>;

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communeLabelPoints, communesFeatureCollection } from './communes';
 import { hamletsInBbox } from './hamlets';
-import type { DatabaseHandle } from './index';
+import { selectRows, type DatabaseHandle } from './index';
 import { databaseSummary } from './summary';
 import { loadFixtureData } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
+import { tileBounds, tileContaining } from '../tiles/tile-math';
 
 /**
  * Both drivers are compared with one committed golden file, so "PGlite and PostGIS return the same
@@ -68,5 +70,20 @@ describe.each(testDrivers())('queries on %s', (driver) => {
 			demoRows: 8
 		});
 		expect(summary.datasets.map((dataset) => dataset.kind).sort()).toEqual(['demo', 'official']);
+	});
+
+	it('tile bounds in lng/lat match ST_TileEnvelope, so the tile SQL selects what the tile covers', async () => {
+		// The z14 tile over the fixture's 2×2 grid of tổ dân phố in Ba Đình.
+		const tile = tileContaining(105.8345, 21.0375, 14);
+		const { z, x, y } = tile;
+		const [row] = await selectRows<{ west: number; south: number; east: number; north: number }>(
+			handle.db,
+			sql`SELECT ST_XMin(e) AS west, ST_YMin(e) AS south, ST_XMax(e) AS east, ST_YMax(e) AS north
+				FROM ST_Transform(ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int), 4326) e`
+		);
+		const bounds = tileBounds(tile);
+		[row!.west, row!.south, row!.east, row!.north].forEach((value, index) =>
+			expect(bounds[index]).toBeCloseTo(value, 9)
+		);
 	});
 });

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './index';
-import { communes, datasets, hamlets, outreachActivities, skillSurveys, teams } from './schema';
+import {
+	cityOutlines,
+	communes,
+	datasets,
+	hamlets,
+	minorityAreas,
+	outreachActivities,
+	skillSurveys,
+	teams
+} from './schema';
 import { withWrite, type Actor } from './write';
 
 /**
@@ -10,7 +19,7 @@ import { withWrite, type Actor } from './write';
 export async function emptyDatabase(db: Database, actor: Actor): Promise<void> {
 	await withWrite(db, actor, async (tx) => {
 		await tx.execute(
-			sql`TRUNCATE ${outreachActivities}, ${skillSurveys}, ${teams}, ${hamlets}, ${communes}, ${datasets} RESTART IDENTITY CASCADE`
+			sql`TRUNCATE ${outreachActivities}, ${skillSurveys}, ${teams}, ${hamlets}, ${minorityAreas}, ${cityOutlines}, ${communes}, ${datasets} RESTART IDENTITY CASCADE`
 		);
 	});
 }

@@ -17,6 +17,8 @@ const DATA_REVISION_POLICY = {
 	teams: { bumps: true, why: 'the activities and plans refer to them' },
 	outreach_activities: { bumps: true, why: 'coverage, clusters, classes and the pace' },
 	skill_surveys: { bumps: true, why: 'every survey rate and the gap index' },
+	city_outlines: { bumps: true, why: 'the outline the map draws around the city' },
+	minority_areas: { bumps: true, why: 'the minority flag of the gap analysis' },
 	plans: { bumps: false, why: 'a planner’s work, not analysis data: saving one must not drop the caches' },
 	plan_hamlets: { bumps: false, why: 'part of a plan' },
 	data_revision: { bumps: false, why: 'it is the revision' }

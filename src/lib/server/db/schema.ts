@@ -13,6 +13,7 @@ import {
 	serial,
 	text,
 	timestamp,
+	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { multiPolygon, point } from './geometry';
@@ -31,6 +32,7 @@ export const hamletKind = pgEnum('hamlet_kind', HAMLET_KINDS);
 export const boundarySource = pgEnum('boundary_source', BOUNDARY_SOURCES);
 export const activityKind = pgEnum('activity_kind', ACTIVITY_KINDS);
 export const outreachTopic = pgEnum('outreach_topic', OUTREACH_TOPICS);
+export const minorityAreaLevel = pgEnum('minority_area_level', ['commune', 'hamlet']);
 
 /** Where rows came from: every other table points here, so demo rows can never pass for real ones. */
 export const datasets = pgTable('datasets', {
@@ -62,6 +64,53 @@ export const communes = pgTable(
 		index('communes_geom_idx').using('gist', table.geom),
 		check('communes_code_format', sql`${table.code} ~ '^[0-9]{5}$'`),
 		check('communes_population_positive', sql`${table.population} >= 0`)
+	]
+);
+
+/**
+ * Hanoi's own boundary (the city is a province-level unit, code '01'), drawn around the map. A table,
+ * not a file read at run time, so that an upload can replace it and the data revision sees the change.
+ */
+export const cityOutlines = pgTable(
+	'city_outlines',
+	{
+		/** Official 2-digit province code, '01' for Hà Nội. */
+		code: text('code').primaryKey(),
+		name: text('name').notNull(),
+		fullName: text('full_name').notNull(),
+		geom: multiPolygon('geom').notNull(),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [check('city_outlines_code_format', sql`${table.code} ~ '^[0-9]{2}$'`)]
+);
+
+/**
+ * The ethnic-minority and mountainous areas designated by the city (Quyết định 201/QĐ-UBND for
+ * 2026–2030): a whole xã, or a thôn of a commune named as the decision names it (hamlets are matched
+ * by name, since the decision has no hamlet ids).
+ */
+export const minorityAreas = pgTable(
+	'minority_areas',
+	{
+		id: serial('id').primaryKey(),
+		level: minorityAreaLevel('level').notNull(),
+		communeCode: text('commune_code')
+			.notNull()
+			.references(() => communes.code),
+		/** The thôn's name for level 'hamlet'; null for a whole commune. */
+		hamletName: text('hamlet_name'),
+		datasetId: text('dataset_id')
+			.notNull()
+			.references(() => datasets.id)
+	},
+	(table) => [
+		unique('minority_areas_once').on(table.level, table.communeCode, table.hamletName).nullsNotDistinct(),
+		check(
+			'minority_areas_hamlet_name_by_level',
+			sql`(${table.level} = 'hamlet') = (${table.hamletName} IS NOT NULL)`
+		)
 	]
 );
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { FeatureCollection } from 'geojson';
 import { squarePolygon } from '../../analysis/test-squares';
+import { parseMinorityAreas } from '../seed/read-sources';
 import { loadActivities } from './activities';
 import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
@@ -16,17 +17,22 @@ export const TEST_ACTOR: Actor = { kind: 'system', reason: 'test' };
 /** Real communes used by the database tests: Ba Đình, Ngọc Hà (phường) and Ba Vì (xã). */
 export const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
 
-/** A FeatureCollection with the fixture communes, cut from the committed geodata file. */
-export function fixtureCommunesText(): string {
+/** A FeatureCollection with the fixture communes (or those of `codes`), cut from the committed geodata file. */
+export function fixtureCommunesText(codes: readonly string[] = FIXTURE_COMMUNE_CODES): string {
 	const all = JSON.parse(
 		readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')
 	) as FeatureCollection;
 	return JSON.stringify({
 		type: 'FeatureCollection',
-		features: all.features.filter((feature) =>
-			FIXTURE_COMMUNE_CODES.includes(String(feature.properties?.code))
-		)
+		features: all.features.filter((feature) => codes.includes(String(feature.properties?.code)))
 	});
+}
+
+/** The designated minority areas (geodata CSV) that lie in the fixture communes: all of Xã Ba Vì. */
+export function fixtureMinorityAreas() {
+	return parseMinorityAreas(readFileSync('geodata/hanoi_ethnic_minority_areas_2026.csv', 'utf8')).filter(
+		(area) => FIXTURE_COMMUNE_CODES.includes(area.communeCode)
+	);
 }
 
 /** Four tổ dân phố in a 2×2 grid inside Phường Ba Đình (ids 4001–4004). */

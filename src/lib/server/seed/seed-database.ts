@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadActivities } from '../db/activities';
+import { cityOutlineCollection, loadCityOutline } from '../db/city-outline';
 import { communeCount, loadCommunes } from '../db/communes';
 import { DEMO_DATASET, OFFICIAL_UNITS_DATASET } from '../db/datasets';
 import { loadHamlets } from '../db/hamlets';
 import type { Database } from '../db/index';
+import { loadMinorityAreas } from '../db/minority-areas';
 import { loadSurveys } from '../db/surveys';
 import { loadTeams } from '../db/teams';
 import { withWrite, type Actor } from '../db/write';
 import { generateDemoData } from './demo-data';
-import { DEMO_SOURCE_FILES, readDemoDataInput } from './read-sources';
+import { DEMO_SOURCE_FILES, parseMinorityAreas, readDemoDataInput } from './read-sources';
 import type { DemoData, HamletFeature } from './types';
 
 export interface SeedOptions {
@@ -40,9 +42,23 @@ function demoHamletCollection(features: HamletFeature[], demo: DemoData) {
 	};
 }
 
+/** Hanoi's outline since 1 July 2025, in the geodata directory. */
+const CITY_OUTLINE_FILE = 'hanoi_2025_province.geojson';
+
+/** Loads the city outline and the designated minority areas (which need the communes) from the geodata files. */
+async function loadOfficialAreas(db: Database, actor: Actor, geodataDir: string): Promise<void> {
+	const outlineText = await readFile(resolve(geodataDir, CITY_OUTLINE_FILE), 'utf8');
+	const areasText = await readFile(resolve(geodataDir, DEMO_SOURCE_FILES.minorityAreas), 'utf8');
+	await withWrite(db, actor, async (tx) => {
+		await loadCityOutline(tx, actor, outlineText);
+		await loadMinorityAreas(tx, actor, parseMinorityAreas(areasText));
+	});
+}
+
 /**
- * Loads the official communes and, unless disabled, the demo dataset, through the same validating
- * loaders as any upload, in one transaction: a failure leaves the database empty, never half-seeded.
+ * Loads the official communes, the city outline and the designated minority areas and, unless
+ * disabled, the demo dataset, through the same validating loaders as any upload, in one transaction:
+ * a failure leaves the database empty, never half-seeded.
  */
 export async function seedDatabase(db: Database, actor: Actor, options: SeedOptions = {}): Promise<void> {
 	const geodataDir = resolve(options.geodataDir ?? 'geodata');
@@ -54,6 +70,7 @@ export async function seedDatabase(db: Database, actor: Actor, options: SeedOpti
 		: undefined;
 	await withWrite(db, actor, async (tx) => {
 		await loadCommunes(tx, actor, communesText, OFFICIAL_UNITS_DATASET);
+		await loadOfficialAreas(tx, actor, geodataDir);
 		if (!input || !demo) return;
 		await loadHamlets(tx, actor, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
 		await loadTeams(tx, actor, demo.teams, DEMO_DATASET);
@@ -62,9 +79,17 @@ export async function seedDatabase(db: Database, actor: Actor, options: SeedOpti
 	});
 }
 
-/** Seeds a database that has no communes yet; one that has them is left alone. Returns whether it seeded. */
+/**
+ * Seeds a database that has no communes yet. One that has them is left alone, except that a database
+ * seeded before the city outline and the minority areas were tables (migration 0004) gets them now.
+ * Returns whether it wrote anything.
+ */
 export async function seedIfEmpty(db: Database, actor: Actor, options: SeedOptions = {}): Promise<boolean> {
-	if ((await communeCount(db)) > 0) return false;
-	await seedDatabase(db, actor, options);
+	if ((await communeCount(db)) === 0) {
+		await seedDatabase(db, actor, options);
+		return true;
+	}
+	if ((await cityOutlineCollection(db)).features.length > 0) return false;
+	await loadOfficialAreas(db, actor, resolve(options.geodataDir ?? 'geodata'));
 	return true;
 }

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommunes } from '../db/communes';
 import { DEMO_DATASET } from '../db/datasets';
 import { loadHamlets } from '../db/hamlets';
-import { selectRows, type Driver, type DatabaseHandle } from '../db/index';
+import type { Driver, DatabaseHandle } from '../db/index';
 import { loadFixtureData, TEST_ACTOR } from '../db/test-fixtures';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { decodeTile, type DecodedLayer } from './decode-tile';
-import { renderTile, simplifyTolerance, TILE_BUFFER, TILE_EXTENT } from './render-tile';
-import { tileBounds, tileContaining, type TileCoordinates } from './tile-math';
+import { simplifyTolerance } from '../db/tiles';
+import { renderTile } from './render-tile';
+import { TILE_BUFFER, TILE_EXTENT, tileBounds, tileContaining, type TileCoordinates } from './tile-math';
 
 /** Central wards next to the fixture's (Giảng Võ, Hoàn Kiếm, Cửa Nam, Hồng Hà, Tây Hồ), for a realistic slice. */
 const SLICE_COMMUNE_CODES = ['00025', '00070', '00082', '00097', '00103'];
@@ -157,19 +157,6 @@ describe.each(testDrivers())('renderTile on %s', (driver) => {
 		expect(ids).toEqual([4, 8, 25, 70, 82, 97, 103]);
 		const west = await decoded(handle(), 'communes', tileContaining(105.35, 21.08, 8));
 		expect(west!.communes!.features.map((feature) => feature.id)).toEqual([9700]);
-	});
-
-	it('selects with lng/lat bounds that match ST_TileEnvelope', async () => {
-		const { z, x, y } = FIXTURE_TILE;
-		const [row] = await selectRows<{ west: number; south: number; east: number; north: number }>(
-			handle().db,
-			sql`SELECT ST_XMin(e) AS west, ST_YMin(e) AS south, ST_XMax(e) AS east, ST_YMax(e) AS north
-				FROM ST_Transform(ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int), 4326) e`
-		);
-		const bounds = tileBounds(FIXTURE_TILE);
-		[row!.west, row!.south, row!.east, row!.north].forEach((value, index) =>
-			expect(bounds[index]).toBeCloseTo(value, 9)
-		);
 	});
 });
 

@@ -3,6 +3,12 @@
 /** The deepest zoom the tile routes accept; MapLibre stops requesting at a source's maxzoom anyway. */
 export const MAX_REQUEST_ZOOM = 22;
 
+/** Tile units per tile side: the MVT default, and what MapLibre expects. */
+export const TILE_EXTENT = 4096;
+
+/** Units drawn beyond each tile edge, so strokes do not show seams between tiles. */
+export const TILE_BUFFER = 64;
+
 export interface TileCoordinates {
 	z: number;
 	x: number;
