@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityOutlineCollection } from '../db/city-outline';
+import { loadCommunes } from '../db/communes';
 import type { DatabaseHandle } from '../db/index';
 import { InputError } from '../../input-error';
+import { minorityAreaRecords } from '../db/minority-areas';
+import { emptyDatabase } from '../db/reset';
 import { databaseSummary } from '../db/summary';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
+import { parseMinorityAreas } from './read-sources';
 import { seedIfEmpty } from './seed-database';
 import { TEST_ACTOR } from '../db/test-fixtures';
 
@@ -52,6 +57,21 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 		expect((await databaseSummary(handle.db)).datasets).toEqual([]);
 	});
 
+	it('gives a database seeded before the outline and areas were tables those two, and nothing else', async () => {
+		await loadCommunes(
+			handle.db,
+			TEST_ACTOR,
+			readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')
+		);
+		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(true);
+		expect(await databaseSummary(handle.db)).toMatchObject({ communes: 126, hamlets: 0, demoRows: 0 });
+		expect((await cityOutlineCollection(handle.db)).features).toHaveLength(1);
+		expect(await minorityAreaRecords(handle.db)).toHaveLength(6);
+		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(false);
+		await emptyDatabase(handle.db, TEST_ACTOR);
+		expect((await databaseSummary(handle.db)).communes).toBe(0);
+	});
+
 	it('seeds the communes and the demo dataset once', async () => {
 		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(true);
 		const summary = await databaseSummary(handle.db);
@@ -62,8 +82,16 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 		expect(summary.demoRows).toBe(summary.hamlets + summary.teams + summary.activities + summary.surveys);
 		expect(summary.datasets.map((dataset) => `${dataset.id}:${dataset.kind}`).sort()).toEqual([
 			'demo-2026:demo',
+			'hanoi-minority-areas-2026:official',
 			'hanoi-units-2025:official'
 		]);
+		// The city outline and the designated areas are seeded from geodata/ too.
+		expect(
+			(await cityOutlineCollection(handle.db)).features.map((feature) => feature.properties.code)
+		).toEqual(['01']);
+		expect(await minorityAreaRecords(handle.db)).toEqual(
+			parseMinorityAreas(readFileSync('geodata/hanoi_ethnic_minority_areas_2026.csv', 'utf8'))
+		);
 		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(false);
 		expect(await databaseSummary(handle.db)).toEqual(summary);
 	});

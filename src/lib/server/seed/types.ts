@@ -1,6 +1,6 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundarySource, HamletKind, UnitType } from '../../domain';
-import type { hamlets, outreachActivities, skillSurveys, teams } from '../db/schema';
+import type { ActivityRowInput, HamletFeatureInput, SurveyRowInput, TeamRowInput } from '../db/input-schemas';
 import type { CensusTables } from './census';
 
 /** A commune as the generator needs it (from `hanoi_2025_communes_full.geojson`). */
@@ -50,28 +50,20 @@ export interface DemoDataOptions {
 	activityCount?: number;
 }
 
-type HamletInsert = typeof hamlets.$inferInsert;
-type TeamInsert = typeof teams.$inferInsert;
-type SkillSurveyInsert = typeof skillSurveys.$inferInsert;
-type OutreachActivityInsert = typeof outreachActivities.$inferInsert;
-
 /** The generated demographics of one hamlet; the loader adds name, kind, geometry and dataset from the feature. */
 export type DemoHamlet = Pick<
-	HamletInsert,
+	HamletFeatureInput['properties'],
 	'id' | 'households' | 'adults' | 'elderly' | 'minorityShare' | 'isRural'
 >;
 
 /** A Tổ CĐS with an explicit id (1…N), so activities can refer to it before it is stored. */
-export type DemoTeam = Omit<TeamInsert, 'id' | 'datasetId'> & { id: number };
+export type DemoTeam = TeamRowInput;
 
 /** One hamlet-month of the skill survey. */
-export type DemoSurvey = Omit<SkillSurveyInsert, 'datasetId'>;
+export type DemoSurvey = SurveyRowInput;
 
 /** One outreach activity; `location` is [lng, lat] (the loader turns it into a GeoJSON Point). */
-export type DemoActivity = Omit<OutreachActivityInsert, 'id' | 'location' | 'datasetId'> & {
-	id: string;
-	location: [number, number];
-};
+export type DemoActivity = ActivityRowInput;
 
 /** The whole demo dataset, ready for the loader to add `datasetId` and geometries. */
 export interface DemoData {

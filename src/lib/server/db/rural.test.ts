@@ -3,16 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRuralHamlet } from '$lib/analysis/rural';
 import { squarePolygon } from '$lib/analysis/test-squares';
 import { METRIC_DEFINITIONS } from '$lib/metrics';
-import { DEMO_DATASET } from './db/datasets';
-import { loadHamlets } from './db/hamlets';
-import { selectRows, type DatabaseHandle } from './db/index';
-import { hamletFiguresForMonth } from './db/metrics';
-import { ruralHamletSql } from './db/rural';
-import { loadSurveys } from './db/surveys';
-import { fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
-import { openTestDatabase, testDrivers } from './db/test-databases';
-import { communeGapAnalysis } from './gap-analysis';
-import { monthValues } from './month-values';
+import { DEMO_DATASET } from './datasets';
+import { loadHamlets } from './hamlets';
+import { selectRows, type DatabaseHandle } from './index';
+import { hamletFiguresForMonth } from './metrics';
+import { ruralHamletSql } from './rural';
+import { loadSurveys } from './surveys';
+import { fixtureSurvey, loadFixtureData, TEST_ACTOR } from './test-fixtures';
+import { openTestDatabase, testDrivers } from './test-databases';
+import { communeGapAnalysis } from '../gap-analysis';
+import { monthValues } from '../month-values';
 
 const MONTH = '2026-04-01';
 
