@@ -1,5 +1,5 @@
 // Bench section: how long until the map page is idle (everything loaded and drawn) in headless Chromium.
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { quantileOf, report } from './report';
 import { buildIfStale, startApp, stopApp } from './app-server';

@@ -30,10 +30,10 @@ export interface VillagePointProperties {
 }
 
 /** Hamlet kind the generator gives: thôn in a xã, tổ dân phố in a phường (the product's vocabulary). */
-export type HamletKind = Extract<DomainHamletKind, 'thôn' | 'tổ dân phố'>;
+type HamletKind = Extract<DomainHamletKind, 'thôn' | 'tổ dân phố'>;
 
 /** Properties of one generated hamlet. */
-export interface HamletProperties {
+interface HamletProperties {
 	/** Number(communeCode) * 1000 + index (from 1, north to south); also the feature id. */
 	id: number;
 	communeCode: string;
@@ -56,7 +56,7 @@ export interface ApproximateHamletsOptions {
 }
 
 /** Defaults of `buildApproximateHamlets`; changing any of them changes the generated file. */
-export const defaultOptions: Required<ApproximateHamletsOptions> = {
+const defaultOptions: Required<ApproximateHamletsOptions> = {
 	residentsPerHamlet: 1800, // one hamlet per this many residents (issue: ~4,900 hamlets for 8.81 M people)
 	samplesPerHamlet: 48, // jittered sample points per hamlet that k-means partitions
 	maxIterations: 40, // Lloyd iterations; most communes converge well before this

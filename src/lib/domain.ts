@@ -36,15 +36,6 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, Label> = {
 	online: { vi: 'Trực tuyến', en: 'Online' }
 };
 
-export const OUTREACH_TOPIC_LABELS: Record<OutreachTopic, Label> = {
-	vneid: { vi: 'Định danh điện tử VNeID', en: 'VNeID digital ID' },
-	'public-services': { vi: 'Dịch vụ công trực tuyến', en: 'Online public services' },
-	payment: { vi: 'Thanh toán không dùng tiền mặt', en: 'Cashless payment' },
-	safety: { vi: 'An toàn trên không gian mạng', en: 'Online safety' },
-	'e-health': { vi: 'Y tế số', en: 'E-health' },
-	ai: { vi: 'Trí tuệ nhân tạo', en: 'Artificial intelligence' }
-};
-
 export const DATASET_KIND_LABELS: Record<DatasetKind, Label> = {
 	official: { vi: 'Dữ liệu chính thức', en: 'Official data' },
 	demo: { vi: 'Dữ liệu minh họa', en: 'Demo data' },

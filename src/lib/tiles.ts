@@ -3,7 +3,7 @@
 import type { HamletKind, UnitType } from './domain';
 
 /** The tile layers, in drawing order (communes over hamlets is up to the map style). */
-export const TILE_LAYERS = ['hamlets', 'communes'] as const;
+const TILE_LAYERS = ['hamlets', 'communes'] as const;
 
 export type TileLayer = (typeof TILE_LAYERS)[number];
 

@@ -30,7 +30,7 @@ export const MINORITY_DESIGNATED_FLOOR = 0.3;
  * every 0% hamlet and earn a ward's tổ dân phố several points for "minorities" from what is, at
  * hamlet level, estimation noise.
  */
-export const MINORITY_NOTABLE_SHARE = 0.05;
+const MINORITY_NOTABLE_SHARE = 0.05;
 
 /**
  * Distance to the nearest recent class, in km, at which it stops mattering: beyond 10 km a class is

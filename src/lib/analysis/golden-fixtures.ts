@@ -43,7 +43,7 @@ export function expectGolden(outPath: string, value: unknown): void {
 }
 
 /** A deep copy with every number rounded to `decimals` (−0 becomes 0). */
-export function roundNumbers(value: unknown, decimals = 6): unknown {
+function roundNumbers(value: unknown, decimals = 6): unknown {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return value;
 		const rounded = Math.round(value * 10 ** decimals) / 10 ** decimals;

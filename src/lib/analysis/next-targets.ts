@@ -55,10 +55,10 @@ export interface TargetPick {
 	messageEn: string;
 }
 
-export type UnpickedReason = 'capacity' | 'all-reached' | 'no-gap';
+type UnpickedReason = 'capacity' | 'all-reached' | 'no-gap';
 
 /** A candidate left out, and why. */
-export interface UnpickedTarget {
+interface UnpickedTarget {
 	id: number;
 	name: string;
 	reason: UnpickedReason;

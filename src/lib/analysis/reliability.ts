@@ -1,7 +1,7 @@
 import type { HamletAnalysisProperties, HamletFeature, HamletRates, RateKey, ShrunkRate } from './types';
 
 /** The survey rates, each with the count it is computed from. */
-export const RATE_COUNTS: Record<RateKey, keyof HamletAnalysisProperties> = {
+const RATE_COUNTS: Record<RateKey, keyof HamletAnalysisProperties> = {
 	skills: 'withBasicSkills',
 	smartphone: 'withSmartphone',
 	epayment: 'withEpayment',
@@ -24,7 +24,7 @@ const defaultOptions = {
  * Hamlets with a survey a commune needs before its own prior strength is estimated. With fewer,
  * the between-hamlet variance is mostly noise, so the pooled city-wide estimate is used instead.
  */
-export const MINIMUM_HAMLETS_FOR_COMMUNE_PRIOR = 5;
+const MINIMUM_HAMLETS_FOR_COMMUNE_PRIOR = 5;
 
 /**
  * Bounds on the prior strength k (in adults assessed). The floor keeps some pull toward the commune
@@ -35,7 +35,7 @@ export const MINIMUM_HAMLETS_FOR_COMMUNE_PRIOR = 5;
 export const PRIOR_STRENGTH_BOUNDS = { minimum: 2, maximum: 500 } as const;
 
 /** Used when not even the pooled city-wide moments can be estimated (fewer than two usable hamlets). */
-export const FALLBACK_PRIOR_STRENGTH = 30;
+const FALLBACK_PRIOR_STRENGTH = 30;
 
 interface Sample {
 	assessed: number;

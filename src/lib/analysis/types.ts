@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 
 // Input types are a contract with the database query modules and the UI: do not rename.
 
@@ -28,7 +28,6 @@ export interface HamletAnalysisProperties {
 	withVneidLevel2: number;
 }
 export type HamletFeature = Feature<Polygon | MultiPolygon, HamletAnalysisProperties>;
-export type HamletCollection = FeatureCollection<Polygon | MultiPolygon, HamletAnalysisProperties>;
 /** A class (lớp học) held by a team: where and when. */
 export type ClassFeature = Feature<Point, { occurredOn: string /* YYYY-MM-DD */ }>;
 /** A problem with an analysis input (weights, capacity): the one input-issue shape of the app. */

@@ -76,7 +76,7 @@ export const activityClusterLayer: CircleLayerSpecification = {
 };
 
 /** The number of activities in each cluster, written the Vietnamese way (1.234). */
-export const activityClusterCountLayer: SymbolLayerSpecification = {
+const activityClusterCountLayer: SymbolLayerSpecification = {
 	id: ACTIVITY_LAYER_IDS.clusterCounts,
 	type: 'symbol',
 	source: ACTIVITY_SOURCE_ID,
@@ -97,7 +97,7 @@ export const activityClusterCountLayer: SymbolLayerSpecification = {
 };
 
 /** Single activities, colored by kind, growing a little as the user zooms in. */
-export const activityPointLayer: CircleLayerSpecification = {
+const activityPointLayer: CircleLayerSpecification = {
 	id: ACTIVITY_LAYER_IDS.points,
 	type: 'circle',
 	source: ACTIVITY_SOURCE_ID,

@@ -43,7 +43,7 @@ export const PALETTES = {
 /** Outside the sequential ramps: grey for no data, magenta (no ramp uses it) for a rate above 100%. */
 export const SPECIAL_CLASS_COLORS = { noData: '#bdbdbd', overFull: '#d01c8b' } as const;
 
-export interface LegendClass {
+interface LegendClass {
 	kind: 'value' | 'over-full' | 'no-data';
 	color: string;
 	label: Label;

@@ -9,7 +9,7 @@ export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
 
 /** Where scripts/copy-fonts.js puts the files: static/fonts, served from the site root. */
-export const DEFAULT_FONTS_URL = '/fonts';
+const DEFAULT_FONTS_URL = '/fonts';
 
 // A Vietnamese name needs both subsets: latin for a-z and à é ô, vietnamese for đ ơ ư and ạ ắ ễ.
 const SUBSETS = ['latin', 'vietnamese'] as const;

@@ -45,7 +45,7 @@ const HAMLET_TILES = {
 } as const;
 
 /** The base map's colors: a pale land so that the thematic fills stand out. */
-export const MAP_COLORS = {
+const MAP_COLORS = {
 	outside: '#dde3e8',
 	city: '#f6f4ef',
 	phuong: '#efd9bd',
@@ -103,14 +103,14 @@ const visibleOpacity = (opacity: number): ExpressionSpecification => [
 ];
 
 /** Everything outside the city; the offline style has no basemap tiles, so this is all there is. */
-export const backgroundLayer: BackgroundLayerSpecification = {
+const backgroundLayer: BackgroundLayerSpecification = {
 	id: LAYER_IDS.background,
 	type: 'background',
 	paint: { 'background-color': MAP_COLORS.outside }
 };
 
 /** The city's land, under the communes so that gaps between commune polygons don't show the outside. */
-export const cityFillLayer: FillLayerSpecification = {
+const cityFillLayer: FillLayerSpecification = {
 	id: LAYER_IDS.cityFill,
 	type: 'fill',
 	source: SOURCE_IDS.cityOutline,
@@ -118,7 +118,7 @@ export const cityFillLayer: FillLayerSpecification = {
 };
 
 /** The communes, shaded by their own totals in the city-wide view, or told apart by unit type without a theme. */
-export function communesFillLayer(thematic?: Thematic): FillLayerSpecification {
+function communesFillLayer(thematic?: Thematic): FillLayerSpecification {
 	return {
 		id: LAYER_IDS.communesFill,
 		type: 'fill',
@@ -136,7 +136,7 @@ export function communesFillLayer(thematic?: Thematic): FillLayerSpecification {
 }
 
 /** The hamlets, shaded by the chosen metric's class. */
-export function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
+function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
 	return {
 		id: LAYER_IDS.hamletsFill,
 		type: 'fill',
@@ -146,7 +146,7 @@ export function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
 }
 
 /** Hamlet borders, thin and white so the classes stay legible. */
-export const hamletsLineLayer: LineLayerSpecification = {
+const hamletsLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.hamletsLine,
 	type: 'line',
 	...HAMLET_TILES,
@@ -161,7 +161,7 @@ export const hamletsLineLayer: LineLayerSpecification = {
 };
 
 /** The hovered and the selected hamlet, outlined in black (feature states `hover` and `selected`). */
-export const hamletsHighlightLayer: LineLayerSpecification = {
+const hamletsHighlightLayer: LineLayerSpecification = {
 	id: LAYER_IDS.hamletsHighlight,
 	type: 'line',
 	...HAMLET_TILES,
@@ -196,7 +196,7 @@ export const HOT_SPOT_COLORS = {
 
 const HOT_SPOT_WIDTHS = { '99': 3, '95': 2.2, '90': 1.5 } as const;
 
-export const hotSpotsLayer: LineLayerSpecification = {
+const hotSpotsLayer: LineLayerSpecification = {
 	id: LAYER_IDS.hotSpots,
 	type: 'line',
 	...HAMLET_TILES,
@@ -224,7 +224,7 @@ export const hotSpotsLayer: LineLayerSpecification = {
 };
 
 /** Commune boundaries over the hamlets, thickening as the user zooms in. */
-export const communesLineLayer: LineLayerSpecification = {
+const communesLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.communesLine,
 	type: 'line',
 	source: SOURCE_IDS.communes,
@@ -242,7 +242,7 @@ export const communesLineLayer: LineLayerSpecification = {
 };
 
 /** The city boundary, drawn over the commune lines that run along it. */
-export const cityLineLayer: LineLayerSpecification = {
+const cityLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.cityLine,
 	type: 'line',
 	source: SOURCE_IDS.cityOutline,
@@ -257,7 +257,7 @@ export const cityLineLayer: LineLayerSpecification = {
 };
 
 /** Commune names at their seats; phường in bold so urban wards read apart from rural xã. */
-export const communeLabelsLayer: SymbolLayerSpecification = {
+const communeLabelsLayer: SymbolLayerSpecification = {
 	id: LAYER_IDS.communeLabels,
 	type: 'symbol',
 	source: SOURCE_IDS.communeLabelPoints,

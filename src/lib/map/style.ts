@@ -29,10 +29,10 @@ export interface MapStyleOptions {
 }
 
 /** Credit for the commune and city boundaries, which their MIT licence asks for. */
-export const BOUNDARY_ATTRIBUTION = 'Ranh giới: sapnhap.bando.com.vn, vietnamese-provinces-database (MIT)';
+const BOUNDARY_ATTRIBUTION = 'Ranh giới: sapnhap.bando.com.vn, vietnamese-provinces-database (MIT)';
 
 /** Credit for the hamlet boundaries, which we generate: they are estimates, and the map says so. */
-export const HAMLET_ATTRIBUTION = 'Ranh giới thôn, tổ dân phố: ước tính (Gõ Từng Nhà)';
+const HAMLET_ATTRIBUTION = 'Ranh giới thôn, tổ dân phố: ước tính (Gõ Từng Nhà)';
 
 const OPAQUE_BASE_LAYERS: ReadonlySet<string> = new Set([LAYER_IDS.background, LAYER_IDS.cityFill]);
 

@@ -17,7 +17,7 @@ export interface ViewState {
 	activities: 'on' | 'off';
 }
 
-export const DEFAULT_VIEW: ViewState = {
+const DEFAULT_VIEW: ViewState = {
 	metric: 'coverage',
 	classes: CLASSIFICATIONS[0],
 	only: [],

@@ -30,7 +30,7 @@ export interface ActivityClustersQuery {
  * What a cluster carries while supercluster merges points: a count per kind and the people guided, as
  * flat numbers because supercluster copies the mapped object shallowly before reducing into it.
  */
-export type ActivityAggregate = ActivityKindCounts & { peopleGuided: number };
+type ActivityAggregate = ActivityKindCounts & { peopleGuided: number };
 
 export type ActivityIndex = Supercluster<ActivityPointProperties, ActivityAggregate>;
 

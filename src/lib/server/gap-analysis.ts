@@ -35,7 +35,7 @@ import { isDesignatedMinority, minorityDesignations } from './minority-areas';
 import { RevisionCache } from './revision-cache';
 
 /** How the components are made comparable, in words for the API and the page. */
-export const NORMALISATION: Label = {
+const NORMALISATION: Label = {
 	vi: 'Thứ hạng phần trăm của từng thành phần trong toàn thành phố (0 = thấp nhất, 1 = cao nhất)',
 	en: 'Percentile rank of each component among all hamlets of the city (0 = lowest, 1 = highest)'
 };
@@ -52,7 +52,7 @@ export interface GapAnalysisInput {
 }
 
 /** Counts over a set of hamlets. */
-export interface GapAnalysisSummary {
+interface GapAnalysisSummary {
 	hamlets: number;
 	/** Mean gap index, 0–100; null without hamlets. */
 	meanGapIndex: number | null;
@@ -240,7 +240,7 @@ function analyse(base: GapAnalysisBase, weights: GapWeights, revision: string): 
 }
 
 /** Counts and the mean index over `hamlets`. */
-export function summarise(hamlets: readonly HamletGapResult[]): GapAnalysisSummary {
+function summarise(hamlets: readonly HamletGapResult[]): GapAnalysisSummary {
 	const hotSpots = Object.fromEntries(HOT_SPOT_CLASSES.map((name) => [name, 0])) as Record<
 		HotSpotClass,
 		number

@@ -28,8 +28,8 @@ import {
 import { etagMatches, notModified, REVALIDATE } from './http-cache';
 import { answerJson } from './input-error-http';
 
-export const API_FORMATS = ['json', 'geojson'] as const;
-export type ApiFormat = (typeof API_FORMATS)[number];
+const API_FORMATS = ['json', 'geojson'] as const;
+type ApiFormat = (typeof API_FORMATS)[number];
 
 /** A valid query of the gap and hot-spot endpoints. */
 export interface GapQuery {
@@ -46,7 +46,7 @@ export interface GapQuery {
  * city), `weights` (`skills:0.3,coverage:0.2,…`, default the documented weights) and `format`
  * (json | geojson); throws InputError (400, or 404 for an unknown commune) on anything else.
  */
-export async function readGapQuery(db: Database, params: URLSearchParams): Promise<GapQuery> {
+async function readGapQuery(db: Database, params: URLSearchParams): Promise<GapQuery> {
 	const format = readChoiceParam(params, 'format', API_FORMATS, 'json', (text) => ({
 		code: 'invalid-format',
 		message: {
@@ -63,7 +63,7 @@ export async function readGapQuery(db: Database, params: URLSearchParams): Promi
 }
 
 /** A strong ETag from the data revision tag and the normalised query. */
-export function gapEtag(revisionTag: string, endpoint: string, query: GapQuery): string {
+function gapEtag(revisionTag: string, endpoint: string, query: GapQuery): string {
 	const canonical = JSON.stringify([
 		endpoint,
 		query.month,
@@ -174,7 +174,7 @@ export async function gapBody(
 }
 
 /** One hamlet's Getis–Ord Gi* result, as GET /api/hotspots returns it. */
-export interface HotSpotRecord {
+interface HotSpotRecord {
 	id: number;
 	name: string;
 	communeCode: string;
@@ -187,7 +187,7 @@ export interface HotSpotRecord {
 }
 
 /** The method, in words, for the hot-spot body. */
-export const HOT_SPOT_METHOD: Label = {
+const HOT_SPOT_METHOD: Label = {
 	vi: 'Getis–Ord Gi* của chỉ số khoảng cách số trên toàn thành phố, láng giềng chung ranh giới; giá trị q hiệu chỉnh tỷ lệ phát hiện sai (Benjamini–Hochberg)',
 	en: 'Getis–Ord Gi* of the digital-gap index over the whole city, neighbours sharing a boundary; q-values corrected for the false discovery rate (Benjamini–Hochberg)'
 };

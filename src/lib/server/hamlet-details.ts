@@ -8,7 +8,7 @@ import {
 	type HamletMonthFigures
 } from './db/metrics';
 
-export interface TrendPoint {
+interface TrendPoint {
 	month: string;
 	values: Record<MetricId, number | null>;
 }
@@ -31,7 +31,7 @@ export interface HamletDetails {
 	};
 }
 
-export type MetricValues = Record<MetricId, number | null>;
+type MetricValues = Record<MetricId, number | null>;
 
 function valuesOf(row: HamletMonthFigures | undefined): MetricValues {
 	return Object.fromEntries(
@@ -40,7 +40,7 @@ function valuesOf(row: HamletMonthFigures | undefined): MetricValues {
 }
 
 /** How far back the commune comparison looks by default: five months, so November is compared with June. */
-export const DEFAULT_COMPARISON_MONTHS = 5;
+const DEFAULT_COMPARISON_MONTHS = 5;
 
 function readingsOf(rows: readonly HamletMonthFigures[]): MetricReading[] {
 	return METRICS.map((metric) => aggregateReading(metric, rows));

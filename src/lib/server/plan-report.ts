@@ -8,7 +8,7 @@ import { getPlan } from './db/plans';
 import { communeGapAnalysis } from './gap-analysis';
 
 /** One hamlet of a plan, with its figures and reason from the latest analysis. */
-export interface PlanReportRow {
+interface PlanReportRow {
 	position: number;
 	id: number;
 	name: string;

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { selectRows, type Database } from './index';
@@ -117,11 +117,6 @@ export async function loadActivities(
 		}
 		return rows.length;
 	});
-}
-
-/** Number of activities recorded in a hamlet (used by tests and summaries). */
-export async function countActivitiesInHamlet(db: Database, hamletId: number): Promise<number> {
-	return db.$count(outreachActivities, eq(outreachActivities.hamletId, hamletId));
 }
 
 /** Where and when a class was held: the gap analysis measures each hamlet's distance to the nearest. */

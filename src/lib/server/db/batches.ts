@@ -1,5 +1,5 @@
 /** Rows per INSERT: stays well under PostgreSQL's 65,535 bind parameters for our widest table. */
-export const INSERT_BATCH_SIZE = 2000;
+const INSERT_BATCH_SIZE = 2000;
 
 /** Splits rows into consecutive batches of at most `size`. */
 export function inBatches<T>(rows: T[], size = INSERT_BATCH_SIZE): T[][] {

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import type { DatasetKind } from '../../domain';
 import type { Database } from './index';
 import { datasets } from './schema';
@@ -46,13 +45,4 @@ export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
 		.select({ id: datasets.id, kind: datasets.kind, title: datasets.title, source: datasets.source })
 		.from(datasets)
 		.orderBy(datasets.createdAt, datasets.id);
-}
-
-/** Whether a dataset exists (used to refuse rows pointing at an unknown dataset with a clear error). */
-export async function datasetExists(db: Database, id: string): Promise<boolean> {
-	const rows = await db
-		.select({ one: sql<number>`1` })
-		.from(datasets)
-		.where(eq(datasets.id, id));
-	return rows.length > 0;
 }

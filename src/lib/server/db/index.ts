@@ -31,10 +31,10 @@ export interface OpenOptions {
 }
 
 /** Where drizzle-kit writes migrations; the app is always started from the repository root. */
-export const MIGRATIONS_FOLDER = resolve('drizzle');
+const MIGRATIONS_FOLDER = resolve('drizzle');
 
 /** The embedded database's default directory, relative to the repository root. */
-export const DEFAULT_DATA_DIR = '.data/pglite';
+const DEFAULT_DATA_DIR = '.data/pglite';
 
 /** Opens PGlite (with PostGIS) or a pg pool, without migrating. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
@@ -106,5 +106,3 @@ export async function selectRows<TRow>(db: Database, query: SQL): Promise<TRow[]
 	const result = (await db.execute(query)) as unknown as { rows: TRow[] };
 	return result.rows;
 }
-
-export { schema };

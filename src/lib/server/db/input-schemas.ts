@@ -13,7 +13,7 @@ const linearRing = z
 	});
 
 /** GeoJSON Polygon or MultiPolygon; validity (self-intersections…) is checked by PostGIS on load. */
-export const polygonalGeometrySchema = z.discriminatedUnion('type', [
+const polygonalGeometrySchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('Polygon'), coordinates: z.array(linearRing).min(1) }),
 	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(linearRing).min(1)).min(1) })
 ]);
@@ -132,9 +132,7 @@ export const minorityAreaRowSchema = z
 		message: 'tên thôn cần có với cấp thôn và chỉ với cấp thôn / a hamlet name goes with level hamlet only'
 	});
 
-export type CommuneFeatureInput = z.infer<typeof communeFeatureSchema>;
 export type HamletFeatureInput = z.infer<typeof hamletFeatureSchema>;
-export type HamletBoundaryInput = z.infer<typeof hamletBoundaryFeatureSchema>;
 export type TeamRowInput = z.infer<typeof teamRowSchema>;
 export type ActivityRowInput = z.infer<typeof activityRowSchema>;
 export type SurveyRowInput = z.infer<typeof surveyRowSchema>;

@@ -15,7 +15,7 @@ import type { Actor } from './write';
 export const TEST_ACTOR: Actor = { kind: 'system', reason: 'test' };
 
 /** Real communes used by the database tests: Ba Đình, Ngọc Hà (phường) and Ba Vì (xã). */
-export const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
+const FIXTURE_COMMUNE_CODES = ['00004', '00008', '09700'];
 
 /** A FeatureCollection with the fixture communes (or those of `codes`), cut from the committed geodata file. */
 export function fixtureCommunesText(codes: readonly string[] = FIXTURE_COMMUNE_CODES): string {

@@ -1,7 +1,12 @@
 // The SQL of the vector tiles: which features a tile holds, cut and simplified; encoded by ST_AsMVT on
 // PostGIS here, or read back as GeoJSON rows for the geojson-vt encoder (../tiles/render-tile.ts).
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { TILE_LAYER_INFO, type TileLayer } from '../../tiles';
+import {
+	TILE_LAYER_INFO,
+	type CommuneTileProperties,
+	type HamletTileProperties,
+	type TileLayer
+} from '../../tiles';
 import { TILE_BUFFER, TILE_EXTENT, tileBounds, type TileCoordinates } from '../tiles/tile-math';
 import { selectRows, type Database } from './index';
 import { ruralHamletSql } from './rural';
@@ -73,8 +78,14 @@ function layerFeatures(layer: TileLayer, tile: TileCoordinates): SQL {
 		WHERE ${communes.geom} && ${near}`;
 }
 
-/** The property columns of `layerFeatures`, in order, for the encoders to read back. */
-export const TILE_PROPERTY_NAMES: Record<TileLayer, string[]> = {
+/**
+ * The property columns of `layerFeatures`, in order, for the encoders to read back: exactly the
+ * properties the map reads from each layer's features ($lib/tiles).
+ */
+export const TILE_PROPERTY_NAMES: {
+	hamlets: (keyof HamletTileProperties)[];
+	communes: (keyof CommuneTileProperties)[];
+} = {
 	hamlets: ['name', 'communeCode', 'kind', 'rural', 'approximate'],
 	communes: ['code', 'name', 'fullName', 'unitType']
 };

@@ -48,7 +48,7 @@ const TOPIC_COUNT: Record<ActivityKind, readonly [number, number]> = {
 };
 
 /** Targets of outreach coverage (distinct households reached ÷ households) by 25 November. */
-export const COVERAGE_TARGETS = {
+const COVERAGE_TARGETS = {
 	urban: [0.7, 0.95], // by standing, low…high
 	rural: [0.55, 0.88],
 	minorityPenalty: 0.3, // coverage lost per unit of minority share
@@ -57,7 +57,7 @@ export const COVERAGE_TARGETS = {
 } as const;
 
 /** The hamlets pushed above 100% coverage on purpose: a data-quality problem to show, not to hide. */
-export const OVER_COVERAGE = {
+const OVER_COVERAGE = {
 	minimum: 5, // at least this many hamlets…
 	maximum: 10, // …and at most this many, about one per 600 hamlets in between
 	hamletsPerOverCovered: 600,

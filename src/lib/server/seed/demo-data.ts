@@ -5,19 +5,7 @@ import { buildSurveys } from './surveys';
 import { buildTeams } from './teams';
 import type { DemoData, DemoDataInput, DemoDataOptions } from './types';
 
-export type {
-	DemoActivity,
-	DemoCommune,
-	DemoData,
-	DemoDataInput,
-	DemoDataOptions,
-	DemoHamlet,
-	DemoSurvey,
-	DemoTeam,
-	HamletFeature,
-	HamletProperties,
-	MinorityArea
-} from './types';
+export type { DemoData, DemoDataInput, DemoDataOptions } from './types';
 
 /** Default options of `generateDemoData`. */
 export const DEMO_DATA_DEFAULTS = {

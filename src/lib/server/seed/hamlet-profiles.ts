@@ -35,7 +35,7 @@ export interface HamletProfile {
 }
 
 /** Average household size: about 3.3 persons in urban Hanoi and 3.6 in rural Hanoi (2019 census). */
-export const HOUSEHOLD_SIZE = { urban: 3.3, rural: 3.6 } as const;
+const HOUSEHOLD_SIZE = { urban: 3.3, rural: 3.6 } as const;
 
 // Hamlets of a xã within this distance of a designated xã get a slightly higher minority share:
 // Hanoi's minorities (mostly Mường) live in the west, around the designated communes.
@@ -58,7 +58,7 @@ const TONE_PLACEMENT: [RegExp, string][] = [
 const NAME_PREFIXES = [...HAMLET_KINDS, 'làng'].map((kind) => `${kind} `);
 
 /** A hamlet name reduced for matching: NFC, lower case, one tone placement, single spaces. */
-export function normaliseHamletName(name: string): string {
+function normaliseHamletName(name: string): string {
 	let normalised = name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 	for (const [pattern, replacement] of TONE_PLACEMENT) normalised = normalised.replace(pattern, replacement);
 	return normalised;

@@ -41,7 +41,7 @@ function count(record: CsvRecord, column: string): number {
 }
 
 /** Communes from `hanoi_2025_communes_full.geojson` (properties only; the geometry is not needed). */
-export function parseCommunes(geojsonText: string): DemoCommune[] {
+function parseCommunes(geojsonText: string): DemoCommune[] {
 	const collection = JSON.parse(geojsonText) as FeatureCollection<null, Record<string, unknown>>;
 	return collection.features.map((feature) => {
 		const { code, fullName, unitType, popSapnhap } = feature.properties;
@@ -55,7 +55,7 @@ export function parseCommunes(geojsonText: string): DemoCommune[] {
 }
 
 /** Hamlet features of `hamlets-approximate.geojson`, checked against the domain vocabularies. */
-export function parseHamlets(geojsonText: string): HamletFeature[] {
+function parseHamlets(geojsonText: string): HamletFeature[] {
 	const collection = JSON.parse(geojsonText) as FeatureCollection;
 	return collection.features.map((feature, index) => {
 		const properties = feature.properties ?? {};
@@ -88,7 +88,7 @@ export function parseHamlets(geojsonText: string): HamletFeature[] {
 }
 
 /** `hanoi_census2019_district_age_urban_rural.csv`: persons by age group, urban and rural. */
-export function parseDistrictAges(csvText: string): DistrictAgeStructure[] {
+function parseDistrictAges(csvText: string): DistrictAgeStructure[] {
 	return parseCsv(csvText).map((record) => ({
 		districtCode: field(record, 'district_code'),
 		urban: CENSUS_AGE_GROUPS.map((group) => count(record, `urban_${group}`)),
@@ -97,7 +97,7 @@ export function parseDistrictAges(csvText: string): DistrictAgeStructure[] {
 }
 
 /** `hanoi_old_to_new_wards_2025.csv`: old ward → 2025 commune, with the old district. */
-export function parseOldToNewWards(csvText: string): OldToNewWard[] {
+function parseOldToNewWards(csvText: string): OldToNewWard[] {
 	return parseCsv(csvText).map((record) => ({
 		oldDistrictCode: field(record, 'old_district_code'),
 		oldWardCode: field(record, 'old_ward_code'),
@@ -106,7 +106,7 @@ export function parseOldToNewWards(csvText: string): OldToNewWard[] {
 }
 
 /** `hanoi_census2019_ward_population.csv`: 2019 population per old ward. */
-export function parseWardPopulation(csvText: string): WardPopulation[] {
+function parseWardPopulation(csvText: string): WardPopulation[] {
 	return parseCsv(csvText).map((record) => ({
 		districtCode: field(record, 'district_code_2021'),
 		wardCode: field(record, 'ward_code_2021'),

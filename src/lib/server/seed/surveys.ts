@@ -54,7 +54,7 @@ type Indicator = keyof typeof INDICATORS;
 const INDICATOR_NAMES = Object.keys(INDICATORS) as Indicator[];
 
 /** Survey sampling. */
-export const SURVEY_SAMPLING = {
+const SURVEY_SAMPLING = {
 	minimumShare: 0.05, // share of a hamlet's adults assessed in a month, lowest…
 	maximumShare: 0.3, // …and highest
 	thinSampleShare: 0.015 // hamlets whose every month assesses fewer than 20 adults, to exercise reliability flags

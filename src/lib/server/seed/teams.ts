@@ -13,7 +13,7 @@ export interface TeamPlan {
 }
 
 /** Team counts per commune. */
-export const TEAM_LIMITS = {
+const TEAM_LIMITS = {
 	minimumPerCommune: 3, // the plan wants a team in every khu phố and thôn; three is the floor for tiny inputs
 	maximumPerCommune: 40 // "a few dozen per commune"; beyond that one team covers several hamlets
 } as const;

@@ -14,7 +14,7 @@ export interface DemoCommune {
 }
 
 /** Properties of a feature of `geodata/hamlets-approximate.geojson`. */
-export interface HamletProperties {
+interface HamletProperties {
 	id: number;
 	communeCode: string;
 	name: string;
@@ -51,7 +51,7 @@ export interface DemoDataOptions {
 }
 
 /** The generated demographics of one hamlet; the loader adds name, kind, geometry and dataset from the feature. */
-export type DemoHamlet = Pick<
+type DemoHamlet = Pick<
 	HamletFeatureInput['properties'],
 	'id' | 'households' | 'adults' | 'elderly' | 'minorityShare' | 'isRural'
 >;

@@ -3,7 +3,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 
-export interface DecodedFeature {
+interface DecodedFeature {
 	id: number | undefined;
 	/** 1 point, 2 line, 3 polygon. */
 	type: number;

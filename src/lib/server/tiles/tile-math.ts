@@ -1,7 +1,7 @@
 // Web Mercator tile arithmetic (the XYZ scheme MapLibre requests: y = 0 at the north edge).
 
 /** The deepest zoom the tile routes accept; MapLibre stops requesting at a source's maxzoom anyway. */
-export const MAX_REQUEST_ZOOM = 22;
+const MAX_REQUEST_ZOOM = 22;
 
 /** Tile units per tile side: the MVT default, and what MapLibre expects. */
 export const TILE_EXTENT = 4096;

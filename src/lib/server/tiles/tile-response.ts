@@ -28,7 +28,7 @@ export interface TileRequest {
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 /** The tile version for a data revision tag: changes with every data write and with the encoder. */
-export function tileVersionOf(tag: string): string {
+function tileVersionOf(tag: string): string {
 	return `${TILE_ENCODER_VERSION}-${tag}`;
 }
 
