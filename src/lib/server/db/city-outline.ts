@@ -5,8 +5,8 @@ import { ensureDataset, OFFICIAL_UNITS_DATASET, type DatasetRecord } from './dat
 import { featureCollectionFromRows } from './geojson-rows';
 import { assertValidGeometries } from './geometry-validation';
 import type { Database } from './index';
-import { cityOutlineFeatureSchema, featuresOf, validateItems } from './input-schemas';
-import { parseJsonInput, refusedLoad } from './load-error';
+import { cityOutlineFeatureSchema, validFeatures } from './input-schemas';
+import { refusedLoad } from './load-error';
 import { cityOutlines } from './schema';
 import { withWrite, type Actor } from './write';
 
@@ -30,11 +30,7 @@ export async function loadCityOutline(
 	geojsonText: string,
 	dataset: DatasetRecord = OFFICIAL_UNITS_DATASET
 ): Promise<number> {
-	const features = validateItems(
-		cityOutlineFeatureSchema,
-		featuresOf(parseJsonInput(geojsonText, OUTLINE_FILE), OUTLINE_FILE),
-		'features'
-	);
+	const features = validFeatures(cityOutlineFeatureSchema, geojsonText, OUTLINE_FILE);
 	if (features.length === 0) {
 		throw refusedLoad('invalid-value', {
 			vi: 'Tệp ranh giới thành phố không có đối tượng nào',

@@ -5,8 +5,8 @@ import { ensureDataset, OFFICIAL_UNITS_DATASET, type DatasetRecord } from './dat
 import { featureCollectionFromRows } from './geojson-rows';
 import { assertValidGeometries } from './geometry-validation';
 import type { Database } from './index';
-import { communeFeatureSchema, featuresOf, toUnitType, validateItems } from './input-schemas';
-import { parseJsonInput, refusedLoad } from './load-error';
+import { communeFeatureSchema, toUnitType, validFeatures } from './input-schemas';
+import { refusedLoad } from './load-error';
 import { communes, datasets } from './schema';
 import { withWrite, type Actor } from './write';
 
@@ -48,11 +48,7 @@ export async function loadCommunes(
 	geojsonText: string,
 	dataset: DatasetRecord = OFFICIAL_UNITS_DATASET
 ): Promise<number> {
-	const features = validateItems(
-		communeFeatureSchema,
-		featuresOf(parseJsonInput(geojsonText, COMMUNES_FILE), COMMUNES_FILE),
-		'features'
-	);
+	const features = validFeatures(communeFeatureSchema, geojsonText, COMMUNES_FILE);
 	const seen = new Set<string>();
 	features.forEach((feature, index) => {
 		const code = feature.properties.code;

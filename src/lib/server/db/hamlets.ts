@@ -7,8 +7,8 @@ import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { assertValidGeometries } from './geometry-validation';
 import { selectRows, type Database } from './index';
-import { featuresOf, hamletBoundaryFeatureSchema, hamletFeatureSchema, validateItems } from './input-schemas';
-import { parseJsonInput, refusedLoad } from './load-error';
+import { hamletBoundaryFeatureSchema, hamletFeatureSchema, validFeatures } from './input-schemas';
+import { refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
 import { withWrite, type Actor } from './write';
 
@@ -85,11 +85,7 @@ export async function loadHamlets(
 	geojsonText: string,
 	dataset: DatasetRecord
 ): Promise<number> {
-	const features = validateItems(
-		hamletFeatureSchema,
-		featuresOf(parseJsonInput(geojsonText, HAMLETS_FILE), HAMLETS_FILE),
-		'features'
-	);
+	const features = validFeatures(hamletFeatureSchema, geojsonText, HAMLETS_FILE);
 	assertUniqueHamletIds(features.map((feature) => feature.properties.id));
 	return withWrite(db, actor, async (tx) => {
 		const unknownCode = await findUnknownCommuneCode(
@@ -135,11 +131,7 @@ export async function replaceHamletBoundaries(
 	actor: Actor,
 	geojsonText: string
 ): Promise<number> {
-	const features = validateItems(
-		hamletBoundaryFeatureSchema,
-		featuresOf(parseJsonInput(geojsonText, BOUNDARIES_FILE), BOUNDARIES_FILE),
-		'features'
-	);
+	const features = validFeatures(hamletBoundaryFeatureSchema, geojsonText, BOUNDARIES_FILE);
 	const ids = features.map((feature) => feature.properties.id);
 	assertUniqueHamletIds(ids);
 	return withWrite(db, actor, async (tx) => {

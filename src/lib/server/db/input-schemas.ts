@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ACTIVITY_KINDS, BOUNDARY_SOURCES, HAMLET_KINDS, OUTREACH_TOPICS, UNIT_TYPES } from '../../domain';
-import { refusedLoad } from './load-error';
+import { parseJsonInput, refusedLoad } from './load-error';
 
 /** A [lng, lat] position inside a generous box around Hanoi, so swapped coordinates are caught. */
 const lngLat = z.tuple([z.number().min(104.5).max(107), z.number().min(20).max(22)]);
@@ -163,7 +163,7 @@ export function validateItems<T>(schema: z.ZodType<T>, items: unknown[], listNam
 }
 
 /** Reads `features` out of a parsed FeatureCollection, or refuses the input. */
-export function featuresOf(input: unknown, what: { vi: string; en: string }): unknown[] {
+function featuresOf(input: unknown, what: { vi: string; en: string }): unknown[] {
 	const collection = input as { type?: unknown; features?: unknown };
 	if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
 		throw refusedLoad('not-a-feature-collection', {
@@ -172,4 +172,13 @@ export function featuresOf(input: unknown, what: { vi: string; en: string }): un
 		});
 	}
 	return collection.features;
+}
+
+/** The features of GeoJSON text, each validated with `schema`: what the GeoJSON loaders read. */
+export function validFeatures<T>(
+	schema: z.ZodType<T>,
+	geojsonText: string,
+	what: { vi: string; en: string }
+): T[] {
+	return validateItems(schema, featuresOf(parseJsonInput(geojsonText, what), what), 'features');
 }

@@ -10,6 +10,7 @@ import { InputError } from '../../input-error';
 import { loadSurveys } from './surveys';
 import { loadTeams } from './teams';
 import {
+	BOWTIE,
 	fixtureActivity,
 	fixtureCommunesText,
 	fixtureHamlets,
@@ -20,20 +21,6 @@ import {
 } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { squarePolygon } from '../../analysis/test-squares';
-
-/** A self-intersecting "bow tie" inside Phường Ba Đình. */
-const BOWTIE = {
-	type: 'Polygon' as const,
-	coordinates: [
-		[
-			[105.834, 21.044],
-			[105.838, 21.048],
-			[105.838, 21.044],
-			[105.834, 21.048],
-			[105.834, 21.044]
-		]
-	]
-};
 
 const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities', 'skill_surveys'];
 

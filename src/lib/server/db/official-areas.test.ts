@@ -6,26 +6,12 @@ import type { DatabaseHandle } from './index';
 import { InputError } from '../../input-error';
 import { loadMinorityAreas, minorityAreaRecords } from './minority-areas';
 import { currentDataRevision } from './revision';
-import { loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
+import { BOWTIE, loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 
 const OUTLINE_TEXT = readFileSync('geodata/hanoi_2025_province.geojson', 'utf8');
 
 const TABLES = ['datasets', 'city_outlines', 'minority_areas', 'data_revision'];
-
-/** A self-intersecting "bow tie" in Hà Nội. */
-const BOWTIE = {
-	type: 'Polygon',
-	coordinates: [
-		[
-			[105.834, 21.044],
-			[105.838, 21.048],
-			[105.838, 21.044],
-			[105.834, 21.048],
-			[105.834, 21.044]
-		]
-	]
-};
 
 /** Expects `load` to throw an InputError with `code`, leaving every table as it was. */
 async function expectRefused(handle: DatabaseHandle, load: () => Promise<unknown>, code: string) {

@@ -142,3 +142,17 @@ export async function tableFingerprint(
 	);
 	return Object.fromEntries(entries);
 }
+
+/** A self-intersecting "bow tie" inside Phường Ba Đình: an invalid polygon for the loaders to refuse. */
+export const BOWTIE = {
+	type: 'Polygon' as const,
+	coordinates: [
+		[
+			[105.834, 21.044],
+			[105.838, 21.048],
+			[105.838, 21.044],
+			[105.834, 21.048],
+			[105.834, 21.044]
+		]
+	]
+};
