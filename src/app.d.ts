@@ -1,6 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/roles';
+
 declare global {
 	namespace App {
+		interface Locals {
+			/** The signed-in user, or null for an anonymous request (filled by hooks.server.ts). */
+			user: SessionUser | null;
+		}
 		interface Error {
 			/** Shown to the user, in Vietnamese. */
 			message: string;

@@ -1,5 +1,6 @@
 // The one way to write to the database: every loader, plan action and the seed go through `withWrite`,
 // and no other module opens a transaction (write.test.ts enforces it).
+import type { Role } from '$lib/roles';
 import type { Database } from './index';
 
 /** A transaction of either driver, as `withWrite` hands it to a writer. */
@@ -10,7 +11,8 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
  * The audit event records it.
  */
 export type Actor =
-	{ kind: 'user'; id: number; username: string; role: string } | { kind: 'system'; reason: string };
+	| { kind: 'user'; id: string; username: string; role: Role; communeCodes: readonly string[] }
+	| { kind: 'system'; reason: string };
 
 export interface WriteOptions {
 	/** Run everything, then roll back: the result says what the write would do, and nothing is kept. */
