@@ -114,19 +114,26 @@ test('outreach activities: a cluster zooms in on click, a single activity opens 
 
 	// A new style without the activity layers (as a host page's style change would diff them away):
 	// the component puts them back, on top.
-	const restored = await page.evaluate(
-		async ({ ids, source }) => {
+	const activityLayerIds = Object.values(ACTIVITY_LAYER_IDS) as string[];
+	await page.evaluate(
+		({ ids, source }) => {
 			const map = (window as MapWindow).__map!;
 			const style = map.getStyle();
 			style.layers = style.layers.filter((layer) => !ids.includes(layer.id));
 			delete style.sources[source];
 			map.setStyle(style);
-			await new Promise((done) => setTimeout(done, 500));
-			return map.getLayersOrder().slice(-ids.length);
 		},
-		{ ids: Object.values(ACTIVITY_LAYER_IDS) as string[], source: ACTIVITY_SOURCE_ID }
+		{ ids: activityLayerIds, source: ACTIVITY_SOURCE_ID }
 	);
-	expect(restored).toEqual(Object.values(ACTIVITY_LAYER_IDS));
+	// Polled, not waited for a fixed time: on a loaded 2-core machine the new style takes longer to settle.
+	await expect
+		.poll(() =>
+			page.evaluate(
+				(count) => (window as MapWindow).__map!.getLayersOrder().slice(-count),
+				activityLayerIds.length
+			)
+		)
+		.toEqual(activityLayerIds);
 	await expect
 		.poll(() =>
 			page.evaluate(
