@@ -1,8 +1,16 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './scripts/paraglide-options.js';
 
-export default defineConfig({
-	plugins: [sveltekit()],
+export default defineConfig(({ command }) => ({
+	// The messages are compiled once by `npm run messages` (in prepare, check, build, test:unit). Only the
+	// dev server recompiles them on change: a recompiling build or test run keeps Node alive ≈ 27 s after
+	// it is done (timers of the inlang SDK).
+	plugins: [
+		command === 'serve' && !process.env.VITEST ? paraglideVitePlugin(paraglideOptions) : [],
+		sveltekit()
+	],
 	server: { port: 3000 },
 	preview: { port: 3000 },
 	test: {
@@ -17,4 +25,4 @@ export default defineConfig({
 		testTimeout: 120_000,
 		hookTimeout: 240_000
 	}
-});
+}));

@@ -1,24 +1,60 @@
-// Numbers as Vietnamese readers write them: 1.234 hộ, 82,3%.
+// Numbers and dates as readers of the page's language write them: Vietnamese 1.234 hộ, 82,3%,
+// 14/03/2026; English 1,234, 82.3%, 14 Mar 2026.
+import { intlLocale, type Locale } from './i18n';
+import { m } from './paraglide/messages';
+import { getLocale } from './paraglide/runtime';
 
-const integerFormat = new Intl.NumberFormat('vi-VN');
-const percentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
-const dateFormat = new Intl.DateTimeFormat('vi-VN', {
-	day: '2-digit',
-	month: '2-digit',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
+// Formatters are costly to make and a ranking formats hundreds of numbers: one per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatCount(value: number): string {
-	return integerFormat.format(value);
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale(locale), options)));
+	return format;
 }
 
-/** A share (0.823) as a percentage ("82,3%"); a dash when there is no value. */
-export function formatShare(value: number | null | undefined): string {
-	return value === null || value === undefined ? '–' : percentFormat.format(value);
+/** A number with the locale's grouping and decimal mark; `options` as Intl's (fraction digits). */
+export function formatNumber(
+	value: number,
+	options: Intl.NumberFormatOptions = {},
+	locale: Locale = getLocale()
+): string {
+	return numberFormat(locale, options).format(value);
 }
 
-/** 'YYYY-MM-DD' → '14/03/2026'. */
-export function formatDate(isoDate: string): string {
-	return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+/** A count: "12.345" in Vietnamese, "12,345" in English. */
+export function formatCount(value: number, locale: Locale = getLocale()): string {
+	return formatNumber(value, {}, locale);
+}
+
+/** A share (0.823) as a percentage ("82,3%", "82.3%"); a dash when there is no value. */
+export function formatShare(
+	value: number | null | undefined,
+	locale: Locale = getLocale(),
+	maximumFractionDigits = 1
+): string {
+	if (value === null || value === undefined) return '–';
+	return formatNumber(value, { style: 'percent', maximumFractionDigits }, locale);
+}
+
+const DATE_OPTIONS: Record<Locale, Intl.DateTimeFormatOptions> = {
+	vi: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+	// Month in words: "03/04/2026" reads as 4 March to some English readers and 3 April to others.
+	en: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+};
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** 'YYYY-MM-DD' → '14/03/2026' (Vietnamese), '14 Mar 2026' (English). */
+export function formatDate(isoDate: string, locale: Locale = getLocale()): string {
+	let format = dateFormats.get(locale);
+	if (!format)
+		dateFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale(locale), DATE_OPTIONS[locale])));
+	return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A data month, '2026-11-01' → 'Tháng 11/2026' (Vietnamese), 'November 2026' (English). */
+export function formatMonth(month: string, locale: Locale = getLocale()): string {
+	const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+	return m.month_label({ month: monthNumber, year }, { locale });
 }

@@ -3,6 +3,7 @@ import { GAP_COMPONENTS } from './analysis/gap-components';
 import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-weights';
 import type { GapComponent } from './analysis/types';
 import {
+	describeGap,
 	formatWeightsParam,
 	gapReason,
 	nextTargets,
@@ -92,6 +93,13 @@ describe('scoring and reasons in the browser', () => {
 			en: 'Skills gap: 31 points; Far from classes: 12 points'
 		});
 		expect(gapReason(record({})).vi).toBe('Không có khoảng cách đáng kể');
+	});
+
+	it('says it in the language asked for, the page language by default', () => {
+		const contributions = record({ skills: 31.2, classDistance: 12.4 });
+		expect(describeGap(contributions, 'en', 1)).toBe('Skills gap: 31 points');
+		// Outside a request the page language is the base locale, Vietnamese.
+		expect(describeGap(contributions)).toBe('Thiếu kỹ năng số: 31 điểm; Xa lớp học: 12 điểm');
 	});
 
 	it('picks next targets under the given weights, each with its reason', () => {

@@ -1,9 +1,13 @@
 // The digital-gap results as the server sends them, and the small pure steps the planner repeats in the
 // browser (re-scoring with the user's weights, reasons in words, next targets): one code path for both.
 import type { Label } from './domain';
-import { GAP_COMPONENT_LABELS, GAP_COMPONENTS } from './analysis/gap-components';
+import { GAP_COMPONENTS } from './analysis/gap-components';
 import { validateGapWeights } from './analysis/gap-weights';
 import { scoreGap } from './analysis/score-gap';
+import type { Locale } from './i18n';
+import { gapComponentLabel } from './labels';
+import { m } from './paraglide/messages';
+import { getLocale } from './paraglide/runtime';
 import {
 	pickNextTargets,
 	type NextTargetsOptions,
@@ -118,22 +122,29 @@ export function scoreHamlets(
  * Why a hamlet ranks where it does, in words: its largest contributions, e.g.
  * "Thiếu kỹ năng số: 31 điểm; Xa lớp học: 12 điểm". Contributions under half a point are left out.
  */
-export function gapReason(contributions: Record<GapComponent, number>, limit = 3): Label {
+export function describeGap(
+	contributions: Record<GapComponent, number>,
+	locale: Locale = getLocale(),
+	limit = 3
+): string {
 	const largest = GAP_COMPONENTS.map((component) => ({ component, points: contributions[component] }))
 		.filter((entry) => entry.points >= 0.5)
 		.sort((a, b) => b.points - a.points)
 		.slice(0, limit);
-	if (largest.length === 0) {
-		return { vi: 'Không có khoảng cách đáng kể', en: 'No notable gap' };
-	}
-	return {
-		vi: largest
-			.map(({ component, points }) => `${GAP_COMPONENT_LABELS[component].vi}: ${Math.round(points)} điểm`)
-			.join('; '),
-		en: largest
-			.map(({ component, points }) => `${GAP_COMPONENT_LABELS[component].en}: ${Math.round(points)} points`)
-			.join('; ')
-	};
+	if (largest.length === 0) return m.gap_reason_none({}, { locale });
+	return largest
+		.map(({ component, points }) =>
+			m.gap_reason_part(
+				{ component: gapComponentLabel(component, locale), points: Math.round(points) },
+				{ locale }
+			)
+		)
+		.join('; ');
+}
+
+/** `describeGap` in both languages, for the exports and the pages that still show both. */
+export function gapReason(contributions: Record<GapComponent, number>, limit = 3): Label {
+	return { vi: describeGap(contributions, 'vi', limit), en: describeGap(contributions, 'en', limit) };
 }
 
 /** A picked hamlet with the reason it is in the plan, from its contributions. */

@@ -1,0 +1,14 @@
+// Paraglide's compiler options, shared by `npm run messages` and the dev server's plugin (vite.config.ts).
+
+/** @type {import('@inlang/paraglide-js').CompilerOptions} */
+export const paraglideOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	// Vietnamese at unprefixed URLs, English under /en/. URL first: a cookie first would stop plain links
+	// from switching the language.
+	strategy: ['url', 'cookie', 'baseLocale'],
+	// SvelteKit's default: '/en/' would be redirected to '/en' anyway.
+	trailingSlash: 'never',
+	// svelte-check and ESLint's type-aware rules read these rather than the JSDoc of the generated JS.
+	emitTsDeclarations: true
+};

@@ -1,0 +1,133 @@
+// The UI's words for the fixed vocabularies (metrics, domain kinds, gap components, hot spots, flags),
+// in the page's language or the one asked for. The texts live in messages/*.json; the `{ vi, en }`
+// records still read by the map page (METRIC_DEFINITIONS, ACTIVITY_KIND_LABELS, GAP_COMPONENT_LABELS…)
+// are checked against them by labels.test.ts until that page moves to these accessors.
+import type { GapComponent, HotSpotClass } from './analysis/types';
+import type { ActivityKind, DatasetKind, OutreachTopic, UnitType } from './domain';
+import type { Locale, PlainMessage } from './i18n';
+import type { MetricId } from './metrics';
+import { m } from './paraglide/messages';
+import { getLocale } from './paraglide/runtime';
+
+/** Which of a metric's texts: its title, a few words for buttons, or the counts' nouns. */
+export type MetricText = 'label' | 'shortLabel' | 'numeratorLabel' | 'denominatorLabel';
+
+export const METRIC_MESSAGES: Record<MetricId, Record<MetricText, PlainMessage>> = {
+	coverage: {
+		label: m.metric_coverage_label,
+		shortLabel: m.metric_coverage_short,
+		numeratorLabel: m.metric_coverage_numerator,
+		denominatorLabel: m.metric_coverage_denominator
+	},
+	skills: {
+		label: m.metric_skills_label,
+		shortLabel: m.metric_skills_short,
+		numeratorLabel: m.metric_skills_numerator,
+		denominatorLabel: m.metric_adults_surveyed
+	},
+	smartphone: {
+		label: m.metric_smartphone_label,
+		shortLabel: m.metric_smartphone_short,
+		numeratorLabel: m.metric_smartphone_numerator,
+		denominatorLabel: m.metric_adults_surveyed
+	},
+	epayment: {
+		label: m.metric_epayment_label,
+		shortLabel: m.metric_epayment_short,
+		numeratorLabel: m.metric_epayment_numerator,
+		denominatorLabel: m.metric_adults_surveyed
+	},
+	vneid: {
+		label: m.metric_vneid_label,
+		shortLabel: m.metric_vneid_short,
+		numeratorLabel: m.metric_vneid_numerator,
+		denominatorLabel: m.metric_adults_surveyed
+	}
+};
+
+/** 'Tỷ lệ hộ được tiếp cận' / 'Outreach coverage', or another of the metric's texts. */
+export function metricLabel(
+	metric: MetricId,
+	text: MetricText = 'label',
+	locale: Locale = getLocale()
+): string {
+	return METRIC_MESSAGES[metric][text]({}, { locale });
+}
+
+export const ACTIVITY_KIND_MESSAGES: Record<ActivityKind, PlainMessage> = {
+	'door-to-door': m.activity_kind_door_to_door,
+	class: m.activity_kind_class,
+	event: m.activity_kind_event,
+	online: m.activity_kind_online
+};
+
+export const OUTREACH_TOPIC_MESSAGES: Record<OutreachTopic, PlainMessage> = {
+	vneid: m.outreach_topic_vneid,
+	'public-services': m.outreach_topic_public_services,
+	payment: m.outreach_topic_payment,
+	safety: m.outreach_topic_safety,
+	'e-health': m.outreach_topic_e_health,
+	ai: m.outreach_topic_ai
+};
+
+export const DATASET_KIND_MESSAGES: Record<DatasetKind, PlainMessage> = {
+	official: m.dataset_kind_official,
+	demo: m.dataset_kind_demo,
+	uploaded: m.dataset_kind_uploaded
+};
+
+export const GAP_COMPONENT_MESSAGES: Record<GapComponent, PlainMessage> = {
+	skills: m.gap_component_skills,
+	coverage: m.gap_component_coverage,
+	device: m.gap_component_device,
+	payment: m.gap_component_payment,
+	elderly: m.gap_component_elderly,
+	minority: m.gap_component_minority,
+	rurality: m.gap_component_rurality,
+	classDistance: m.gap_component_class_distance
+};
+
+export const HOT_SPOT_CLASS_MESSAGES: Record<HotSpotClass, PlainMessage> = {
+	'hot-99': m.hot_spot_hot_99,
+	'hot-95': m.hot_spot_hot_95,
+	'hot-90': m.hot_spot_hot_90,
+	'cold-99': m.hot_spot_cold_99,
+	'cold-95': m.hot_spot_cold_95,
+	'cold-90': m.hot_spot_cold_90,
+	none: m.hot_spot_none
+};
+
+/** A hamlet's flags as badges and in the panel. */
+export const FLAG_MESSAGES = {
+	rural: m.flag_rural,
+	minority: m.flag_minority,
+	largestGapCity: m.flag_largest_gap_city,
+	largestGapCommune: m.flag_largest_gap_commune
+} satisfies Record<string, PlainMessage>;
+export type FlagName = keyof typeof FLAG_MESSAGES;
+
+/** The map's filters by flag ("only rural hamlets"). */
+export const FLAG_FILTER_MESSAGES = {
+	rural: m.flag_filter_rural,
+	minority: m.flag_filter_minority,
+	largest: m.flag_filter_largest
+} satisfies Record<string, PlainMessage>;
+export type FlagFilter = keyof typeof FLAG_FILTER_MESSAGES;
+
+const UNIT_TYPE_MESSAGES: Record<UnitType, PlainMessage> = { phường: m.unit_ward, xã: m.unit_commune };
+
+type Lookup<K extends string> = (key: K, locale?: Locale) => string;
+
+function lookup<K extends string>(messages: Record<K, PlainMessage>): Lookup<K> {
+	return (key, locale = getLocale()) => messages[key]({}, { locale });
+}
+
+export const activityKindLabel = lookup(ACTIVITY_KIND_MESSAGES);
+export const outreachTopicLabel = lookup(OUTREACH_TOPIC_MESSAGES);
+export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
+export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
+export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);
+export const flagLabel = lookup(FLAG_MESSAGES);
+export const flagFilterLabel = lookup(FLAG_FILTER_MESSAGES);
+/** 'phường' / 'ward', 'xã' / 'commune': the unit in running text. */
+export const unitTypeName = lookup(UNIT_TYPE_MESSAGES);
