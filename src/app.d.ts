@@ -8,9 +8,9 @@ declare global {
 			user: SessionUser | null;
 		}
 		interface Error {
-			/** Shown to the user, in Vietnamese. */
+			/** Shown to the user on Vietnamese pages (and in JSON bodies, for machines). */
 			message: string;
-			/** The same in English, shown second. */
+			/** The same in English, shown on English pages; `message` when missing (SvelteKit's own errors). */
 			messageEn?: string;
 			/** The stable code of refused input (see InputError), for tests and support. */
 			code?: string;

@@ -1,4 +1,5 @@
 // Glue between Paraglide (messages/*.json, compiled into $lib/paraglide) and the rest of the app.
+import type { ResolvedPathname } from '$app/types';
 import type { Label } from './domain';
 import { baseLocale, getLocale, localizeHref, type Locale } from './paraglide/runtime';
 
@@ -17,6 +18,14 @@ export function localized(label: Label, locale: Locale = getLocale()): string {
 	return label[locale];
 }
 
+/** A server text that carries both languages (`App.Error`, JSON errors, analysis messages) in `locale`. */
+export function messageIn(
+	text: { message: string; messageEn?: string },
+	locale: Locale = getLocale()
+): string {
+	return locale === 'en' ? (text.messageEn ?? text.message) : text.message;
+}
+
 /**
  * A message in both languages, for the labels that are still printed side by side as `{ vi, en }`
  * (the map page, until it moves to messages): the text itself lives once, in messages/*.json.
@@ -26,11 +35,19 @@ export function bilingual(message: PlainMessage): Label {
 }
 
 /**
+ * A path from `resolve()` in the page's language (`/en/…` on English pages): links must keep the
+ * language, which the URL carries. Still a resolved path, as ESLint's navigation rule wants.
+ */
+export function localizePath(path: ResolvedPathname, locale: Locale = getLocale()): ResolvedPathname {
+	return localizeHref(path, { locale }) as ResolvedPathname;
+}
+
+/**
  * The same view in `target`: path, query and hash kept. `url` is the page's URL, localized or not.
  * The link needs `data-sveltekit-reload`: a client-side navigation would keep the old language.
  */
-export function switchLocaleHref(url: URL, target: Locale): string {
-	return localizeHref(`${url.pathname}${url.search}${url.hash}`, { locale: target });
+export function switchLocaleHref(url: URL, target: Locale): ResolvedPathname {
+	return localizePath(`${url.pathname}${url.search}${url.hash}` as ResolvedPathname, target);
 }
 
 /**

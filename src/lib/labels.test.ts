@@ -69,6 +69,7 @@ describe('the accessors', () => {
 		expect(metricLabel('coverage')).toBe('Tỷ lệ hộ được tiếp cận');
 		expect(metricLabel('coverage', 'shortLabel', 'en')).toBe('Coverage');
 		expect(metricLabel('skills', 'denominatorLabel', 'en')).toBe('adults surveyed');
+		expect(metricLabel('gap', 'label', 'en')).toBe('Digital gap');
 		expect(activityKindLabel('door-to-door', 'en')).toBe('Door-to-door visit');
 		expect(gapComponentLabel('classDistance')).toBe('Xa lớp học');
 		expect(unitTypeName('xã')).toBe('xã');

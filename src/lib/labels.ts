@@ -45,13 +45,22 @@ export const METRIC_MESSAGES: Record<MetricId, Record<MetricText, PlainMessage>>
 	}
 };
 
-/** 'Tỷ lệ hộ được tiếp cận' / 'Outreach coverage', or another of the metric's texts. */
+/**
+ * 'Tỷ lệ hộ được tiếp cận' / 'Outreach coverage', or another of the metric's texts. The map also shades
+ * by the gap index, 'gap', which has one name for its title and buttons.
+ */
 export function metricLabel(
-	metric: MetricId,
+	metric: MetricId | 'gap',
+	text: Exclude<MetricText, 'numeratorLabel' | 'denominatorLabel'>,
+	locale?: Locale
+): string;
+export function metricLabel(metric: MetricId, text?: MetricText, locale?: Locale): string;
+export function metricLabel(
+	metric: MetricId | 'gap',
 	text: MetricText = 'label',
 	locale: Locale = getLocale()
 ): string {
-	return METRIC_MESSAGES[metric][text]({}, { locale });
+	return metric === 'gap' ? m.metric_gap({}, { locale }) : METRIC_MESSAGES[metric][text]({}, { locale });
 }
 
 export const ACTIVITY_KIND_MESSAGES: Record<ActivityKind, PlainMessage> = {

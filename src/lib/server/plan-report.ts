@@ -1,5 +1,7 @@
 import type { Label } from '$lib/domain';
 import { gapReason } from '$lib/gap-planning';
+import { bilingual } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { findCommune, type CommuneLabelProperties } from './db/communes';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
@@ -56,7 +58,7 @@ export async function planReport(
 			householdsReached,
 			householdsToReach: Math.max(0, hamlet.households - householdsReached),
 			gapIndex: result ? result.gapIndex : null,
-			reason: result ? gapReason(result.contributions) : { vi: 'Chưa có số liệu', en: 'No data yet' }
+			reason: result ? gapReason(result.contributions) : bilingual(m.gap_reason_no_data)
 		};
 	});
 	return { commune, plan, month, rows };

@@ -2,8 +2,11 @@ import bbox from '@turf/bbox';
 import { redirect } from '@sveltejs/kit';
 import { formatIsoDay, parseIsoDay } from '$lib/analysis/dates';
 import { OUTREACH_PACE_WINDOW_DAYS } from '$lib/gap-planning';
+import { bilingual, localized } from '$lib/i18n';
 import { InputError } from '$lib/input-error';
 import { monthFromParam, monthParam } from '$lib/months';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { readCommuneCode, readMonthParam, unknownCommuneError } from '$lib/params';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { dataMonths } from '$lib/server/db/metrics';
@@ -80,11 +83,11 @@ async function plannerData(code: string, url: URL) {
 	};
 }
 
-/** Where the planner returns after a save or delete: the same month, nothing being edited. */
+/** Where the planner returns after a save or delete: the same month and language, nothing being edited. */
 function plannerUrl(code: string, form: FormData, extra: Record<string, string> = {}): string {
 	const month = monthFromParam(String(form.get('month') ?? ''));
 	const search = new URLSearchParams({ ...(month ? { month: monthParam(month) } : {}), ...extra });
-	return `/communes/${code}/plan?${search}#saved-plans`;
+	return localizeHref(`/communes/${code}/plan?${search}#saved-plans`);
 }
 
 /**
@@ -109,10 +112,7 @@ export const actions: Actions = {
 					? await createPlan(db, PLANNER, params.code, input)
 					: await updatePlan(db, PLANNER, params.code, planId, input);
 			if (!plan) {
-				throw InputError.notFound('unknown-plan', {
-					vi: 'Không tìm thấy kế hoạch cần sửa',
-					en: 'The plan to edit was not found'
-				});
+				throw InputError.notFound('unknown-plan', bilingual(m.plan_not_found_edit));
 			}
 			savedId = plan.id;
 		} catch (thrown) {
@@ -131,11 +131,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const deleted = await deletePlan(db, PLANNER, params.code, Number(form.get('planId')));
 		if (!deleted) {
-			const refused = InputError.notFound('unknown-plan', {
-				vi: 'Không tìm thấy kế hoạch cần xóa',
-				en: 'The plan to delete was not found'
-			});
-			return failInput(refused, { deleteError: refused.label });
+			const refused = InputError.notFound('unknown-plan', bilingual(m.plan_not_found_delete));
+			return failInput(refused, { deleteError: localized(refused.label) });
 		}
 		redirect(303, plannerUrl(params.code, form));
 	}

@@ -48,6 +48,8 @@ describe('the plan form', () => {
 			'name',
 			'startsOn'
 		]);
-		expect(errors.name).toEqual([{ vi: 'Cần nhập tên kế hoạch', en: 'A plan name is required' }]);
+		// In the request's language: Vietnamese by default, English when asked for.
+		expect(errors.name).toEqual(['Cần nhập tên kế hoạch']);
+		expect(errorsByField(result.issues, 'en').name).toEqual(['A plan name is required']);
 	});
 });

@@ -1,6 +1,7 @@
 // The plan form's fields as text (kept to refill the form after a refusal) and as a plan's input.
-import type { Label } from '$lib/domain';
+import { localized, type Locale } from '$lib/i18n';
 import type { InputIssue } from '$lib/input-error';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PlanField, PlanInput } from '$lib/plans';
 
 /** The plan form's editable fields, as text. */
@@ -19,8 +20,8 @@ export interface PlanFormValues extends PlanFields {
 	hamletIds: number[];
 }
 
-/** Messages per field, Vietnamese first; `form` holds those about the plan as a whole. */
-export type PlanFormErrors = Partial<Record<PlanField | 'form', Label[]>>;
+/** Messages per field in the request's language; `form` holds those about the plan as a whole. */
+export type PlanFormErrors = Partial<Record<PlanField | 'form', string[]>>;
 
 function text(form: FormData, name: string): string {
 	const value = form.get(name);
@@ -71,14 +72,14 @@ const FIELDS: ReadonlySet<string> = new Set<PlanField>([
 ]);
 
 /**
- * Groups a refusal's issues by field, for messages next to each control; an issue about anything else
- * (the commune, the plan itself) goes to `form`.
+ * Groups a refusal's issues by field, for messages next to each control, in `locale`; an issue about
+ * anything else (the commune, the plan itself) goes to `form`.
  */
-export function errorsByField(issues: readonly InputIssue[]): PlanFormErrors {
+export function errorsByField(issues: readonly InputIssue[], locale: Locale = getLocale()): PlanFormErrors {
 	const errors: PlanFormErrors = {};
 	for (const issue of issues) {
 		const key = FIELDS.has(issue.path) ? (issue.path as PlanField) : 'form';
-		(errors[key] ??= []).push({ vi: issue.vi, en: issue.en });
+		(errors[key] ??= []).push(localized(issue, locale));
 	}
 	return errors;
 }

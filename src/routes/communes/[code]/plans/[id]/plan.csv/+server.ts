@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { monthLabel } from '$lib/months';
+import { formatDate, formatMonth, formatNumber } from '$lib/format';
 import { unknownPlanError } from '$lib/plans';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { withErrorPage } from '$lib/server/input-error-http';
@@ -22,11 +22,10 @@ const COLUMNS = [
 	'Số liệu tháng'
 ];
 
-/** dd/mm/yyyy, as Vietnamese readers (and Excel in a Vietnamese locale) expect. */
-function vietnameseDate(isoDate: string): string {
-	const [year, month, day] = isoDate.split('-');
-	return `${day}/${month}/${year}`;
-}
+// The file is for the commune's office, whatever the page's language: Vietnamese headers, dates dd/mm/yyyy
+// and decimal commas, as Vietnamese readers (and Excel in a Vietnamese locale) expect.
+const CSV_LOCALE = 'vi';
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false };
 
 /** A file name without marks or punctuation, for clients that ignore `filename*`. */
 function asciiFileName(name: string): string {
@@ -51,20 +50,20 @@ async function planCsv(code: string, id: number): Promise<Response> {
 	const report = await planReport(db, code, id);
 	if (!report) throw unknownPlanError('id');
 	const { plan } = report;
-	const month = report.month ? monthLabel(report.month).vi : '';
+	const month = report.month ? formatMonth(report.month, CSV_LOCALE) : '';
 	const records = report.rows.map((row) => [
 		row.position,
 		plan.name,
-		vietnameseDate(plan.startsOn),
-		vietnameseDate(plan.endsOn),
+		formatDate(plan.startsOn, CSV_LOCALE),
+		formatDate(plan.endsOn, CSV_LOCALE),
 		plan.teamName ?? '',
 		row.id,
 		row.name,
 		row.households,
 		row.householdsReached,
 		row.householdsToReach,
-		row.gapIndex === null ? '' : row.gapIndex.toFixed(1).replace('.', ','),
-		row.reason.vi,
+		row.gapIndex === null ? '' : formatNumber(row.gapIndex, ONE_DECIMAL, CSV_LOCALE),
+		row.reason[CSV_LOCALE],
 		month
 	]);
 	const csv = '\uFEFF' + stringify(records, { header: true, columns: COLUMNS, record_delimiter: 'windows' });
