@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Xã Ba Vì, as in planner.e2e.ts. */
+const PLANNER = '/communes/09700/plan';
+
+/** Collects console errors and uncaught exceptions: they must stay empty. */
+function watchForProblems(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+	});
+	return problems;
+}
+
+/** The commune's coverage as printed, e.g. "73,7%". */
+async function shareText(page: Page): Promise<string> {
+	const text = await page
+		.getByTestId('total-coverage')
+		.evaluate((element) => element.firstChild?.textContent);
+	return (text ?? '').trim();
+}
+
+test.describe('languages', () => {
+	test('the planner is Vietnamese at its plain address and English behind the switch, same view', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await page.goto(`${PLANNER}?teams=2`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lập kế hoạch: Xã Ba Vì');
+		await expect(page.getByRole('heading', { name: 'Xếp hạng khoảng cách số' })).toBeVisible();
+		// One language per label: no English gloss beside the Vietnamese.
+		await expect(page.getByRole('main')).not.toContainText('Digital-gap ranking');
+		const coverageVi = await shareText(page);
+		expect(coverageVi).toMatch(/^\d{1,3}(,\d)?%$/);
+		const month = await page.locator('select#month').inputValue();
+
+		// The switch keeps path, query and hash, and reloads the page in English.
+		await page.evaluate(() => (location.hash = 'saved-plans'));
+		const toEnglish = page.getByTestId('language-switch');
+		await expect(toEnglish).toHaveText('English');
+		await expect(toEnglish).toHaveAttribute('hreflang', 'en');
+		await toEnglish.click();
+		await expect(page).toHaveURL(/\/en\/communes\/09700\/plan\?teams=2#saved-plans$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planner: Xã Ba Vì');
+		await expect(page.getByRole('heading', { name: 'Digital-gap ranking' })).toBeVisible();
+		await expect(page.getByRole('main')).not.toContainText('Xếp hạng khoảng cách số');
+		await expect(page.getByTestId('capacity-teams')).toHaveValue('2');
+		await expect(page.locator('select#month')).toHaveValue(month);
+
+		// English numbers: a decimal point, months and reasons in English.
+		expect(await shareText(page)).toBe(coverageVi.replace(',', '.'));
+		await expect(page.getByTestId('total-coverage')).toContainText('households');
+		await expect(page.getByTestId('gap-index').first()).toHaveText(/^\d+\.\d$/);
+		await expect(page.locator('select#month option').first()).toHaveText(/^[A-Z][a-z]+ \d{4}$/);
+		await expect(page.getByTestId('next-target').first()).toContainText(/\d+ points/);
+
+		// A refused save answers in the page's language.
+		await page.getByTestId('use-picks').click();
+		await page.getByLabel('Plan name').fill('');
+		await page.getByRole('button', { name: 'Save the plan' }).click();
+		await expect(page.getByTestId('plan-errors')).toContainText('A plan name is required');
+
+		// Back to Vietnamese: the unprefixed address.
+		const toVietnamese = page.getByTestId('language-switch');
+		await expect(toVietnamese).toHaveText('Tiếng Việt');
+		await toVietnamese.click();
+		await expect(page).toHaveURL(/\/communes\/09700\/plan\?teams=2#saved-plans$/);
+		expect(new URL(page.url()).pathname).toBe(PLANNER);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+		expect(problems).toEqual([]);
+	});
+
+	test('saving in English stays in English', async ({ page }) => {
+		await page.goto(`/en${PLANNER}`);
+		await page.getByTestId('use-picks').click();
+		const name = `English plan ${Date.now()}`;
+		await page.getByLabel('Plan name').fill(name);
+		await page.getByLabel('From', { exact: true }).fill('2026-12-01');
+		await page.getByLabel('To', { exact: true }).fill('2026-12-10');
+		await page.getByRole('button', { name: 'Save the plan' }).click();
+		await expect(page.getByTestId('saved-notice')).toHaveText(`The plan "${name}" was saved.`);
+		expect(new URL(page.url()).pathname).toBe(`/en${PLANNER}`);
+		const saved = page.getByTestId('saved-plan').filter({ hasText: name });
+		await expect(saved).toContainText(/\d{1,2} [A-Z][a-z]{2} 2026 – \d{1,2} [A-Z][a-z]{2} 2026/);
+
+		// The printable sheet follows the language; the CSV stays Vietnamese (for the commune's office).
+		await saved.getByTestId('plan-print').click();
+		await expect(page).toHaveURL(/\/en\/communes\/09700\/plans\/\d+\/print$/);
+		await expect(page.getByTestId('print-sheet')).toContainText('From 1 Dec 2026 to 10 Dec 2026');
+		await page.goBack();
+		await page.getByRole('button', { name: `Delete the plan ${name}` }).click();
+		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
+		expect(new URL(page.url()).pathname).toBe(`/en${PLANNER}`);
+	});
+
+	test('/vi/… redirects to the one address of the Vietnamese page', async ({ request }) => {
+		const response = await request.get(`/vi${PLANNER}?teams=2`, { maxRedirects: 0 });
+		expect(response.status()).toBe(308);
+		expect(response.headers().location).toBe(`${PLANNER}?teams=2`);
+		const root = await request.get('/vi', { maxRedirects: 0 });
+		expect(root.headers().location).toBe('/');
+	});
+
+	test('errors are in the page language; JSON errors carry both', async ({ page, request }) => {
+		const response = await page.goto('/en/no-such-page');
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(page.getByRole('link', { name: 'Back to the map' })).toHaveAttribute('href', '/en');
+
+		await page.goto('/en/communes/99999/plan');
+		await expect(page.getByTestId('error-message')).toHaveText('No commune has code 99999');
+
+		const refused = await request.get('/api/gap?commune=09700&weights=skills:-1');
+		const body = (await refused.json()) as { error: { message: string; messageEn: string } };
+		expect(body.error.message).toContain('không được âm');
+		expect(body.error.messageEn).toMatch(/negative/);
+	});
+});
