@@ -1,17 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchForProblems } from './map-page';
 
 /** Xã Ba Vì, as in planner.e2e.ts. */
 const PLANNER = '/communes/09700/plan';
-
-/** Collects console errors and uncaught exceptions: they must stay empty. */
-function watchForProblems(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-	page.on('console', (message) => {
-		if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-	});
-	return problems;
-}
 
 /** The commune's coverage as printed, e.g. "73,7%". */
 async function shareText(page: Page): Promise<string> {
