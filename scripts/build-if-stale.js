@@ -4,7 +4,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BUILD_ENTRY = 'build/handler.js';
-const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 
 /**
  * Latest modification time under a file or folder, in ms.
