@@ -10,6 +10,7 @@ import {
 	OUTREACH_TOPICS
 } from './domain';
 import { formatMonth } from './format';
+import { HAMLET_ATTRIBUTION } from './map/style';
 import { bilingual } from './i18n';
 import {
 	activityKindLabel,
@@ -25,6 +26,7 @@ import {
 } from './labels';
 import { METRIC_DEFINITIONS, METRICS } from './metrics';
 import { monthLabel } from './months';
+import { m } from './paraglide/messages';
 
 // The `{ vi, en }` records below are what the map page reads until it moves to messages: they must say
 // exactly what messages/*.json says, so that the two pages never name the same thing differently.
@@ -56,6 +58,10 @@ describe('the bilingual records the map page still reads agree with the messages
 			expect(label).toEqual(
 				bilingual(HOT_SPOT_CLASS_MESSAGES[hotSpotClass as keyof typeof HOT_SPOT_CLASS_LABELS])
 			);
+	});
+
+	it("the hamlet boundaries' credit", () => {
+		expect(HAMLET_ATTRIBUTION).toBe(m.map_hamlet_attribution({}, { locale: 'vi' }));
 	});
 
 	it('months', () => {

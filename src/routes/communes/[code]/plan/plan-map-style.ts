@@ -6,6 +6,7 @@ import type { ExpressionSpecification, StyleSpecification } from '@maplibre/mapl
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { HotSpotClass } from '$lib/analysis/types';
 import { GAP_COLOR_STOPS } from '$lib/map/classification';
+import { m } from '$lib/paraglide/messages';
 
 export const PLAN_SOURCE_ID = 'plan-hamlets';
 
@@ -55,7 +56,7 @@ export function createPlanMapStyle(
 			[PLAN_SOURCE_ID]: {
 				type: 'geojson',
 				data: hamlets,
-				attribution: 'Ranh giới thôn, tổ dân phố: ước tính (Gõ Từng Nhà)'
+				attribution: m.map_hamlet_attribution()
 			}
 		},
 		layers: [
