@@ -102,6 +102,10 @@ test.describe('languages', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 		await expect(page.getByRole('link', { name: 'Back to the map' })).toHaveAttribute('href', '/en');
 
+		// Machine endpoints skip the locale: a browser on a wrong address there gets the base locale's page.
+		await page.goto('/api/no-such-endpoint');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+
 		await page.goto('/en/communes/99999/plan');
 		await expect(page.getByTestId('error-message')).toHaveText('No commune has code 99999');
 
