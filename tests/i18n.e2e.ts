@@ -107,7 +107,7 @@ test.describe('languages', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 
 		await page.goto('/en/communes/99999/plan');
-		await expect(page.getByTestId('error-message')).toHaveText('No commune has code 99999');
+		await expect(page.getByTestId('error-message')).toHaveText('No commune has code "99999"');
 
 		const refused = await request.get('/api/gap?commune=09700&weights=skills:-1');
 		const body = (await refused.json()) as { error: { message: string; messageEn: string } };

@@ -250,6 +250,10 @@ test.describe('the commune planner', () => {
 		const malformed = await page.goto(`${PLANNER}?month=2026-13`);
 		expect(malformed?.status()).toBe(400);
 		await expect(page.getByRole('main')).toContainText('Tháng không hợp lệ: "2026-13"');
+		// One language per page: the English message is on the English page.
+		await expect(page.getByRole('main')).not.toContainText('Invalid month');
+		const english = await page.goto(`/en${PLANNER}?month=2026-13`);
+		expect(english?.status()).toBe(400);
 		await expect(page.getByRole('main')).toContainText('Invalid month: "2026-13"');
 		const uncovered = await page.goto(`${PLANNER}?month=1999-01`);
 		expect(uncovered?.status()).toBe(400);
