@@ -10,12 +10,16 @@ import {
 	OUTREACH_TOPICS
 } from './domain';
 import { formatMonth } from './format';
+import { GAP_FLAG_LABELS } from './gap-flags';
 import { HAMLET_ATTRIBUTION } from './map/style';
-import { bilingual } from './i18n';
+import { bilingual, type PlainMessage } from './i18n';
 import {
 	activityKindLabel,
 	ACTIVITY_KIND_MESSAGES,
 	DATASET_KIND_MESSAGES,
+	flagFilterLabel,
+	flagLabel,
+	GAP_FLAG_MESSAGES,
 	GAP_COMPONENT_MESSAGES,
 	gapComponentLabel,
 	HOT_SPOT_CLASS_MESSAGES,
@@ -60,6 +64,14 @@ describe('the bilingual records the map page still reads agree with the messages
 			);
 	});
 
+	it('gap flags', () => {
+		for (const [flag, labels] of Object.entries(GAP_FLAG_LABELS)) {
+			const messages: Record<string, PlainMessage> = GAP_FLAG_MESSAGES[flag as keyof typeof GAP_FLAG_LABELS];
+			expect(Object.keys(messages).sort()).toEqual(Object.keys(labels).sort());
+			for (const [text, label] of Object.entries(labels)) expect(label).toEqual(bilingual(messages[text]!));
+		}
+	});
+
 	it("the hamlet boundaries' credit", () => {
 		expect(HAMLET_ATTRIBUTION).toBe(m.map_hamlet_attribution({}, { locale: 'vi' }));
 	});
@@ -79,6 +91,9 @@ describe('the accessors', () => {
 		expect(activityKindLabel('door-to-door', 'en')).toBe('Door-to-door visit');
 		expect(gapComponentLabel('classDistance')).toBe('Xa lớp học');
 		expect(unitTypeName('xã')).toBe('xã');
+		expect(flagLabel('minority', 'badge')).toBe('DTTS');
+		expect(flagLabel('largestGapCommune', 'name', 'en')).toBe('Top 10% in the commune');
+		expect(flagFilterLabel('rural', 'en')).toBe('Rural only');
 		expect(unitTypeName('phường', 'en')).toBe('ward');
 	});
 });

@@ -1,9 +1,10 @@
 // The UI's words for the fixed vocabularies (metrics, domain kinds, gap components, hot spots, flags),
 // in the page's language or the one asked for. The texts live in messages/*.json; the `{ vi, en }`
-// records still read by the map page (METRIC_DEFINITIONS, ACTIVITY_KIND_LABELS, GAP_COMPONENT_LABELS…)
+// records still read by the map page (METRIC_DEFINITIONS, GAP_FLAG_LABELS, GAP_COMPONENT_LABELS…)
 // are checked against them by labels.test.ts until that page moves to these accessors.
 import type { GapComponent, HotSpotClass } from './analysis/types';
 import type { ActivityKind, DatasetKind, OutreachTopic, UnitType } from './domain';
+import type { GapFlag } from './gap-flags';
 import type { Locale, PlainMessage } from './i18n';
 import type { MetricId } from './metrics';
 import { m } from './paraglide/messages';
@@ -106,22 +107,40 @@ export const HOT_SPOT_CLASS_MESSAGES: Record<HotSpotClass, PlainMessage> = {
 	none: m.hot_spot_none
 };
 
-/** A hamlet's flags as badges and in the panel. */
-export const FLAG_MESSAGES = {
-	rural: m.flag_rural,
-	minority: m.flag_minority,
-	largestGapCity: m.flag_largest_gap_city,
-	largestGapCommune: m.flag_largest_gap_commune
-} satisfies Record<string, PlainMessage>;
-export type FlagName = keyof typeof FLAG_MESSAGES;
+/** Which of a flag's texts: what it says of a hamlet, its badge in a dense table, the map's filter. */
+type FlagText = 'name' | 'badge' | 'filter';
 
-/** The map's filters by flag ("only rural hamlets"). */
-export const FLAG_FILTER_MESSAGES = {
-	rural: m.flag_filter_rural,
-	minority: m.flag_filter_minority,
-	largest: m.flag_filter_largest
-} satisfies Record<string, PlainMessage>;
-export type FlagFilter = keyof typeof FLAG_FILTER_MESSAGES;
+/** The flags' texts, as GAP_FLAG_LABELS (gap-flags.ts) has them; the two "largest" flags share a badge. */
+export const GAP_FLAG_MESSAGES = {
+	rural: { name: m.flag_rural, badge: m.flag_rural, filter: m.flag_filter_rural },
+	minority: { name: m.flag_minority, badge: m.flag_minority_badge, filter: m.flag_filter_minority },
+	largestGapCity: {
+		name: m.flag_largest_gap_city,
+		badge: m.flag_largest_gap_badge,
+		filter: m.flag_filter_largest
+	},
+	largestGapCommune: { name: m.flag_largest_gap_commune, badge: m.flag_largest_gap_badge }
+} as const satisfies Record<
+	GapFlag,
+	Partial<Record<FlagText, PlainMessage>> & Record<'name' | 'badge', PlainMessage>
+>;
+
+/** A flag's name ('Nông thôn' / 'Rural') or badge ('DTTS' / 'Ethnic minorities'). */
+export function flagLabel(
+	flag: GapFlag,
+	text: 'name' | 'badge' = 'name',
+	locale: Locale = getLocale()
+): string {
+	return GAP_FLAG_MESSAGES[flag][text]({}, { locale });
+}
+
+/** The map's filter by a flag: 'Chỉ nông thôn' / 'Rural only'. */
+export function flagFilterLabel(
+	flag: 'rural' | 'minority' | 'largestGapCity',
+	locale: Locale = getLocale()
+): string {
+	return GAP_FLAG_MESSAGES[flag].filter({}, { locale });
+}
 
 const UNIT_TYPE_MESSAGES: Record<UnitType, PlainMessage> = { phường: m.unit_ward, xã: m.unit_commune };
 
@@ -136,7 +155,5 @@ export const outreachTopicLabel = lookup(OUTREACH_TOPIC_MESSAGES);
 export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
 export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
 export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);
-export const flagLabel = lookup(FLAG_MESSAGES);
-export const flagFilterLabel = lookup(FLAG_FILTER_MESSAGES);
 /** 'phường' / 'ward', 'xã' / 'commune': the unit in running text. */
 export const unitTypeName = lookup(UNIT_TYPE_MESSAGES);
