@@ -257,6 +257,10 @@ test.describe('the coverage map', () => {
 		const badMonth = await page.goto('/?month=2026-13');
 		expect(badMonth?.status()).toBe(400);
 		await expect(page.getByRole('main')).toContainText('Tháng “2026-13” không hợp lệ');
+		// One language per page: the English message is on the English page.
+		await expect(page.getByRole('main')).not.toContainText('is malformed');
+		const english = await page.goto('/en?month=2026-13');
+		expect(english?.status()).toBe(400);
 		await expect(page.getByRole('main')).toContainText('The month “2026-13” is malformed');
 		const unknownHamlet = await page.goto('/?hamlet=99999999');
 		expect(unknownHamlet?.status()).toBe(404);
