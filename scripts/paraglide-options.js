@@ -11,5 +11,7 @@ export const paraglideOptions = {
 	trailingSlash: 'never',
 	// No .d.ts: svelte-check reads the types from the generated JSDoc (allowJs) and still refuses an unknown
 	// message, a missing parameter or an unknown locale; emitting declarations doubled the compile time.
-	emitTsDeclarations: false
+	emitTsDeclarations: false,
+	// Also in `vite dev`, whose plugin would otherwise write one module per locale: the same output for all.
+	outputStructure: 'message-modules'
 };
