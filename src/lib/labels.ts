@@ -3,7 +3,7 @@
 // records still read by the map page (METRIC_DEFINITIONS, GAP_FLAG_LABELS, GAP_COMPONENT_LABELS…)
 // are checked against them by labels.test.ts until that page moves to these accessors.
 import type { GapComponent, HotSpotClass } from './analysis/types';
-import type { ActivityKind, DatasetKind, OutreachTopic, UnitType } from './domain';
+import type { ActivityKind, DatasetKind, UnitType } from './domain';
 import type { GapFlag } from './gap-flags';
 import type { Locale, PlainMessage } from './i18n';
 import type { MetricId } from './metrics';
@@ -69,15 +69,6 @@ export const ACTIVITY_KIND_MESSAGES: Record<ActivityKind, PlainMessage> = {
 	class: m.activity_kind_class,
 	event: m.activity_kind_event,
 	online: m.activity_kind_online
-};
-
-export const OUTREACH_TOPIC_MESSAGES: Record<OutreachTopic, PlainMessage> = {
-	vneid: m.outreach_topic_vneid,
-	'public-services': m.outreach_topic_public_services,
-	payment: m.outreach_topic_payment,
-	safety: m.outreach_topic_safety,
-	'e-health': m.outreach_topic_e_health,
-	ai: m.outreach_topic_ai
 };
 
 export const DATASET_KIND_MESSAGES: Record<DatasetKind, PlainMessage> = {
@@ -151,7 +142,6 @@ function lookup<K extends string>(messages: Record<K, PlainMessage>): Lookup<K> 
 }
 
 export const activityKindLabel = lookup(ACTIVITY_KIND_MESSAGES);
-export const outreachTopicLabel = lookup(OUTREACH_TOPIC_MESSAGES);
 export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
 export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
 export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);

@@ -1,6 +1,7 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { m } from '$lib/paraglide/messages';
 import { TILE_LAYER_INFO, tileUrlTemplate } from '$lib/tiles';
 import { notoSansFontFaces } from './fonts';
 import { LAYER_IDS, mapLayers, SOURCE_IDS, type MapThemes } from './layers';
@@ -32,7 +33,8 @@ export interface MapStyleOptions {
 const BOUNDARY_ATTRIBUTION = 'Ranh giới: sapnhap.bando.com.vn, vietnamese-provinces-database (MIT)';
 
 /** Credit for the hamlet boundaries, which we generate: they are estimates, and the map says so. */
-const HAMLET_ATTRIBUTION = 'Ranh giới thôn, tổ dân phố: ước tính (Gõ Từng Nhà)';
+// Vietnamese until the map page moves to messages (the planner's map says it in the page's language).
+const HAMLET_ATTRIBUTION = m.map_hamlet_attribution({}, { locale: 'vi' });
 
 const OPAQUE_BASE_LAYERS: ReadonlySet<string> = new Set([LAYER_IDS.background, LAYER_IDS.cityFill]);
 
