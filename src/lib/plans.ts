@@ -60,6 +60,36 @@ export function planInputError(issues: readonly InputIssue[]): InputError {
 	});
 }
 
+/** The largest id of a `serial`/`integer` column: a larger one would make PostgreSQL fail, not refuse. */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * The plans' years: 2026 to 2030, the span of the city's programme (and of the minority-area
+ * designations). A date outside them is a typo (year 0000, 20266) that the database would store or fail on.
+ */
+export const PLAN_FIRST_DAY = '2026-01-01';
+export const PLAN_LAST_DAY = '2030-12-31';
+
+/** The bounds of the plan form's fields (README: "The plan form's bounds"). */
+export const PLAN_LIMITS = {
+	nameLength: 200,
+	noteLength: 2000,
+	hamlets: 1000,
+	expectedHouseholds: 10_000_000
+};
+
+/**
+ * A whole number written only in decimal digits (an HTML number field's value), else NaN. `Number`
+ * alone would read "0x1", "1e3" and " 2 " as numbers.
+ */
+export function decimalInteger(text: string): number {
+	return /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** Control characters (C0, DEL, C1); a note keeps its tabs and line breaks. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 const MESSAGES = {
 	'name-required': { vi: 'Cần nhập tên kế hoạch', en: 'A plan name is required' },
 	'name-too-long': {
@@ -78,12 +108,32 @@ const MESSAGES = {
 		vi: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu',
 		en: 'The end date must be on or after the start date'
 	},
+	'name-control-characters': {
+		vi: 'Tên kế hoạch có ký tự điều khiển không được phép',
+		en: 'The plan name contains control characters'
+	},
+	'starts-on-out-of-range': {
+		vi: 'Ngày bắt đầu phải trong các năm 2026–2030',
+		en: 'The start date must be within 2026–2030'
+	},
+	'ends-on-out-of-range': {
+		vi: 'Ngày kết thúc phải trong các năm 2026–2030',
+		en: 'The end date must be within 2026–2030'
+	},
 	'team-invalid': { vi: 'Tổ CĐS không hợp lệ', en: 'Invalid team' },
 	'expected-invalid': {
 		vi: 'Số hộ dự kiến phải là số nguyên không âm',
 		en: 'Expected households must be a whole number, 0 or more'
 	},
 	'note-too-long': { vi: 'Ghi chú dài quá 2.000 ký tự', en: 'The note is longer than 2,000 characters' },
+	'note-control-characters': {
+		vi: 'Ghi chú có ký tự điều khiển không được phép',
+		en: 'The note contains control characters'
+	},
+	'hamlets-too-many': {
+		vi: 'Một kế hoạch có nhiều nhất 1.000 thôn, tổ dân phố',
+		en: 'A plan has at most 1,000 hamlets'
+	},
 	'hamlets-required': {
 		vi: 'Cần chọn ít nhất một thôn, tổ dân phố',
 		en: 'Pick at least one hamlet'
@@ -95,41 +145,45 @@ type MessageKey = keyof typeof MESSAGES;
 
 const isoDay = (key: MessageKey) => z.iso.date({ error: key });
 
+/** A real date within the plans' years. */
+const planDay = (invalid: MessageKey, outOfRange: MessageKey) =>
+	isoDay(invalid).refine((day) => day >= PLAN_FIRST_DAY && day <= PLAN_LAST_DAY, { error: outOfRange });
+
+/** A positive id that fits an `integer` column. */
+const rowId = (key: MessageKey) =>
+	z.number({ error: key }).int({ error: key }).min(1, { error: key }).max(MAX_ID, { error: key });
+
 /**
- * The plan's fields, each checked on its own: the pairs (end ≥ start, no hamlet twice) are checked by
- * `validatePlanInput`, and the references (team and hamlets of the commune) against the database.
- * Messages are keys of MESSAGES, turned into Vietnamese and English by `validatePlanInput`.
+ * The plan's fields, each checked on its own and bounded to what its column holds: the pairs (end ≥
+ * start, no hamlet twice) are checked by `validatePlanInput`, and the references (team and hamlets of
+ * the commune) against the database. Messages are keys of MESSAGES, turned into Vietnamese and English
+ * by `validatePlanInput`.
  */
 const planInputSchema = z.object({
 	name: z
 		.string({ error: 'name-required' })
 		.trim()
 		.min(1, { error: 'name-required' })
-		.max(200, { error: 'name-too-long' }),
-	startsOn: isoDay('starts-on-invalid'),
-	endsOn: isoDay('ends-on-invalid'),
-	teamId: z
-		.number({ error: 'team-invalid' })
-		.int({ error: 'team-invalid' })
-		.positive({ error: 'team-invalid' })
-		.nullable(),
+		.max(PLAN_LIMITS.nameLength, { error: 'name-too-long' })
+		.refine((name) => !CONTROL_CHARACTERS.test(name), { error: 'name-control-characters' }),
+	startsOn: planDay('starts-on-invalid', 'starts-on-out-of-range'),
+	endsOn: planDay('ends-on-invalid', 'ends-on-out-of-range'),
+	teamId: rowId('team-invalid').nullable(),
 	expectedHouseholds: z
 		.number({ error: 'expected-invalid' })
 		.int({ error: 'expected-invalid' })
 		.min(0, { error: 'expected-invalid' })
-		.max(10_000_000, { error: 'expected-invalid' }),
-	note: z.string({ error: 'note-too-long' }).trim().max(2000, { error: 'note-too-long' }).default(''),
+		.max(PLAN_LIMITS.expectedHouseholds, { error: 'expected-invalid' }),
+	note: z
+		.string({ error: 'note-too-long' })
+		.trim()
+		.max(PLAN_LIMITS.noteLength, { error: 'note-too-long' })
+		.refine((note) => !CONTROL_EXCEPT_LINES.test(note), { error: 'note-control-characters' })
+		.default(''),
 	hamletIds: z
-		.array(
-			z
-				.number({ error: 'hamlets-invalid' })
-				.int({ error: 'hamlets-invalid' })
-				.positive({ error: 'hamlets-invalid' }),
-			{
-				error: 'hamlets-invalid'
-			}
-		)
+		.array(rowId('hamlets-invalid'), { error: 'hamlets-invalid' })
 		.min(1, { error: 'hamlets-required' })
+		.max(PLAN_LIMITS.hamlets, { error: 'hamlets-too-many' })
 });
 
 export type ValidPlanInput = z.infer<typeof planInputSchema>;
@@ -186,6 +240,24 @@ export function validatePlanInput(
 	}
 	if (issues.length > 0 || !result.success) return { ok: false, issues };
 	return { ok: true, value: result.data };
+}
+
+/**
+ * A plan id as a form or URL gives it: decimal digits only, within the column's range ("0x1", " 2 ",
+ * "1e0" are refused, not read as numbers); null when it is not one.
+ */
+export function readPlanId(text: string): number | null {
+	const id = decimalInteger(text);
+	return id >= 1 && id <= MAX_ID ? id : null;
+}
+
+/** A plan id that is not one (see readPlanId): 400. */
+export function invalidPlanIdError(path = 'planId'): InputError {
+	return InputError.invalid(
+		'invalid-value',
+		{ vi: 'Mã kế hoạch phải là một số nguyên dương', en: 'The plan id must be a positive whole number' },
+		path
+	);
 }
 
 /** The commune has no plan with this id (404). */

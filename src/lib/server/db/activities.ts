@@ -6,6 +6,7 @@ import { activityRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import type { ActivityPointProperties } from '../../activity-clusters';
 import { hamlets, outreachActivities, teams } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activities' };
@@ -115,7 +116,7 @@ export async function loadActivities(
 					kind activity_kind, "occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
 					"householdsRevisited" integer, "peopleGuided" integer, topics outreach_topic[], "idempotencyKey" text)`);
 		}
-		return rows.length;
+		return { value: rows.length, audit: datasetLoadEvent('outreach_activities', dataset, rows.length) };
 	});
 }
 

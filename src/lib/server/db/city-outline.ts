@@ -8,6 +8,7 @@ import type { Database } from './index';
 import { cityOutlineFeatureSchema, validFeatures } from './input-schemas';
 import { refusedLoad } from './load-error';
 import { cityOutlines } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 /** The properties of the city outline's feature. */
@@ -62,7 +63,7 @@ export async function loadCityOutline(
 				datasetId: dataset.id
 			}))
 		);
-		return features.length;
+		return { value: features.length, audit: datasetLoadEvent('city_outlines', dataset, features.length) };
 	});
 }
 

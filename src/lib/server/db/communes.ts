@@ -8,6 +8,7 @@ import type { Database } from './index';
 import { communeFeatureSchema, toUnitType, validFeatures } from './input-schemas';
 import { refusedLoad } from './load-error';
 import { communes, datasets } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 export interface CommuneProperties {
@@ -103,7 +104,7 @@ export async function loadCommunes(
 					datasetId: sql`excluded.dataset_id`
 				}
 			});
-		return rows.length;
+		return { value: rows.length, audit: datasetLoadEvent('communes', dataset, rows.length) };
 	});
 }
 

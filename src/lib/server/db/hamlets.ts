@@ -10,6 +10,7 @@ import { selectRows, type Database } from './index';
 import { hamletBoundaryFeatureSchema, hamletFeatureSchema, validFeatures } from './input-schemas';
 import { refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 export interface HamletProperties {
@@ -117,7 +118,7 @@ export async function loadHamlets(
 			tx,
 			features.map((feature) => feature.properties.id)
 		);
-		return features.length;
+		return { value: features.length, audit: datasetLoadEvent('hamlets', dataset, features.length) };
 	});
 }
 
@@ -135,9 +136,11 @@ export async function replaceHamletBoundaries(
 	const ids = features.map((feature) => feature.properties.id);
 	assertUniqueHamletIds(ids);
 	return withWrite(db, actor, async (tx) => {
-		const known = new Set(
-			(await tx.select({ id: hamlets.id }).from(hamlets).where(inArray(hamlets.id, ids))).map((row) => row.id)
-		);
+		const stored = await tx
+			.select({ id: hamlets.id, communeCode: hamlets.communeCode, boundarySource: hamlets.boundarySource })
+			.from(hamlets)
+			.where(inArray(hamlets.id, ids));
+		const known = new Set(stored.map((row) => row.id));
 		const unknownIndex = ids.findIndex((id) => !known.has(id));
 		if (unknownIndex >= 0) {
 			throw refusedLoad(
@@ -158,7 +161,25 @@ export async function replaceHamletBoundaries(
 				.where(eq(hamlets.id, feature.properties.id));
 		}
 		await assertHamletsInsideCommunes(tx, ids);
-		return features.length;
+		// The polygons are too large for the trail: it keeps which hamlets changed and their former source.
+		const communeCodes = [...new Set(stored.map((row) => row.communeCode))];
+		return {
+			value: features.length,
+			audit: {
+				action: 'hamlet-boundaries.replace',
+				entityType: 'hamlets',
+				entityId: null,
+				communeCode: communeCodes.length === 1 ? communeCodes[0] : null,
+				changes: {
+					hamlets: stored.map(({ id, boundarySource }) => ({
+						id,
+						before: boundarySource,
+						after: 'official'
+					})),
+					communeCodes
+				}
+			}
+		};
 	});
 }
 

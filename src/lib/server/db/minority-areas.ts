@@ -6,6 +6,7 @@ import type { Database } from './index';
 import { minorityAreaRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, minorityAreas } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 const AREAS_FILE = { vi: 'vùng đồng bào dân tộc thiểu số', en: 'minority areas' };
@@ -58,7 +59,7 @@ export async function loadMinorityAreas(
 		if (rows.length > 0) {
 			await tx.insert(minorityAreas).values(rows.map((row) => ({ ...row, datasetId: dataset.id })));
 		}
-		return rows.length;
+		return { value: rows.length, audit: datasetLoadEvent('minority_areas', dataset, rows.length) };
 	});
 }
 

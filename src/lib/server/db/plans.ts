@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { InputError, type InputIssue } from '../../input-error';
 import {
+	MAX_ID,
 	planInputError,
 	planIssue,
 	validatePlanInput,
@@ -11,10 +12,8 @@ import {
 import type { Database } from './index';
 import { findCommune } from './communes';
 import { hamlets, planHamlets, plans, teams } from './schema';
-import { withWrite, type Actor, type Transaction } from './write';
-
-/** The largest `serial` id: a larger one in a URL would make PostgreSQL fail rather than find nothing. */
-const MAX_ID = 2_147_483_647;
+import type { AuditEntry } from './audit';
+import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
 
 /**
  * Validates fields and references (team and hamlets of the commune); throws every problem at once, or
@@ -74,6 +73,43 @@ async function insertPlanHamlets(tx: Transaction, planId: number, hamletIds: num
 		.values(hamletIds.map((hamletId, position) => ({ planId, hamletId, position })));
 }
 
+/** The plan's fields and hamlets as stored now (an event's before), or null when the commune has no plan with that id. */
+async function storedSnapshot(
+	tx: Transaction,
+	communeCode: string,
+	id: number
+): Promise<ValidPlanInput | null> {
+	const [row] = await tx
+		.select({
+			name: plans.name,
+			startsOn: plans.startsOn,
+			endsOn: plans.endsOn,
+			teamId: plans.teamId,
+			expectedHouseholds: plans.expectedHouseholds,
+			note: plans.note
+		})
+		.from(plans)
+		.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)))
+		.limit(1);
+	if (!row) return null;
+	const members = await tx
+		.select({ hamletId: planHamlets.hamletId })
+		.from(planHamlets)
+		.where(eq(planHamlets.planId, id))
+		.orderBy(asc(planHamlets.position));
+	return { ...row, hamletIds: members.map((member) => member.hamletId) };
+}
+
+/** The audit event of a plan write. */
+function planEvent(
+	action: 'plan.create' | 'plan.update' | 'plan.delete',
+	communeCode: string,
+	id: number,
+	changes: Record<string, unknown>
+): AuditEntry {
+	return { action, entityType: 'plan', entityId: id, communeCode, changes };
+}
+
 /**
  * Saves a new plan of the commune with its hamlets, in one transaction. Throws an InputError listing
  * every problem (a not-found one for an unknown commune); a refused plan writes nothing.
@@ -82,25 +118,31 @@ export async function createPlan(
 	db: Database,
 	actor: Actor,
 	communeCode: string,
-	input: unknown
+	input: unknown,
+	context?: WriteContext
 ): Promise<Plan> {
-	const id = await withWrite(db, actor, async (tx) => {
-		const value = await checkedInput(tx, communeCode, input);
-		const [row] = await tx
-			.insert(plans)
-			.values({
-				communeCode,
-				name: value.name,
-				startsOn: value.startsOn,
-				endsOn: value.endsOn,
-				teamId: value.teamId,
-				expectedHouseholds: value.expectedHouseholds,
-				note: value.note
-			})
-			.returning({ id: plans.id });
-		await insertPlanHamlets(tx, row!.id, value.hamletIds);
-		return row!.id;
-	});
+	const id = await withWrite(
+		db,
+		actor,
+		async (tx) => {
+			const value = await checkedInput(tx, communeCode, input);
+			const [row] = await tx
+				.insert(plans)
+				.values({
+					communeCode,
+					name: value.name,
+					startsOn: value.startsOn,
+					endsOn: value.endsOn,
+					teamId: value.teamId,
+					expectedHouseholds: value.expectedHouseholds,
+					note: value.note
+				})
+				.returning({ id: plans.id });
+			await insertPlanHamlets(tx, row!.id, value.hamletIds);
+			return { value: row!.id, audit: planEvent('plan.create', communeCode, row!.id, value) };
+		},
+		{ context }
+	);
 	return (await getPlan(db, communeCode, id))!;
 }
 
@@ -113,33 +155,35 @@ export async function updatePlan(
 	actor: Actor,
 	communeCode: string,
 	id: number,
-	input: unknown
+	input: unknown,
+	context?: WriteContext
 ): Promise<Plan | null> {
 	if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return null;
-	const updated = await withWrite(db, actor, async (tx) => {
-		const [existing] = await tx
-			.select({ id: plans.id })
-			.from(plans)
-			.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)))
-			.limit(1);
-		if (!existing) return false;
-		const value = await checkedInput(tx, communeCode, input);
-		await tx
-			.update(plans)
-			.set({
-				name: value.name,
-				startsOn: value.startsOn,
-				endsOn: value.endsOn,
-				teamId: value.teamId,
-				expectedHouseholds: value.expectedHouseholds,
-				note: value.note,
-				updatedAt: sql`now()`
-			})
-			.where(eq(plans.id, id));
-		await tx.delete(planHamlets).where(eq(planHamlets.planId, id));
-		await insertPlanHamlets(tx, id, value.hamletIds);
-		return true;
-	});
+	const updated = await withWrite(
+		db,
+		actor,
+		async (tx) => {
+			const before = await storedSnapshot(tx, communeCode, id);
+			if (!before) return { value: false, audit: null };
+			const value = await checkedInput(tx, communeCode, input);
+			await tx
+				.update(plans)
+				.set({
+					name: value.name,
+					startsOn: value.startsOn,
+					endsOn: value.endsOn,
+					teamId: value.teamId,
+					expectedHouseholds: value.expectedHouseholds,
+					note: value.note,
+					updatedAt: sql`now()`
+				})
+				.where(eq(plans.id, id));
+			await tx.delete(planHamlets).where(eq(planHamlets.planId, id));
+			await insertPlanHamlets(tx, id, value.hamletIds);
+			return { value: true, audit: planEvent('plan.update', communeCode, id, { before, after: value }) };
+		},
+		{ context }
+	);
 	return updated ? getPlan(db, communeCode, id) : null;
 }
 
@@ -148,16 +192,21 @@ export async function deletePlan(
 	db: Database,
 	actor: Actor,
 	communeCode: string,
-	id: number
+	id: number,
+	context?: WriteContext
 ): Promise<boolean> {
 	if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return false;
-	return withWrite(db, actor, async (tx) => {
-		const rows = await tx
-			.delete(plans)
-			.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)))
-			.returning({ id: plans.id });
-		return rows.length > 0;
-	});
+	return withWrite(
+		db,
+		actor,
+		async (tx) => {
+			const deleted = await storedSnapshot(tx, communeCode, id);
+			if (!deleted) return { value: false, audit: null };
+			await tx.delete(plans).where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)));
+			return { value: true, audit: planEvent('plan.delete', communeCode, id, { deleted }) };
+		},
+		{ context }
+	);
 }
 
 /** The commune's plans, latest start first, each with its hamlets in order. */

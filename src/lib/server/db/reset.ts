@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import type { Database } from './index';
 import {
 	cityOutlines,
@@ -12,14 +12,33 @@ import {
 } from './schema';
 import { withWrite, type Actor } from './write';
 
+/** The data tables, children first; TRUNCATE … CASCADE takes the plans with their communes. */
+const DATA_TABLES = [
+	outreachActivities,
+	skillSurveys,
+	teams,
+	hamlets,
+	minorityAreas,
+	cityOutlines,
+	communes,
+	datasets
+];
+
 /**
  * Empties every data table, demo and real rows alike (plans go with their communes), and restarts the
- * ids: what `npm run seed -- --reset` does before seeding again.
+ * ids: what `npm run seed -- --reset` does before seeding again. The audit trail stays (append-only).
  */
 export async function emptyDatabase(db: Database, actor: Actor): Promise<void> {
 	await withWrite(db, actor, async (tx) => {
-		await tx.execute(
-			sql`TRUNCATE ${outreachActivities}, ${skillSurveys}, ${teams}, ${hamlets}, ${minorityAreas}, ${cityOutlines}, ${communes}, ${datasets} RESTART IDENTITY CASCADE`
-		);
+		await tx.execute(sql`TRUNCATE ${sql.join(DATA_TABLES, sql`, `)} RESTART IDENTITY CASCADE`);
+		return {
+			value: undefined,
+			audit: {
+				action: 'data.reset',
+				entityType: 'database',
+				entityId: null,
+				changes: { emptied: [...DATA_TABLES.map((table) => getTableName(table)), 'plans', 'plan_hamlets'] }
+			}
+		};
 	});
 }

@@ -21,7 +21,8 @@ const DATA_REVISION_POLICY = {
 	minority_areas: { bumps: true, why: 'the minority flag of the gap analysis' },
 	plans: { bumps: false, why: 'a planner’s work, not analysis data: saving one must not drop the caches' },
 	plan_hamlets: { bumps: false, why: 'part of a plan' },
-	data_revision: { bumps: false, why: 'it is the revision' }
+	data_revision: { bumps: false, why: 'it is the revision' },
+	audit_events: { bumps: false, why: 'who wrote what: every write adds one, and no map or analysis reads it' }
 } as const satisfies Record<string, { bumps: boolean; why: string }>;
 
 /** pg_trigger.tgtype bits (PostgreSQL's trigger.h). */

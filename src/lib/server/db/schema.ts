@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	bigserial,
 	boolean,
 	check,
 	date,
 	doublePrecision,
 	index,
 	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
 	primaryKey,
@@ -289,4 +291,44 @@ export const planHamlets = pgTable(
 		position: integer('position').notNull()
 	},
 	(table) => [primaryKey({ columns: [table.planId, table.hamletId] })]
+);
+
+export const actorKind = pgEnum('actor_kind', ['user', 'system']);
+
+/**
+ * The audit trail: one row per write (withWrite records it in the write's own transaction). Append-only:
+ * a trigger refuses UPDATE, DELETE and TRUNCATE (migration 0007). The user's id, name and role are
+ * copied as they were at the time, so the row stays true when the account changes or goes.
+ */
+export const auditEvents = pgTable(
+	'audit_events',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+		actorKind: actorKind('actor_kind').notNull(),
+		/** Plain text, no foreign key: the row outlives the account. Null for the system. */
+		userId: text('user_id'),
+		username: text('username'),
+		role: text('role'),
+		/** Why the system wrote (seeding, a script); null for a user. */
+		systemReason: text('system_reason'),
+		/** What was done, e.g. `plan.update` (AUDIT_ACTIONS in audit.ts). */
+		action: text('action').notNull(),
+		entityType: text('entity_type').notNull(),
+		entityId: text('entity_id'),
+		communeCode: text('commune_code'),
+		/** Before/after for an update, the key fields of a created row, the deleted row; never secrets. */
+		changes: jsonb('changes'),
+		requestId: text('request_id'),
+		clientAddress: text('client_address')
+	},
+	(table) => [
+		index('audit_events_occurred_idx').on(table.occurredAt, table.id),
+		index('audit_events_commune_idx').on(table.communeCode),
+		index('audit_events_user_idx').on(table.username),
+		check(
+			'audit_events_actor',
+			sql`(${table.actorKind} = 'user' AND ${table.userId} IS NOT NULL AND ${table.username} IS NOT NULL AND ${table.role} IS NOT NULL AND ${table.systemReason} IS NULL) OR (${table.actorKind} = 'system' AND ${table.userId} IS NULL AND ${table.username} IS NULL AND ${table.role} IS NULL AND ${table.systemReason} IS NOT NULL)`
+		)
+	]
 );

@@ -5,6 +5,7 @@ import type { Database } from './index';
 import { surveyRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { hamlets, skillSurveys } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 const SURVEYS_FILE = { vi: 'khảo sát kỹ năng số', en: 'skill surveys' };
@@ -65,6 +66,6 @@ export async function loadSurveys(
 					with_epayment = excluded.with_epayment, with_vneid_level2 = excluded.with_vneid_level2,
 					dataset_id = excluded.dataset_id`);
 		}
-		return rows.length;
+		return { value: rows.length, audit: datasetLoadEvent('skill_surveys', dataset, rows.length) };
 	});
 }

@@ -5,6 +5,7 @@ import type { Database } from './index';
 import { teamRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, teams } from './schema';
+import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 
 const TEAMS_FILE = { vi: 'tổ CĐS', en: 'teams' };
@@ -53,7 +54,7 @@ export async function loadTeams(
 		await tx.execute(
 			sql`SELECT setval(pg_get_serial_sequence('teams', 'id'), GREATEST((SELECT max(id) FROM teams), 1))`
 		);
-		return rows.length;
+		return { value: rows.length, audit: datasetLoadEvent('teams', dataset, rows.length) };
 	});
 }
 

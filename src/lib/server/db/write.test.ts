@@ -9,8 +9,21 @@ import { loadTeams } from './teams';
 import { loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { withWrite } from './write';
+import type { AuditEntry } from './audit';
 
-const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'plans', 'plan_hamlets', 'data_revision'];
+const TABLES = [
+	'datasets',
+	'communes',
+	'hamlets',
+	'teams',
+	'plans',
+	'plan_hamlets',
+	'data_revision',
+	'audit_events'
+];
+
+/** The event of a test's own write around the loaders (which record theirs). */
+const OUTER_EVENT: AuditEntry = { action: 'seed', entityType: 'test', entityId: null, changes: null };
 
 /** A team of Ba Đình that the fixture does not have. */
 const NEW_TEAM = { id: 3, communeCode: '00004', name: 'Tổ CĐS số 2', members: 6, membersTrained: 2 };
@@ -30,7 +43,7 @@ describe.each(testDrivers())('withWrite on %s', (driver) => {
 		const before = await currentDataRevision(handle.db);
 		const result = await withWrite(handle.db, TEST_ACTOR, async (tx, actor) => {
 			expect(actor).toBe(TEST_ACTOR);
-			return loadTeams(tx, actor, [NEW_TEAM], DEMO_DATASET);
+			return { value: await loadTeams(tx, actor, [NEW_TEAM], DEMO_DATASET), audit: OUTER_EVENT };
 		});
 		expect(result).toBe(1);
 		expect((await currentDataRevision(handle.db)).revision).toBeGreaterThan(before.revision);
@@ -44,7 +57,7 @@ describe.each(testDrivers())('withWrite on %s', (driver) => {
 			async (tx, actor) => {
 				// Two writes, the second one reading the first: both see the dry run's own rows.
 				await loadTeams(tx, actor, [{ ...NEW_TEAM, id: 4, name: 'Tổ CĐS số 3' }], DEMO_DATASET);
-				return createPlan(tx, actor, '00004', {
+				const value = await createPlan(tx, actor, '00004', {
 					name: 'Thử',
 					startsOn: '2026-12-01',
 					endsOn: '2026-12-05',
@@ -52,6 +65,7 @@ describe.each(testDrivers())('withWrite on %s', (driver) => {
 					expectedHouseholds: 40,
 					hamletIds: [4002, 4001]
 				});
+				return { value, audit: OUTER_EVENT };
 			},
 			{ dryRun: true }
 		);
@@ -82,9 +96,7 @@ describe.each(testDrivers())('withWrite on %s', (driver) => {
 		const before = await tableFingerprint(handle, TABLES);
 		await expect(
 			withWrite(handle.db, TEST_ACTOR, async (tx, actor) => {
-				await withWrite(tx, actor, (inner) =>
-					loadTeams(inner, actor, [{ ...NEW_TEAM, id: 6 }], DEMO_DATASET)
-				);
+				await loadTeams(tx, actor, [{ ...NEW_TEAM, id: 6 }], DEMO_DATASET);
 				throw new Error('outer write fails after the nested one');
 			})
 		).rejects.toThrow('outer write fails');

@@ -1,6 +1,8 @@
 // The one way to write to the database: every loader, plan action and the seed go through `withWrite`,
-// and no other module opens a transaction (write.test.ts enforces it).
+// and no other module opens a transaction (write.test.ts enforces it). Each write declares what it did,
+// and withWrite records that audit event in the write's own transaction (audit.ts).
 import type { Role } from '$lib/roles';
+import { insertAuditEvent, type AuditEntry } from './audit';
 import type { Database } from './index';
 
 /** A transaction of either driver, as `withWrite` hands it to a writer. */
@@ -14,45 +16,71 @@ export type Actor =
 	| { kind: 'user'; id: string; username: string; role: Role; communeCodes: readonly string[] }
 	| { kind: 'system'; reason: string };
 
+/** The request a write comes from, for its audit event; a script or the seed has none. */
+export interface WriteContext {
+	/** The request's `x-request-id`, or a random UUID per request. */
+	requestId: string | null;
+	/** The client's address as SvelteKit sees it (`getClientAddress`). */
+	clientAddress: string | null;
+}
+
 export interface WriteOptions {
 	/** Run everything, then roll back: the result says what the write would do, and nothing is kept. */
 	dryRun?: boolean;
+	/** The request behind the write; a nested write inherits its outer write's context. */
+	context?: WriteContext;
 }
 
-/** Thrown to make the transaction roll back at the end of a dry run; one instance per write. */
-class DryRunRollback extends Error {}
+/**
+ * What a writer returns: its result and the audit event of what it did. `audit: null` says it changed
+ * nothing (e.g. the plan to delete does not exist): withWrite then rolls back, so a write can never be
+ * kept without its event.
+ */
+export interface Written<T> {
+	value: T;
+	audit: AuditEntry | null;
+}
+
+/** Thrown to roll the transaction back (a dry run, or a write that declared no event); one per write. */
+class Rollback extends Error {}
+
+/** The context of each open write, so that a nested write (seeding runs the loaders) inherits it. */
+const contexts = new WeakMap<object, WriteContext>();
+
+const NO_CONTEXT: WriteContext = { requestId: null, clientAddress: null };
 
 /**
- * Runs `write` in a transaction with the actor, and commits when it returns (or rolls back when it
- * throws, or at the end of a dry run, returning its result all the same). A write called with the `tx`
- * of another write runs in a savepoint of that transaction: it commits with it, or not at all.
- *
- * This is the single place where the audit event of a write is recorded (the accounts issue adds the
- * table): see the marked point below, inside the transaction so that the event exists exactly when the
- * write does.
+ * Runs `write` in a transaction with the actor, records the audit event it declares in the same
+ * transaction, and commits (or rolls back when it throws, or at the end of a dry run, returning its
+ * result all the same). A write called with the `tx` of another write runs in a savepoint of that
+ * transaction: it commits with it, or not at all, and so does its event.
  */
 export async function withWrite<T>(
 	db: Database,
 	actor: Actor,
-	write: (tx: Transaction, actor: Actor) => Promise<T>,
+	write: (tx: Transaction, actor: Actor) => Promise<Written<T>>,
 	options: WriteOptions = {}
 ): Promise<T> {
-	const rollback = new DryRunRollback('dry run');
-	let dryRunResult: { value: T } | undefined;
+	const context = options.context ?? contexts.get(db) ?? NO_CONTEXT;
+	const rollback = new Rollback('rolled back');
+	let rolledBack: { value: T } | undefined;
 	try {
 		return await db.transaction(async (tx) => {
-			const value = await write(tx, actor);
-			// AUDIT HOOK: the accounts issue records the audit event (actor, what, when) here, in the
-			// write's own transaction. A write nested in another (seeding runs the loaders) gets here
-			// inside the outer write's savepoint, so it rolls back with it.
-			if (options.dryRun) {
-				dryRunResult = { value };
+			contexts.set(tx, context);
+			const written = await write(tx, actor);
+			// A writer typed around (JavaScript, a cast) must still not commit without its event.
+			if (!written || typeof written !== 'object' || !('audit' in written)) {
+				throw new Error('withWrite: the writer returned no audit event ({ value, audit })');
+			}
+			if (written.audit) await insertAuditEvent(tx, actor, context, written.audit);
+			if (options.dryRun || written.audit === null) {
+				rolledBack = { value: written.value };
 				throw rollback;
 			}
-			return value;
+			return written.value;
 		});
 	} catch (error) {
-		if (error === rollback && dryRunResult) return dryRunResult.value;
+		if (error === rollback && rolledBack) return rolledBack.value;
 		throw error;
 	}
 }

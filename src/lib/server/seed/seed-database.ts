@@ -9,7 +9,7 @@ import type { Database } from '../db/index';
 import { loadMinorityAreas } from '../db/minority-areas';
 import { loadSurveys } from '../db/surveys';
 import { loadTeams } from '../db/teams';
-import { withWrite, type Actor } from '../db/write';
+import { withWrite, type Actor, type Transaction } from '../db/write';
 import { generateDemoData } from './demo-data';
 import { DEMO_SOURCE_FILES, parseMinorityAreas, readDemoDataInput } from './read-sources';
 import type { DemoData, HamletFeature } from './types';
@@ -45,14 +45,15 @@ function demoHamletCollection(features: HamletFeature[], demo: DemoData) {
 /** Hanoi's outline since 1 July 2025, in the geodata directory. */
 const CITY_OUTLINE_FILE = 'hanoi_2025_province.geojson';
 
-/** Loads the city outline and the designated minority areas (which need the communes) from the geodata files. */
-async function loadOfficialAreas(db: Database, actor: Actor, geodataDir: string): Promise<void> {
+/**
+ * Loads the city outline and the designated minority areas (which need the communes) from the geodata
+ * files, inside the caller's write (each load records its own event).
+ */
+async function loadOfficialAreas(tx: Transaction, actor: Actor, geodataDir: string): Promise<void> {
 	const outlineText = await readFile(resolve(geodataDir, CITY_OUTLINE_FILE), 'utf8');
 	const areasText = await readFile(resolve(geodataDir, DEMO_SOURCE_FILES.minorityAreas), 'utf8');
-	await withWrite(db, actor, async (tx) => {
-		await loadCityOutline(tx, actor, outlineText);
-		await loadMinorityAreas(tx, actor, parseMinorityAreas(areasText));
-	});
+	await loadCityOutline(tx, actor, outlineText);
+	await loadMinorityAreas(tx, actor, parseMinorityAreas(areasText));
 }
 
 /**
@@ -71,11 +72,17 @@ export async function seedDatabase(db: Database, actor: Actor, options: SeedOpti
 	await withWrite(db, actor, async (tx) => {
 		await loadCommunes(tx, actor, communesText, OFFICIAL_UNITS_DATASET);
 		await loadOfficialAreas(tx, actor, geodataDir);
-		if (!input || !demo) return;
-		await loadHamlets(tx, actor, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
-		await loadTeams(tx, actor, demo.teams, DEMO_DATASET);
-		await loadSurveys(tx, actor, demo.surveys, DEMO_DATASET);
-		await loadActivities(tx, actor, demo.activities, DEMO_DATASET);
+		if (input && demo) {
+			await loadHamlets(tx, actor, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
+			await loadTeams(tx, actor, demo.teams, DEMO_DATASET);
+			await loadSurveys(tx, actor, demo.surveys, DEMO_DATASET);
+			await loadActivities(tx, actor, demo.activities, DEMO_DATASET);
+		}
+		// One event for the seed as a whole; each load above recorded its own with its counts.
+		const changes = demo
+			? { demo: true, seed: options.seed ?? null, activities: demo.activities.length }
+			: { demo: false };
+		return { value: undefined, audit: { action: 'seed', entityType: 'database', entityId: null, changes } };
 	});
 }
 
@@ -90,6 +97,17 @@ export async function seedIfEmpty(db: Database, actor: Actor, options: SeedOptio
 		return true;
 	}
 	if ((await cityOutlineCollection(db)).features.length > 0) return false;
-	await loadOfficialAreas(db, actor, resolve(options.geodataDir ?? 'geodata'));
+	await withWrite(db, actor, async (tx) => {
+		await loadOfficialAreas(tx, actor, resolve(options.geodataDir ?? 'geodata'));
+		return {
+			value: undefined,
+			audit: {
+				action: 'seed',
+				entityType: 'database',
+				entityId: null,
+				changes: { upgrade: 'official areas' }
+			}
+		};
+	});
 	return true;
 }

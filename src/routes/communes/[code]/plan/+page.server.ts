@@ -8,14 +8,15 @@ import { monthFromParam, monthParam } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { readCommuneCode, readMonthParam, unknownCommuneError } from '$lib/params';
+import { invalidPlanIdError, readPlanId } from '$lib/plans';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { dataMonths } from '$lib/server/db/metrics';
 import { findCommune } from '$lib/server/db/communes';
 import { createPlan, deletePlan, listPlans, updatePlan } from '$lib/server/db/plans';
 import { communeTeams } from '$lib/server/db/teams';
-import type { Actor } from '$lib/server/db/write';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
 import { failInput, withErrorPage } from '$lib/server/input-error-http';
+import { writeActor, writeContext } from '$lib/server/write-context';
 import type { Actions, PageServerLoad } from './$types';
 import { errorsByField, readPlanForm, type PlanFormErrors, type PlanFormValues } from './plan-form';
 
@@ -90,27 +91,25 @@ function plannerUrl(code: string, form: FormData, extra: Record<string, string> 
 	return localizeHref(`/communes/${code}/plan?${search}#saved-plans`);
 }
 
-/**
- * Who saves and deletes plans: there are no accounts yet, so the planner writes as the system; the
- * accounts issue replaces this with the signed-in user.
- */
-const PLANNER: Actor = { kind: 'system', reason: 'planner (no accounts yet)' };
-
 type SaveFailure = { values: PlanFormValues; errors: PlanFormErrors };
 
 export const actions: Actions = {
 	/** Creates a plan, or updates the one named by `planId`. */
-	save: async ({ params, request }) => {
+	save: async (event) => {
+		const { params, request } = event;
 		const { db } = await getAppDatabase();
 		const form = await request.formData();
 		const { values, input } = readPlanForm(form);
-		const planId = values.planId === '' ? null : Number(values.planId);
+		const actor = writeActor(event);
+		const context = writeContext(event);
 		let savedId: number;
 		try {
+			const planId = values.planId === '' ? null : readPlanId(values.planId);
+			if (planId === null && values.planId !== '') throw invalidPlanIdError();
 			const plan =
 				planId === null
-					? await createPlan(db, PLANNER, params.code, input)
-					: await updatePlan(db, PLANNER, params.code, planId, input);
+					? await createPlan(db, actor, params.code, input, context)
+					: await updatePlan(db, actor, params.code, planId, input, context);
 			if (!plan) {
 				throw InputError.notFound('unknown-plan', bilingual(m.plan_not_found_edit));
 			}
@@ -125,11 +124,18 @@ export const actions: Actions = {
 		redirect(303, plannerUrl(params.code, form, { saved: String(savedId) }));
 	},
 
-	/** Deletes the plan named by `planId`. */
-	delete: async ({ params, request }) => {
+	/** Deletes the plan named by `planId` (decimal digits only). */
+	delete: async (event) => {
+		const { params, request } = event;
 		const { db } = await getAppDatabase();
 		const form = await request.formData();
-		const deleted = await deletePlan(db, PLANNER, params.code, Number(form.get('planId')));
+		const planIdText = form.get('planId');
+		const planId = typeof planIdText === 'string' ? readPlanId(planIdText) : null;
+		if (planId === null) {
+			const refused = invalidPlanIdError();
+			return failInput(refused, { deleteError: localized(refused.label) });
+		}
+		const deleted = await deletePlan(db, writeActor(event), params.code, planId, writeContext(event));
 		if (!deleted) {
 			const refused = InputError.notFound('unknown-plan', bilingual(m.plan_not_found_delete));
 			return failInput(refused, { deleteError: localized(refused.label) });

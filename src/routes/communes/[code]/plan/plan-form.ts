@@ -2,7 +2,7 @@
 import { localized, type Locale } from '$lib/i18n';
 import type { InputIssue } from '$lib/input-error';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { PlanField, PlanInput } from '$lib/plans';
+import { decimalInteger, type PlanField, type PlanInput } from '$lib/plans';
 
 /** The plan form's editable fields, as text. */
 export interface PlanFields {
@@ -33,18 +33,20 @@ export function readPlanForm(form: FormData): {
 	values: PlanFormValues;
 	input: Record<keyof PlanInput, unknown>;
 } {
+	// Ids and counts must be decimal digits: `Number` would read "0x1" or "1e3". A bad one stays NaN in
+	// `input`, so the schema refuses it rather than it being dropped or changed.
+	const hamletIds = form
+		.getAll('hamletIds')
+		.map((value) => (typeof value === 'string' ? decimalInteger(value) : NaN));
 	const values: PlanFormValues = {
-		planId: text(form, 'planId').trim(),
+		planId: text(form, 'planId'),
 		name: text(form, 'name'),
 		startsOn: text(form, 'startsOn').trim(),
 		endsOn: text(form, 'endsOn').trim(),
-		teamId: text(form, 'teamId').trim(),
+		teamId: text(form, 'teamId'),
 		expectedHouseholds: text(form, 'expectedHouseholds').trim(),
 		note: text(form, 'note'),
-		hamletIds: form
-			.getAll('hamletIds')
-			.map((value) => Number(value))
-			.filter((id) => Number.isSafeInteger(id))
+		hamletIds: hamletIds.filter((id) => Number.isSafeInteger(id))
 	};
 	return {
 		values,
@@ -52,11 +54,12 @@ export function readPlanForm(form: FormData): {
 			name: values.name,
 			startsOn: values.startsOn,
 			endsOn: values.endsOn,
-			teamId: values.teamId === '' ? null : Number(values.teamId),
+			teamId: values.teamId === '' ? null : decimalInteger(values.teamId),
 			// An empty field is "not given", not 0: the schema refuses it with its own message.
-			expectedHouseholds: values.expectedHouseholds === '' ? undefined : Number(values.expectedHouseholds),
+			expectedHouseholds:
+				values.expectedHouseholds === '' ? undefined : decimalInteger(values.expectedHouseholds),
 			note: values.note,
-			hamletIds: values.hamletIds
+			hamletIds
 		}
 	};
 }

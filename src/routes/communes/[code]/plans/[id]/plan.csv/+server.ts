@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatDate, formatMonth, formatNumber } from '$lib/format';
-import { unknownPlanError } from '$lib/plans';
+import { readPlanId, unknownPlanError } from '$lib/plans';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { withErrorPage } from '$lib/server/input-error-http';
 import { planReport } from '$lib/server/plan-report';
+import { spreadsheetCsv } from '$lib/server/spreadsheet-cells';
 import type { RequestHandler } from './$types';
 
 const COLUMNS = [
@@ -39,13 +39,14 @@ function asciiFileName(name: string): string {
 }
 
 /**
- * A saved plan as CSV, one row per hamlet in the plan's order: UTF-8 with a byte-order mark so that
- * Excel shows the Vietnamese letters, and Vietnamese column names.
+ * A saved plan as CSV, one row per hamlet in the plan's order, Vietnamese column names (see
+ * spreadsheetCsv for the encoding and the escaping of cells).
  */
-export const GET: RequestHandler = ({ params }) =>
-	withErrorPage(() => planCsv(params.code, Number(params.id)));
+export const GET: RequestHandler = ({ params }) => withErrorPage(() => planCsv(params.code, params.id));
 
-async function planCsv(code: string, id: number): Promise<Response> {
+async function planCsv(code: string, idText: string): Promise<Response> {
+	const id = readPlanId(idText);
+	if (id === null) throw unknownPlanError('id');
 	const { db } = await getAppDatabase();
 	const report = await planReport(db, code, id);
 	if (!report) throw unknownPlanError('id');
@@ -66,7 +67,8 @@ async function planCsv(code: string, id: number): Promise<Response> {
 		row.reason[CSV_LOCALE],
 		month
 	]);
-	const csv = '\uFEFF' + stringify(records, { header: true, columns: COLUMNS, record_delimiter: 'windows' });
+	// Names, notes and reasons are typed by people: escaped so that no cell runs as a formula.
+	const csv = spreadsheetCsv(COLUMNS, records);
 	const fileName = `ke-hoach-${plan.id}-${asciiFileName(plan.name)}.csv`;
 	const unicodeName = encodeURIComponent(`Kế hoạch ${plan.id} - ${plan.name}.csv`);
 	return new Response(csv, {
