@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Map } from 'maplibre-gl';
 import { MAP_READY_EVENT, type MapReadyDetail } from '../src/lib/map/events';
 import { PLAN_LAYER_IDS, PLAN_SOURCE_ID } from '../src/routes/communes/[code]/plan/plan-map-style';
@@ -8,6 +8,13 @@ import { PLAN_LAYER_IDS, PLAN_SOURCE_ID } from '../src/routes/communes/[code]/pl
 const PLANNER = '/communes/09700/plan';
 
 type MapWindow = Window & { __map?: Map };
+
+/** A hamlet of Xã Ba Vì, as the gap API lists them. */
+async function baViHamletId(request: APIRequestContext): Promise<number> {
+	const gap = await request.get('/api/gap?commune=09700&format=geojson');
+	const { features } = (await gap.json()) as { features: { properties: { id: number } }[] };
+	return features[0]!.properties.id;
+}
 
 /** Collects console errors and uncaught exceptions: they must stay empty. */
 function watchForProblems(page: Page): string[] {
@@ -276,6 +283,84 @@ test.describe('the commune planner', () => {
 			headers: { origin: baseURL!, accept: 'text/html' }
 		});
 		expect(deletion.status()).toBe(404);
+	});
+
+	test('the save and delete actions refuse out-of-range and malformed values with a 400, never a 500', async ({
+		request,
+		baseURL
+	}) => {
+		const post = (action: 'save' | 'delete', form: Record<string, string>) =>
+			request.post(`${PLANNER}?/${action}`, {
+				form,
+				headers: { origin: baseURL!, accept: 'text/html' },
+				maxRedirects: 0
+			});
+		// Otherwise valid (a hamlet of Ba Vì), so that each answer is about the one bad field.
+		const plan = {
+			name: 'Đợt thử',
+			startsOn: '2026-12-01',
+			endsOn: '2026-12-10',
+			teamId: '',
+			expectedHouseholds: '10',
+			note: '',
+			hamletIds: String(await baViHamletId(request))
+		};
+		for (const bad of [
+			{ teamId: '2147483648' },
+			{ hamletIds: '2147483648' },
+			{ startsOn: '0000-01-01' },
+			{ endsOn: '0000-12-31' },
+			{ name: 'Đợt\u0000thử' },
+			{ note: 'ghi\u0000chú' },
+			{ teamId: '0x1' },
+			{ planId: '0x1' }
+		]) {
+			const answer = await post('save', { ...plan, ...bad });
+			expect({ bad, status: answer.status() }).toEqual({ bad, status: 400 });
+		}
+		for (const planId of ['0x1', ' 2 ', '1e0', '-1', '2147483648', '']) {
+			const answer = await post('delete', { planId });
+			expect({ planId, status: answer.status() }).toEqual({ planId, status: 400 });
+		}
+	});
+
+	test('a plan named like a formula is exported as text, not as a live formula', async ({
+		request,
+		baseURL
+	}) => {
+		const name = `=HYPERLINK("http://example.com","Bấm") ${Date.now()}`;
+		const saved = await request.post(`${PLANNER}?/save`, {
+			form: {
+				planId: '',
+				name,
+				startsOn: '2026-12-01',
+				endsOn: '2026-12-10',
+				teamId: '',
+				expectedHouseholds: '10',
+				note: '@SUM(1+1)',
+				hamletIds: String(await baViHamletId(request))
+			},
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(saved.status()).toBe(303);
+		const id = new URL(saved.headers().location!, baseURL).searchParams.get('saved')!;
+		try {
+			const csv = await request.get(`/communes/09700/plans/${id}/plan.csv`);
+			expect(csv.status()).toBe(200);
+			const [header, row] = (await csv.text()).slice(1).trim().split('\r\n');
+			expect(header).toMatch(/^STT,Kế hoạch,/);
+			// The name's cell starts with a quote: spreadsheets show it as text.
+			expect(row).toContain(`"'=HYPERLINK(""http://example.com"",""Bấm"") `);
+			expect(row).not.toMatch(/(^|,)"?=/);
+		} finally {
+			const deleted = await request.post(`${PLANNER}?/delete`, {
+				form: { planId: id },
+				headers: { origin: baseURL!, accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(deleted.status()).toBe(303);
+		}
 	});
 
 	test('the gap API refuses bad weights with a 400 in Vietnamese and answers good queries', async ({

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './index';
 import { InputError } from '../../input-error';
 import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from './plans';
-import { validatePlanInput, type PlanInput } from '../../plans';
+import {
+	MAX_ID,
+	PLAN_FIRST_DAY,
+	PLAN_LAST_DAY,
+	readPlanId,
+	validatePlanInput,
+	type PlanInput
+} from '../../plans';
 import { currentDataRevision } from './revision';
 import { communeTeams } from './teams';
 import { loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
@@ -28,6 +35,42 @@ function planInput(overrides: Partial<Record<keyof PlanInput, unknown>> = {}): R
 }
 
 describe('validatePlanInput', () => {
+	it.each([
+		['teamId', 2_147_483_648, 'team-invalid'],
+		['teamId', 0, 'team-invalid'],
+		['hamletIds', [4001, 2_147_483_648], 'hamlets-invalid'],
+		['hamletIds', Array.from({ length: 1001 }, (_, index) => index + 1), 'hamlets-too-many'],
+		['startsOn', '0000-01-01', 'starts-on-out-of-range'],
+		['startsOn', '2025-12-31', 'starts-on-out-of-range'],
+		['endsOn', '2031-01-01', 'ends-on-out-of-range'],
+		['name', 'Đợt\u00001', 'name-control-characters'],
+		['name', 'Đợt\n1', 'name-control-characters'],
+		['name', 'x'.repeat(201), 'name-too-long'],
+		['note', 'ghi\u0000chú', 'note-control-characters'],
+		['note', 'ghi\u001bchú', 'note-control-characters'],
+		['note', 'x'.repeat(2001), 'note-too-long'],
+		['expectedHouseholds', 10_000_001, 'expected-invalid']
+	] as const)('refuses %s = %j out of its bounds (%s)', (field, value, code) => {
+		const result = validatePlanInput(planInput({ [field]: value }));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.issues.map((issue) => [issue.path, issue.code])).toEqual([[field, code]]);
+	});
+
+	it('accepts the bounds themselves and a note with line breaks and tabs', () => {
+		const result = validatePlanInput(
+			planInput({
+				startsOn: PLAN_FIRST_DAY,
+				endsOn: PLAN_LAST_DAY,
+				teamId: MAX_ID,
+				hamletIds: [MAX_ID],
+				name: 'x'.repeat(200),
+				note: 'Dòng 1\r\n\tDòng 2'
+			})
+		);
+		expect(result.ok).toBe(true);
+	});
+
 	it('lists every problem at once, in Vietnamese and English', () => {
 		const result = validatePlanInput(
 			planInput({ name: '   ', startsOn: '2026-02-30', expectedHouseholds: -3, hamletIds: [] })
@@ -211,5 +254,15 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 	it('lists the commune’s teams for the form', async () => {
 		expect(await communeTeams(handle.db, '00004')).toEqual([{ id: 1, name: 'Tổ CĐS số 1' }]);
 		expect(await getPlan(handle.db, '00004', Number.NaN)).toBeNull();
+	});
+});
+
+describe('readPlanId', () => {
+	it('reads decimal digits within the column and nothing else', () => {
+		expect(readPlanId('2')).toBe(2);
+		expect(readPlanId(String(MAX_ID))).toBe(MAX_ID);
+		for (const text of ['0x1', ' 2 ', '1e0', '+1', '-1', '0', '', '2147483648', '1.0', '１']) {
+			expect({ text, id: readPlanId(text) }).toEqual({ text, id: null });
+		}
 	});
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../db/audit';
 import { cityOutlineCollection } from '../db/city-outline';
 import { loadCommunes } from '../db/communes';
 import type { DatabaseHandle } from '../db/index';
@@ -36,6 +37,17 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 		);
 		writeFileSync(hamletsPath, JSON.stringify(collection));
 	});
+	/** The audit events after the one with id `after`, oldest first, as `action entityType`. */
+	async function eventsAfter(after: number): Promise<string[]> {
+		const { events } = await listAuditEvents(handle.db, {}, { limit: 100, offset: 0 });
+		return events
+			.filter((event) => event.id > after)
+			.reverse()
+			.map((event) => `${event.action} ${event.entityType}`);
+	}
+	const newestEventId = async () =>
+		(await listAuditEvents(handle.db, {}, { limit: 1, offset: 0 })).events[0]?.id ?? 0;
+
 	afterAll(async () => {
 		await handle?.close();
 		rmSync(brokenGeodataDir, { recursive: true, force: true });
@@ -55,6 +67,7 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 			demoRows: 0
 		});
 		expect((await databaseSummary(handle.db)).datasets).toEqual([]);
+		expect(await eventsAfter(0)).toEqual([]);
 	});
 
 	it('gives a database seeded before the outline and areas were tables those two, and nothing else', async () => {
@@ -63,17 +76,45 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 			TEST_ACTOR,
 			readFileSync('geodata/hanoi_2025_communes_full.geojson', 'utf8')
 		);
+		const loaded = await newestEventId();
 		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(true);
+		expect(await eventsAfter(loaded)).toEqual([
+			'dataset.load city_outlines',
+			'dataset.load minority_areas',
+			'seed database'
+		]);
 		expect(await databaseSummary(handle.db)).toMatchObject({ communes: 126, hamlets: 0, demoRows: 0 });
 		expect((await cityOutlineCollection(handle.db)).features).toHaveLength(1);
 		expect(await minorityAreaRecords(handle.db)).toHaveLength(6);
 		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(false);
+		const seeded = await newestEventId();
 		await emptyDatabase(handle.db, TEST_ACTOR);
 		expect((await databaseSummary(handle.db)).communes).toBe(0);
+		// The trail survives the reset, which records itself.
+		expect(await eventsAfter(seeded)).toEqual(['data.reset database']);
 	});
 
 	it('seeds the communes and the demo dataset once', async () => {
+		const before = await newestEventId();
 		expect(await seedIfEmpty(handle.db, TEST_ACTOR, { activityCount: ACTIVITY_COUNT })).toBe(true);
+		// One event per load, then the seed's own.
+		expect(await eventsAfter(before)).toEqual([
+			'dataset.load communes',
+			'dataset.load city_outlines',
+			'dataset.load minority_areas',
+			'dataset.load hamlets',
+			'dataset.load teams',
+			'dataset.load skill_surveys',
+			'dataset.load outreach_activities',
+			'seed database'
+		]);
+		const [seedEvent] = (await listAuditEvents(handle.db, { action: 'seed' }, { limit: 1, offset: 0 }))
+			.events;
+		expect(seedEvent).toMatchObject({
+			actorKind: 'system',
+			systemReason: 'test',
+			changes: { demo: true, activities: ACTIVITY_COUNT }
+		});
 		const summary = await databaseSummary(handle.db);
 		expect(summary).toMatchObject({ communes: 126, hamlets: 4897, activities: ACTIVITY_COUNT });
 		expect(summary.teams).toBeGreaterThan(126 * 3);

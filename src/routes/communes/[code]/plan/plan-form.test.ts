@@ -52,4 +52,27 @@ describe('the plan form', () => {
 		expect(errors.name).toEqual(['Cần nhập tên kế hoạch']);
 		expect(errorsByField(result.issues, 'en').name).toEqual(['A plan name is required']);
 	});
+
+	it('reads ids and counts only as decimal digits: "0x1" or "1e3" reach the schema as invalid', () => {
+		const { values, input } = readPlanForm(
+			form([
+				['teamId', '0x1'],
+				['expectedHouseholds', '1e3'],
+				['hamletIds', '4001'],
+				['hamletIds', '0x2'],
+				['planId', ' 2 ']
+			])
+		);
+		expect(input.teamId).toBeNaN();
+		expect(input.expectedHouseholds).toBeNaN();
+		expect(input.hamletIds).toEqual([4001, Number.NaN]);
+		expect(values.hamletIds).toEqual([4001]);
+		expect(values.planId).toBe(' 2 ');
+		const result = validatePlanInput(input);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.issues.map((issue) => issue.code)).toEqual(
+			expect.arrayContaining(['team-invalid', 'expected-invalid', 'hamlets-invalid'])
+		);
+	});
 });
