@@ -314,7 +314,7 @@ test.describe('the commune planner', () => {
 			{ note: 'ghi\u0000chú' },
 			{ teamId: '0x1' },
 			{ planId: '0x1' }
-		]) {
+		] as Record<string, string>[]) {
 			const answer = await post('save', { ...plan, ...bad });
 			expect({ bad, status: answer.status() }).toEqual({ bad, status: 400 });
 		}

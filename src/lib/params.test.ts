@@ -3,11 +3,15 @@ import { DEFAULT_GAP_WEIGHTS } from './analysis/gap-weights';
 import { InputError, inputErrorStatus } from './input-error';
 import {
 	MONTH_WORDINGS,
+	givenParams,
 	readChoiceParam,
 	readCommuneCode,
 	readCommuneCodeParam,
+	readDayParam,
 	readHamletParam,
 	readMonthParam,
+	readPageParam,
+	readTextParam,
 	readWeightsParam
 } from './params';
 
@@ -135,5 +139,37 @@ describe('readChoiceParam', () => {
 			path: 'format',
 			message: 'Không hỗ trợ csv'
 		});
+	});
+});
+
+describe('the readers of a filtered, paginated list', () => {
+	it('readDayParam: a real YYYY-MM-DD day, or undefined when absent; else a 400', () => {
+		expect(readDayParam(params('from=2026-02-28'), 'from')).toBe('2026-02-28');
+		expect(readDayParam(params(''), 'from')).toBeUndefined();
+		for (const text of ['2026-02-30', '2026-2-1', '0000-00-00', '2026-02-28T00:00', ' 2026-02-28']) {
+			const refused = refusal(() => readDayParam(params(`from=${encodeURIComponent(text)}`), 'from'));
+			expect({ text, ...refused }).toMatchObject({ text, status: 400, code: 'invalid-day', path: 'from' });
+		}
+	});
+
+	it('readPageParam: 1 by default, whole numbers 1–100,000 only', () => {
+		expect(readPageParam(params(''))).toBe(1);
+		expect(readPageParam(params('page=7'))).toBe(7);
+		for (const text of ['0', '-1', '0x2', '1.5', '100001', '']) {
+			expect(refusal(() => readPageParam(params(`page=${text}`)))?.code).toBe('invalid-page');
+		}
+	});
+
+	it('readTextParam: bounded, without control characters', () => {
+		expect(readTextParam(params('user=canbo.badinh'), 'user', 20)).toBe('canbo.badinh');
+		expect(readTextParam(params(''), 'user', 20)).toBeUndefined();
+		expect(refusal(() => readTextParam(params(`user=${'x'.repeat(21)}`), 'user', 20))?.code).toBe(
+			'invalid-text'
+		);
+		expect(refusal(() => readTextParam(params('user=a%00b'), 'user', 20))?.code).toBe('invalid-text');
+	});
+
+	it('givenParams: the empty fields of a GET form count as absent', () => {
+		expect([...givenParams(params('user=&commune=00004&action='))]).toEqual([['commune', '00004']]);
 	});
 });

@@ -5,6 +5,7 @@ import type { Label } from './domain';
 import { parseWeightsParam, type GapWeights } from './gap-planning';
 import { InputError } from './input-error';
 import { monthFromParam, monthParam } from './months';
+import { hasControlCharacters } from './text';
 
 /** How a month parameter's refusals read. The rule and the codes are the same everywhere. */
 interface MonthWording {
@@ -326,4 +327,59 @@ export function readZoomParam(params: URLSearchParams, name = 'zoom'): number {
 		);
 	}
 	return zoom;
+}
+
+/** An optional day parameter, `YYYY-MM-DD` and a real date; undefined when absent. */
+export function readDayParam(params: URLSearchParams, name: string): string | undefined {
+	const text = params.get(name);
+	if (text === null) return undefined;
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+	if (!day || day.toISOString().slice(0, 10) !== text) {
+		throw InputError.invalid(
+			'invalid-day',
+			{ vi: `Ngày không hợp lệ: "${text}" (dạng YYYY-MM-DD)`, en: `Invalid day: "${text}" (YYYY-MM-DD)` },
+			name
+		);
+	}
+	return text;
+}
+
+/** The optional `page` parameter of a paginated list: a whole number from 1 (default) to 100,000. */
+export function readPageParam(params: URLSearchParams, name = 'page'): number {
+	const text = params.get(name);
+	if (text === null) return 1;
+	if (!/^[1-9]\d{0,5}$/.test(text) || Number(text) > 100_000) {
+		throw InputError.invalid(
+			'invalid-page',
+			{
+				vi: 'Số trang phải là số nguyên từ 1 đến 100.000',
+				en: 'The page must be a whole number from 1 to 100,000'
+			},
+			name
+		);
+	}
+	return Number(text);
+}
+
+/** An optional free-text parameter (a name to filter by): at most `maxLength` characters, no control characters. */
+export function readTextParam(params: URLSearchParams, name: string, maxLength: number): string | undefined {
+	const text = params.get(name);
+	if (text === null) return undefined;
+	if (text.length > maxLength || hasControlCharacters(text)) {
+		throw InputError.invalid(
+			'invalid-text',
+			{
+				vi: `Tham số ${name} dài quá ${maxLength} ký tự hoặc có ký tự điều khiển`,
+				en: `The ${name} parameter is longer than ${maxLength} characters or has control characters`
+			},
+			name
+		);
+	}
+	return text;
+}
+
+/** The parameters of a GET form: an empty field means "not given", as if absent. */
+export function givenParams(params: URLSearchParams): URLSearchParams {
+	return new URLSearchParams([...params].filter(([, value]) => value !== ''));
 }

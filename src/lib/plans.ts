@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { Label } from './domain';
 import { InputError, inputIssue, type InputIssue } from './input-error';
+import { hasControlCharacters } from './text';
 
 /** A hamlet of a plan, in the planner's order. */
 export interface PlanHamlet {
@@ -86,10 +87,6 @@ export function decimalInteger(text: string): number {
 	return /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
 }
 
-/** Control characters (C0, DEL, C1); a note keeps its tabs and line breaks. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
 const MESSAGES = {
 	'name-required': { vi: 'Cần nhập tên kế hoạch', en: 'A plan name is required' },
 	'name-too-long': {
@@ -165,7 +162,7 @@ const planInputSchema = z.object({
 		.trim()
 		.min(1, { error: 'name-required' })
 		.max(PLAN_LIMITS.nameLength, { error: 'name-too-long' })
-		.refine((name) => !CONTROL_CHARACTERS.test(name), { error: 'name-control-characters' }),
+		.refine((name) => !hasControlCharacters(name), { error: 'name-control-characters' }),
 	startsOn: planDay('starts-on-invalid', 'starts-on-out-of-range'),
 	endsOn: planDay('ends-on-invalid', 'ends-on-out-of-range'),
 	teamId: rowId('team-invalid').nullable(),
@@ -178,7 +175,7 @@ const planInputSchema = z.object({
 		.string({ error: 'note-too-long' })
 		.trim()
 		.max(PLAN_LIMITS.noteLength, { error: 'note-too-long' })
-		.refine((note) => !CONTROL_EXCEPT_LINES.test(note), { error: 'note-control-characters' })
+		.refine((note) => !hasControlCharacters(note, { lineBreaks: true }), { error: 'note-control-characters' })
 		.default(''),
 	hamletIds: z
 		.array(rowId('hamlets-invalid'), { error: 'hamlets-invalid' })

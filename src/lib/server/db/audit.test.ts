@@ -7,7 +7,7 @@ import { createPlan, deletePlan, updatePlan } from './plans';
 import { loadTeams } from './teams';
 import { loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
-import { withWrite, type Actor, type Written } from './write';
+import { withWrite, type Actor, type Transaction, type Written } from './write';
 
 const PLANNER: Actor = {
 	kind: 'user',
@@ -161,7 +161,7 @@ describe.each(testDrivers())('the audit trail on %s', (driver) => {
 		}));
 		expect(count).toBe(1);
 		// A writer typed around the API (a cast, plain JavaScript) fails instead of committing.
-		const untyped = (async (tx, actor) =>
+		const untyped = (async (tx: Transaction, actor: Actor) =>
 			loadTeams(tx, actor, [team], DEMO_DATASET)) as unknown as Parameters<typeof withWrite<number>>[2];
 		await expect(withWrite(handle.db, TEST_ACTOR, untyped)).rejects.toThrow(/returned no audit event/);
 		expect(await tableFingerprint(handle, TABLES)).toEqual(before);
