@@ -1,22 +1,10 @@
 // The audit trail: what withWrite records for every write, and the reading of it for /admin/audit.
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { AuditAction } from '../../audit';
 import type { DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { auditEvents } from './schema';
 import type { Actor, Transaction, WriteContext } from './write';
-
-/** Every action the product records; a new kind of write adds its own. */
-export const AUDIT_ACTIONS = [
-	'plan.create',
-	'plan.update',
-	'plan.delete',
-	'dataset.load',
-	'hamlet-boundaries.replace',
-	'data.reset',
-	'seed'
-] as const;
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a write declares it did (withWrite adds who, when and the request). */
 export interface AuditEntry {

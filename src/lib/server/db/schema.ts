@@ -312,7 +312,7 @@ export const auditEvents = pgTable(
 		role: text('role'),
 		/** Why the system wrote (seeding, a script); null for a user. */
 		systemReason: text('system_reason'),
-		/** What was done, e.g. `plan.update` (AUDIT_ACTIONS in audit.ts). */
+		/** What was done, e.g. `plan.update` (AUDIT_ACTIONS in src/lib/audit.ts). */
 		action: text('action').notNull(),
 		entityType: text('entity_type').notNull(),
 		entityId: text('entity_id'),

@@ -1,5 +1,5 @@
 import { getAppDatabase } from '$lib/server/db/app-database';
-import { AUDIT_ACTIONS, listAuditEvents } from '$lib/server/db/audit';
+import { listAuditEvents } from '$lib/server/db/audit';
 import { withErrorPage } from '$lib/server/input-error-http';
 import { AUDIT_PAGE_SIZE, readAuditQuery, requireAdmin } from './audit-query';
 import type { PageServerLoad } from './$types';
@@ -23,7 +23,6 @@ export const load: PageServerLoad = ({ locals, url }) =>
 			total,
 			page,
 			pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-			values,
-			actions: AUDIT_ACTIONS
+			values
 		};
 	});
