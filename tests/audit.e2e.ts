@@ -1,0 +1,16 @@
+import { expect, test } from '@playwright/test';
+
+// Signing in arrives with the accounts work (issue 9, items 1–3); until then no request is an admin's,
+// and the audit trail and its CSV must stay closed to everyone.
+test.describe('the audit trail', () => {
+	for (const path of ['/admin/audit', '/admin/audit/audit.csv', '/en/admin/audit']) {
+		test(`${path} sends an anonymous visitor to sign in`, async ({ request }) => {
+			const answer = await request.get(`${path}?action=plan.create`, { maxRedirects: 0 });
+			expect(answer.status()).toBe(303);
+			const location = new URL(answer.headers().location!, 'http://localhost');
+			expect(location.pathname).toBe('/login');
+			// Back to the same address, language prefix and filters included.
+			expect(location.searchParams.get('redirectTo')).toBe(`${path}?action=plan.create`);
+		});
+	}
+});
