@@ -1,5 +1,6 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { auditQuery } from '$lib/audit';
 import { InputError } from '$lib/input-error';
 import type { Role } from '$lib/roles';
 import { readAuditQuery, requireAdmin } from './audit-query';
@@ -82,4 +83,14 @@ describe('readAuditQuery', () => {
 			expect((thrown as InputError).kind).toBe('invalid');
 		}
 	);
+});
+
+describe('auditQuery', () => {
+	it('keeps the given filters and the page after the first, in the order of the form', () => {
+		const values = { user: 'canbo', commune: '', action: 'plan.delete', from: '', to: '2026-12-31' };
+		expect(auditQuery(values)).toBe('?user=canbo&action=plan.delete&to=2026-12-31');
+		expect(auditQuery(values, 3)).toBe('?user=canbo&action=plan.delete&to=2026-12-31&page=3');
+		expect(auditQuery({ user: '', commune: '' })).toBe('');
+		expect(auditQuery({ user: 'a&b=c' }, 2)).toBe('?user=a%26b%3Dc&page=2');
+	});
 });
