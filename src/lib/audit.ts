@@ -17,7 +17,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * The query of /admin/audit (and its CSV) for the filters as given and a page: empty fields left out,
  * page 1 implied; '' when nothing is set, else '?…'.
  */
-export function auditQuery(values: Readonly<Record<string, string>>, page = 1): string {
+export function auditQuery(values: Readonly<Record<string, string>>, page = 1): `?${string}` | '' {
 	const entries = Object.entries(values).filter(([, value]) => value !== '');
 	if (page > 1) entries.push(['page', String(page)]);
 	return entries.length > 0 ? `?${new URLSearchParams(entries)}` : '';

@@ -30,14 +30,14 @@ export function requireAdmin(locals: App.Locals, url: URL): void {
 /** Events per page of /admin/audit. */
 export const AUDIT_PAGE_SIZE = 50;
 
-/** What the filter form shows back: the parameters as given. */
-export interface AuditQueryValues {
+/** What the filter form shows back: the parameters as given (a type, so it is a record of strings). */
+export type AuditQueryValues = {
 	user: string;
 	commune: string;
 	action: AuditAction | '';
 	from: string;
 	to: string;
-}
+};
 
 /** Midnight in Hanoi (UTC+7, no daylight saving) at the start of a day. */
 function hanoiMidnight(day: string, plusDays = 0): Date {
