@@ -29,6 +29,19 @@ const IMPURE_IN_ANALYSIS = [
 	{ regex: '^node:', message: 'src/lib/analysis must not import Node built-ins.' }
 ];
 
+/**
+ * Server code stays on the server: components and client-safe modules may not import it, not even its
+ * types (a type import today is a value import tomorrow, and SvelteKit refuses $lib/server in the browser).
+ * Shared types live in client-safe modules ($lib/places, $lib/hamlet-details, $lib/plans).
+ */
+const SERVER_OUTSIDE_SERVER = [
+	{
+		regex: '^(\\$lib/server|(\\.{1,2}/)+server)(/|$)',
+		message:
+			'Only src/lib/server, +*.server.ts, +server.ts and hooks.server.ts may import $lib/server: move shared types to a client-safe module.'
+	}
+];
+
 /** Node built-ins by their bare names ('fs', 'path'), matched exactly: '../domain' is ours, not Node's. */
 const NODE_BUILTINS = builtinModules.map((name) => ({
 	name,
@@ -88,6 +101,19 @@ export default ts.config(
 			'bench/clusters.ts'
 		],
 		rules: { 'no-restricted-imports': ['error', { patterns: SQL_OUTSIDE_DB }] }
+	},
+	{
+		// Repeats the SQL patterns: a later block's no-restricted-imports replaces an earlier one's.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: [
+			'src/lib/server/**',
+			'src/routes/**/+*.server.ts',
+			'src/routes/**/+server.ts',
+			'src/hooks.server.ts'
+		],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [...SQL_OUTSIDE_DB, ...SERVER_OUTSIDE_SERVER] }]
+		}
 	},
 	{
 		files: ['src/lib/analysis/**'],

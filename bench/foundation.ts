@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hamletsInBbox, type Bbox } from '../src/lib/server/db/hamlets';
+import { hamletsInBbox } from '../src/lib/server/db/hamlets';
+import type { Bbox } from '../src/lib/places';
 import { openMigratedDatabase, type DatabaseHandle } from '../src/lib/server/db/index';
 import { openTestDatabase } from '../src/lib/server/db/test-databases';
 import { seedDatabase, seedIfEmpty } from '../src/lib/server/seed/seed-database';

@@ -57,6 +57,48 @@ describe('lint: SQL only in src/lib/server/db/', () => {
 	});
 });
 
+describe('lint: $lib/server only from server code', () => {
+	const imports = [
+		"import type { PlaceResult } from '$lib/server/search';",
+		"import { hamletDetails } from '$lib/server/hamlet-details';",
+		"import { searchPlaces } from './server/search';"
+	];
+
+	it('refuses it, types included, in components and client-safe modules', async () => {
+		for (const file of [
+			'src/lib/components/SearchBox.svelte',
+			'src/routes/+page.svelte',
+			'src/lib/places.ts',
+			'src/lib/format.ts',
+			'src/hooks.ts'
+		]) {
+			for (const line of imports) {
+				const code = file.endsWith('.svelte')
+					? `<script lang="ts">\n${line}\n</script>\n`
+					: `${line}\n${NOTHING}`;
+				expect(await rulesFired(file, code), `${file}: ${line}`).toEqual(['no-restricted-imports']);
+			}
+		}
+	});
+
+	it('lets server modules, server loads, endpoints and the server hooks import it', async () => {
+		for (const file of [
+			'src/lib/server/gap-api.ts',
+			'src/routes/+page.server.ts',
+			'src/routes/api/search/+server.ts',
+			'src/hooks.server.ts'
+		]) {
+			expect(await rulesFired(file, `${imports[0]}\n${NOTHING}`), file).toEqual([]);
+		}
+	});
+
+	it('still refuses SQL in the files it covers', async () => {
+		expect(await rulesFired('src/lib/places.ts', `import { sql } from 'drizzle-orm';\n${NOTHING}`)).toEqual([
+			'no-restricted-imports'
+		]);
+	});
+});
+
 describe('lint: src/lib/analysis is pure', () => {
 	const analysis = 'src/lib/analysis/flags.ts';
 

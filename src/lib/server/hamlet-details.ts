@@ -1,37 +1,8 @@
 import { aggregateReading, METRICS, metricValue, type MetricId, type MetricReading } from '$lib/metrics';
 import type { Database } from './db/index';
-import { hamletNamesInCommune, hamletRecord, type HamletRecord } from './db/hamlets';
-import {
-	dataMonths,
-	hamletFiguresByMonth,
-	hamletFiguresForMonth,
-	type HamletMonthFigures
-} from './db/metrics';
-
-interface TrendPoint {
-	month: string;
-	values: Record<MetricId, number | null>;
-}
-
-/** Everything the side panel shows about one hamlet in one month. */
-export interface HamletDetails {
-	hamlet: HamletRecord;
-	month: string;
-	figures: HamletMonthFigures;
-	readings: MetricReading[];
-	/** Every month of the data up to `month`, oldest first, for the sparkline. */
-	trend: TrendPoint[];
-	commune: {
-		hamletCount: number;
-		readings: MetricReading[];
-		/** The month the commune's hamlets are compared with ("since June"). */
-		sinceMonth: string;
-		/** Every hamlet of the commune with its rates now and at `sinceMonth`, by id. */
-		hamlets: { id: number; name: string; now: MetricValues; then: MetricValues }[];
-	};
-}
-
-type MetricValues = Record<MetricId, number | null>;
+import type { HamletDetails, HamletMonthFigures, MetricValues } from '$lib/hamlet-details';
+import { hamletNamesInCommune, hamletRecord } from './db/hamlets';
+import { dataMonths, hamletFiguresByMonth, hamletFiguresForMonth } from './db/metrics';
 
 function valuesOf(row: HamletMonthFigures | undefined): MetricValues {
 	return Object.fromEntries(

@@ -1,19 +1,8 @@
 import { foldVietnamese } from '$lib/text';
-import type { Bbox } from './db/hamlets';
+import type { PlaceResult } from '$lib/places';
 import type { Database } from './db/index';
 import { placeRows } from './db/places';
 import { RevisionCache } from './revision-cache';
-
-export interface PlaceResult {
-	kind: 'commune' | 'hamlet';
-	/** The commune's 5-digit code or the hamlet's id. */
-	id: string;
-	/** As shown: "Phường Ba Đình", "Tổ dân phố 3". */
-	name: string;
-	/** The commune a hamlet lies in; empty for a commune. */
-	context: string;
-	bbox: Bbox;
-}
 
 interface IndexedPlace extends PlaceResult {
 	folded: string;

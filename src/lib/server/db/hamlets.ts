@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { URBAN_UNIT_TYPE } from '../../analysis/rural';
-import type { BoundarySource, DatasetKind, HamletKind, UnitType } from '../../domain';
+import type { Bbox } from '../../places';
+import type { HamletProperties, HamletRecord } from '../../hamlet-details';
 import { firstDuplicate, inBatches } from './batches';
 import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset, type DatasetRecord } from './datasets';
@@ -12,23 +13,6 @@ import { refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
 import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
-
-export interface HamletProperties {
-	id: number;
-	communeCode: string;
-	name: string;
-	kind: HamletKind;
-	households: number;
-	adults: number;
-	elderly: number;
-	minorityShare: number;
-	isRural: boolean;
-	boundarySource: BoundarySource;
-	datasetKind: DatasetKind;
-}
-
-/** A bounding box [west, south, east, north] in degrees (WGS 84). */
-export type Bbox = [number, number, number, number];
 
 const HAMLETS_FILE = { vi: 'thôn/tổ dân phố', en: 'hamlets' };
 const BOUNDARIES_FILE = { vi: 'ranh giới thôn/tổ dân phố', en: 'hamlet boundaries' };
@@ -197,12 +181,6 @@ const HAMLET_PROPERTY_COLUMNS = {
 	boundarySource: hamlets.boundarySource,
 	datasetKind: datasets.kind
 };
-
-export interface HamletRecord extends HamletProperties {
-	commune: { code: string; name: string; fullName: string; unitType: UnitType };
-	/** [west, south, east, north] of the hamlet's polygon, for flying to it. */
-	bbox: Bbox;
-}
 
 /** One hamlet with its commune's names and its bounding box, or undefined when the id is unknown. */
 export async function hamletRecord(db: Database, id: number): Promise<HamletRecord | undefined> {

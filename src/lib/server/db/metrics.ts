@@ -1,34 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database } from './index';
 import { ruralHamletSql } from './rural';
-
-/**
- * What the figures of a hamlet are at the end of one month: the counts behind every rate the map shows.
- * Rates are computed from these by `$lib/metrics`, never stored, so a numerator and its denominator
- * always travel together.
- */
-export interface HamletMonthFigures {
-	hamletId: number;
-	communeCode: string;
-	/** First day of the month, YYYY-MM-DD. */
-	month: string;
-	households: number;
-	adults: number;
-	/** Rural by the one rule (`isRuralHamlet`): the commune is a xã, or the hamlet itself is rural. */
-	isRural: boolean;
-	/** Distinct households reached up to the end of the month (sum of first visits; revisits excluded). */
-	householdsReached: number;
-	householdsRevisited: number;
-	peopleGuided: number;
-	activities: number;
-	/** The latest survey at or before the month; null when the hamlet was never surveyed. */
-	surveyMonth: string | null;
-	adultsAssessed: number;
-	withBasicSkills: number;
-	withSmartphone: number;
-	withEpayment: number;
-	withVneidLevel2: number;
-}
+import type { HamletMonthFigures } from '../../hamlet-details';
 
 export interface FiguresScope {
 	communeCode?: string;
