@@ -7,8 +7,16 @@ describe('classify', () => {
 		expect(result.breaks).toEqual([0.43, 0.6, 0.72, 0.85]);
 		expect(result.colors).toEqual(PALETTES.rate);
 		expect(result.legend.map((item) => item.count)).toEqual([1, 0, 1, 0, 2, 0, 0]);
-		expect(result.legend[4]!.label.vi).toBe('Từ 85% (đạt mục tiêu)');
-		expect(result.legend[0]!.label.en).toBe('Below 43%');
+		expect(result.legend[4]!.label).toBe('Từ 85% (đạt mục tiêu)');
+		const english = classify([0.3, 0.6, 0.86, 0.9], {
+			scheme: 'targets',
+			scale: 'rate',
+			target: 0.85,
+			locale: 'en'
+		});
+		expect(english.legend[0]!.label).toBe('Below 43%');
+		expect(english.legend[4]!.label).toBe('85% or more (target met)');
+		expect(english.legend.at(-1)!.label).toBe('No data');
 		expect(classify([], { scheme: 'targets', scale: 'rate', target: 1 }).breaks).toEqual([0.5, 0.7, 0.85, 1]);
 	});
 

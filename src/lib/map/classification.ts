@@ -1,15 +1,23 @@
 // How hamlet values become legend classes and fill colors. Pure: used by the map page and its tests.
 import { ckmeans, quantileSorted } from 'simple-statistics';
-import type { Label } from '$lib/domain';
+import { formatNumber, formatShare } from '$lib/format';
+import type { Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const CLASSIFICATIONS = ['targets', 'quantiles', 'ckmeans'] as const;
 export type ClassificationId = (typeof CLASSIFICATIONS)[number];
 
-export const CLASSIFICATION_LABELS: Record<ClassificationId, Label> = {
-	targets: { vi: 'Theo mục tiêu kế hoạch', en: 'By the plan’s targets' },
-	quantiles: { vi: 'Phân vị (số thôn bằng nhau)', en: 'Quantiles (equal counts)' },
-	ckmeans: { vi: 'Ngắt tự nhiên (ckmeans)', en: 'Natural breaks (ckmeans)' }
-};
+const CLASSIFICATION_MESSAGES = {
+	targets: m.classification_targets,
+	quantiles: m.classification_quantiles,
+	ckmeans: m.classification_ckmeans
+} as const satisfies Record<ClassificationId, unknown>;
+
+/** 'Theo mục tiêu kế hoạch' / 'By the plan’s targets', for the classes select. */
+export function classificationLabel(scheme: ClassificationId, locale: Locale = getLocale()): string {
+	return CLASSIFICATION_MESSAGES[scheme]({}, { locale });
+}
 
 export function isClassificationId(value: unknown): value is ClassificationId {
 	return typeof value === 'string' && (CLASSIFICATIONS as readonly string[]).includes(value);
@@ -46,7 +54,8 @@ export const SPECIAL_CLASS_COLORS = { noData: '#bdbdbd', overFull: '#d01c8b' } a
 interface LegendClass {
 	kind: 'value' | 'over-full' | 'no-data';
 	color: string;
-	label: Label;
+	/** In the options' language: 'Dưới 43%' / 'Below 43%'. */
+	label: string;
 	/** How many hamlets fall in the class, for the legend. */
 	count: number;
 }
@@ -65,6 +74,8 @@ export interface ClassifyOptions {
 	scale: 'rate' | 'index';
 	/** The plan's target for a rate; null when it sets none (then 100% anchors the classes). */
 	target: number | null;
+	/** The legend's language; the page's by default. */
+	locale?: Locale;
 }
 
 const CLASS_COUNT = 5;
@@ -72,12 +83,10 @@ const CLASS_COUNT = 5;
 // For a 100% target the breaks are 50/70/85/100%, so "below 50% coverage" is one class.
 const TARGET_FRACTIONS = [0.5, 0.7, 0.85, 1];
 
-function formatPercent(value: number): string {
-	return `${Math.round(value * 1000) / 10}%`.replace('.', ',');
-}
-
-function formatValue(value: number, scale: ClassifyOptions['scale']): string {
-	return scale === 'rate' ? formatPercent(value) : String(Math.round(value * 10) / 10).replace('.', ',');
+function formatValue(value: number, scale: ClassifyOptions['scale'], locale: Locale): string {
+	return scale === 'rate'
+		? formatShare(value, locale)
+		: formatNumber(value, { maximumFractionDigits: 1 }, locale);
 }
 
 function uniqueAscending(values: number[]): number[] {
@@ -131,37 +140,46 @@ export function classify(values: readonly (number | null)[], options: ClassifyOp
 
 	const targetMet =
 		options.scheme === 'targets' && options.scale === 'rate' ? (options.target ?? 1) : undefined;
+	const locale = options.locale ?? getLocale();
 	const legend: LegendClass[] = colors.map((color, index) => {
 		const low = breaks[index - 1];
 		const high = breaks[index];
-		const lowText = low === undefined ? undefined : formatValue(low, options.scale);
-		const highText = high === undefined ? undefined : formatValue(high, options.scale);
-		let label: Label;
-		if (lowText === undefined && highText === undefined) label = { vi: 'Mọi giá trị', en: 'All values' };
-		else if (lowText === undefined) label = { vi: `Dưới ${highText}`, en: `Below ${highText}` };
-		else if (highText === undefined) {
-			label =
-				low === targetMet
-					? { vi: `Từ ${lowText} (đạt mục tiêu)`, en: `${lowText} or more (target met)` }
-					: { vi: `Từ ${lowText} trở lên`, en: `${lowText} or more` };
-		} else label = { vi: `${lowText} – dưới ${highText}`, en: `${lowText} to under ${highText}` };
-		return { kind: 'value', color, label, count: counts[index]! };
+		return { kind: 'value', color, label: classLabel(low, high, targetMet, options.scale, locale), count: counts[index]! };
 	});
 	if (options.scale === 'rate') {
 		legend.push({
 			kind: 'over-full',
 			color: SPECIAL_CLASS_COLORS.overFull,
-			label: { vi: 'Trên 100% (cần kiểm tra số liệu)', en: 'Above 100% (check the data)' },
+			label: m.legend_over_full({}, { locale }),
 			count: overFull.length
 		});
 	}
 	legend.push({
 		kind: 'no-data',
 		color: SPECIAL_CLASS_COLORS.noData,
-		label: { vi: 'Chưa có số liệu', en: 'No data' },
+		label: m.legend_no_data({}, { locale }),
 		count: values.length - present.length
 	});
 	return { breaks, colors, legend };
+}
+
+/** A value class's words: below the first break, between two, from the last (the target met, for rates). */
+function classLabel(
+	low: number | undefined,
+	high: number | undefined,
+	targetMet: number | undefined,
+	scale: ClassifyOptions['scale'],
+	locale: Locale
+): string {
+	const options = { locale };
+	if (low === undefined && high === undefined) return m.legend_all_values({}, options);
+	if (low === undefined) return m.legend_below({ high: formatValue(high!, scale, locale) }, options);
+	const lowText = formatValue(low, scale, locale);
+	if (high === undefined)
+		return low === targetMet
+			? m.legend_from_target_met({ low: lowText }, options)
+			: m.legend_from({ low: lowText }, options);
+	return m.legend_range({ low: lowText, high: formatValue(high, scale, locale) }, options);
 }
 
 /** The value class a value falls in: the number of breaks at or below it. */

@@ -1,8 +1,10 @@
+import type { Locale } from '$lib/i18n';
+
 /**
  * Vietnamese titles for MapLibre's own controls (its `locale` option), so that screen readers and tooltips
  * match the page. Keys are MapLibre's; those left out keep MapLibre's English default.
  */
-export const VIETNAMESE_MAP_LOCALE: Record<string, string> = {
+const VIETNAMESE_MAP_LOCALE: Record<string, string> = {
 	'AttributionControl.ToggleAttribution': 'Hiện/ẩn nguồn dữ liệu',
 	'FullscreenControl.Enter': 'Toàn màn hình',
 	'FullscreenControl.Exit': 'Thoát toàn màn hình',
@@ -17,3 +19,8 @@ export const VIETNAMESE_MAP_LOCALE: Record<string, string> = {
 	'CooperativeGesturesHandler.MacHelpText': 'Giữ ⌘ và cuộn để phóng to, thu nhỏ bản đồ',
 	'CooperativeGesturesHandler.MobileHelpText': 'Dùng hai ngón tay để di chuyển bản đồ'
 };
+
+/** MapLibre's `locale` option for the page's language: its own English default for English pages. */
+export function mapLibreLocale(locale: Locale): Record<string, string> | undefined {
+	return locale === 'vi' ? VIETNAMESE_MAP_LOCALE : undefined;
+}

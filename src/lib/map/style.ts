@@ -1,7 +1,9 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { TILE_LAYER_INFO, tileUrlTemplate } from '$lib/tiles';
 import { notoSansFontFaces } from './fonts';
 import { LAYER_IDS, mapLayers, SOURCE_IDS, type MapThemes } from './layers';
@@ -22,19 +24,14 @@ export interface MapStyleOptions {
 	tiles: { origin: string; version: string };
 	/** What colors the hamlets and communes; without it the communes are colored by unit type. */
 	thematic?: MapThemes;
+	/** The language of the credits; the page's by default. */
+	locale?: Locale;
 	/**
 	 * An external basemap (deployments with internet): its sources and layers go under ours, and our
 	 * opaque background and city fill are left out so it shows through.
 	 */
 	basemap?: StyleSpecification;
 }
-
-/** Credit for the commune and city boundaries, which their MIT licence asks for. */
-const BOUNDARY_ATTRIBUTION = 'Ranh giới: sapnhap.bando.com.vn, vietnamese-provinces-database (MIT)';
-
-/** Credit for the hamlet boundaries, which we generate: they are estimates, and the map says so. */
-// Vietnamese until the map page moves to messages (the planner's map says it in the page's language).
-const HAMLET_ATTRIBUTION = m.map_hamlet_attribution({}, { locale: 'vi' });
 
 const OPAQUE_BASE_LAYERS: ReadonlySet<string> = new Set([LAYER_IDS.background, LAYER_IDS.cityFill]);
 
@@ -45,21 +42,25 @@ const OPAQUE_BASE_LAYERS: ReadonlySet<string> = new Set([LAYER_IDS.background, L
  */
 export function createMapStyle(data: MapStyleData, options: MapStyleOptions): StyleSpecification {
 	const { origin, version } = options.tiles;
+	const locale = { locale: options.locale ?? getLocale() };
+	// The commune and city boundaries' credit, which their MIT licence asks for; the hamlet boundaries
+	// are ours, estimated, and the map says so.
+	const boundaryAttribution = m.map_boundary_attribution({}, locale);
 	const ours: StyleSpecification['sources'] = {
-		[SOURCE_IDS.cityOutline]: { type: 'geojson', data: data.cityOutline, attribution: BOUNDARY_ATTRIBUTION },
+		[SOURCE_IDS.cityOutline]: { type: 'geojson', data: data.cityOutline, attribution: boundaryAttribution },
 		[SOURCE_IDS.communes]: {
 			type: 'vector',
 			tiles: [tileUrlTemplate('communes', version, origin)],
 			minzoom: TILE_LAYER_INFO.communes.minZoom,
 			maxzoom: TILE_LAYER_INFO.communes.maxZoom,
-			attribution: BOUNDARY_ATTRIBUTION
+			attribution: boundaryAttribution
 		},
 		[SOURCE_IDS.hamlets]: {
 			type: 'vector',
 			tiles: [tileUrlTemplate('hamlets', version, origin)],
 			minzoom: TILE_LAYER_INFO.hamlets.minZoom,
 			maxzoom: TILE_LAYER_INFO.hamlets.maxZoom,
-			attribution: HAMLET_ATTRIBUTION
+			attribution: m.map_hamlet_attribution({}, locale)
 		},
 		[SOURCE_IDS.communeLabelPoints]: { type: 'geojson', data: data.communeLabelPoints }
 	};
