@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ActivityClusterCollection, ActivityPointProperties } from '../src/lib/activity-clusters';
-import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../src/lib/domain';
+import type { ActivityKind } from '../src/lib/domain';
+import { formatDate } from '../src/lib/format';
+import { activityKindLabel } from '../src/lib/labels';
 import { ACTIVITY_LAYER_IDS, ACTIVITY_SOURCE_ID } from '../src/lib/map/activity-layers';
 import { openMap, watchForProblems, type MapWindow } from './map-page';
 
@@ -41,31 +43,11 @@ function biggestClickableCluster(page: Page) {
 	}, ACTIVITY_LAYER_IDS.clusters);
 }
 
-test('outreach activities: a cluster zooms in on click, a single activity opens its popup', async ({
-	page
-}, testInfo) => {
-	const problems = watchForProblems(page);
-	await openMap(page);
-	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
-	const clustersShot = testInfo.outputPath('activity-clusters.png');
-	await page.screenshot({ path: clustersShot });
-	await testInfo.attach('activity-clusters', { path: clustersShot, contentType: 'image/png' });
-
-	await expect.poll(() => biggestClickableCluster(page), { message: 'a cluster to click' }).not.toBeNull();
-	const target = (await biggestClickableCluster(page))!;
-	expect(target.pointCount).toBeGreaterThan(1);
-	expect(target.expansionZoom).toBeGreaterThan(target.zoom);
-
-	await page.mouse.click(target.x, target.y);
-	await expect
-		.poll(() => page.evaluate(() => (window as MapWindow).__map!.getZoom()))
-		.toBeGreaterThan(target.zoom + 0.5);
-	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
-	// The click was the cluster's: the hamlet underneath was not selected.
-	await expect(page.getByTestId('hamlet-panel')).toHaveCount(0);
-	expect(page.url()).not.toMatch(/[?&]hamlet=/);
-
-	// An activity from the endpoint, at a zoom past the last clustered one so it stands alone.
+/**
+ * Moves the map to an activity from the endpoint, at a zoom past the last clustered one so it stands
+ * alone, clicks it and answers what was clicked.
+ */
+async function clickSingleActivity(page: Page): Promise<ActivityPointProperties> {
 	const response = await page.request.get(
 		`/api/activities/clusters?month=${MONTH}&bbox=105.75,20.95,105.95,21.1&zoom=17`
 	);
@@ -99,13 +81,40 @@ test('outreach activities: a cluster zooms in on click, a single activity opens 
 		}
 	);
 	expect(hit.properties?.cluster).toBe(false);
-	const { kind, teamName, hamletName, occurredOn } = hit.properties!;
-
 	await page.mouse.click(hit.x, hit.y);
+	return hit.properties!;
+}
+
+test('outreach activities: a cluster zooms in on click, a single activity opens its popup', async ({
+	page
+}, testInfo) => {
+	const problems = watchForProblems(page);
+	await openMap(page);
+	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
+	const clustersShot = testInfo.outputPath('activity-clusters.png');
+	await page.screenshot({ path: clustersShot });
+	await testInfo.attach('activity-clusters', { path: clustersShot, contentType: 'image/png' });
+
+	await expect.poll(() => biggestClickableCluster(page), { message: 'a cluster to click' }).not.toBeNull();
+	const target = (await biggestClickableCluster(page))!;
+	expect(target.pointCount).toBeGreaterThan(1);
+	expect(target.expansionZoom).toBeGreaterThan(target.zoom);
+
+	await page.mouse.click(target.x, target.y);
+	await expect
+		.poll(() => page.evaluate(() => (window as MapWindow).__map!.getZoom()))
+		.toBeGreaterThan(target.zoom + 0.5);
+	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
+	// The click was the cluster's: the hamlet underneath was not selected.
+	await expect(page.getByTestId('hamlet-panel')).toHaveCount(0);
+	expect(page.url()).not.toMatch(/[?&]hamlet=/);
+
+	const { kind, teamName, hamletName, occurredOn } = await clickSingleActivity(page);
 	const popup = page.getByTestId('activity-popup');
 	await expect(popup).toBeVisible();
-	await expect(popup).toContainText(ACTIVITY_KIND_LABELS[kind as ActivityKind].vi);
-	await expect(popup).toContainText(ACTIVITY_KIND_LABELS[kind as ActivityKind].en);
+	await expect(popup).toContainText(activityKindLabel(kind as ActivityKind, 'vi'));
+	// One language per page: the English kind is on /en/ (next test).
+	await expect(popup).not.toContainText(activityKindLabel(kind as ActivityKind, 'en'));
 	await expect(popup).toContainText(teamName);
 	await expect(popup).toContainText(hamletName);
 	const [year, month, day] = occurredOn.split('-');
@@ -148,5 +157,20 @@ test('outreach activities: a cluster zooms in on click, a single activity opens 
 	const screenshot = testInfo.outputPath('activity-popup.png');
 	await page.screenshot({ path: screenshot });
 	await testInfo.attach('activity-popup', { path: screenshot, contentType: 'image/png' });
+	expect(problems).toEqual([]);
+});
+
+test('the activity popup is in English on /en/', async ({ page }) => {
+	const problems = watchForProblems(page);
+	await openMap(page, '/en/');
+	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
+	const { kind, occurredOn, peopleGuided } = await clickSingleActivity(page);
+	const popup = page.getByTestId('activity-popup');
+	await expect(popup).toBeVisible();
+	await expect(popup).toContainText(activityKindLabel(kind as ActivityKind, 'en'));
+	await expect(popup).not.toContainText(activityKindLabel(kind as ActivityKind, 'vi'));
+	await expect(popup).toContainText('People guided');
+	await expect(popup).toContainText(formatDate(occurredOn, 'en'));
+	await expect(popup).toContainText(peopleGuided.toLocaleString('en'));
 	expect(problems).toEqual([]);
 });

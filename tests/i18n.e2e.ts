@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchForProblems } from './map-page';
+import { metricLabel } from '../src/lib/labels';
+import { METRICS } from '../src/lib/metrics';
+import { m } from '../src/lib/paraglide/messages';
+import { keepScreenshot, openMap, watchForProblems } from './map-page';
 
 /** Xã Ba Vì, as in planner.e2e.ts. */
 const PLANNER = '/communes/09700/plan';
@@ -113,5 +116,107 @@ test.describe('languages', () => {
 		const body = (await refused.json()) as { error: { message: string; messageEn: string } };
 		expect(body.error.message).toContain('không được âm');
 		expect(body.error.messageEn).toMatch(/negative/);
+	});
+
+	test('the map in English: controls, legend and hamlet panel, with English numbers', async ({ page }) => {
+		const problems = watchForProblems(page);
+		const view = '?metric=skills&month=2026-06&hamlet=4001';
+		// The same view in Vietnamese first, for its numbers.
+		await openMap(page, `/${view}`);
+		const skillsRow = page.getByTestId('hamlet-panel').locator('tr[data-metric=skills]').first();
+		const skillsVi = (await skillsRow.locator('.value').textContent())!.trim();
+		expect(skillsVi).toMatch(/^\d{1,3}(,\d)?%$/);
+
+		await openMap(page, `/en/${view}`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		const controls = page.getByRole('region', { name: 'Metric and month' });
+		await expect(controls.getByRole('radio', { name: 'Digital skills' })).toBeChecked();
+		await expect(controls.getByRole('combobox', { name: 'Find a commune or hamlet' })).toHaveAttribute(
+			'placeholder',
+			'E.g. ba dinh'
+		);
+		await expect(controls.getByTestId('month-select')).toHaveValue('2026-06');
+		await expect(controls.getByTestId('month-select').locator('option:checked')).toHaveText('June 2026');
+		await expect(controls.getByTestId('classes-select').locator('option:checked')).toHaveText(
+			'By the plan’s targets'
+		);
+		await expect(controls).not.toContainText('Chỉ số');
+
+		const legend = page.getByTestId('legend');
+		await expect(legend.getByRole('heading')).toHaveText('Digital-skills rate');
+		await expect(legend.locator('.label').first()).toHaveText(/^Below \d{1,3}(\.\d)?%$/);
+		await expect(legend).toContainText('No data');
+		await expect(page.getByTestId('activity-kind-legend')).toContainText('Door-to-door visit');
+
+		const panel = page.getByTestId('hamlet-panel');
+		await expect(panel).toContainText('June 2026');
+		const readings = panel.getByRole('table', { name: 'Hamlet figures' });
+		await expect(readings.locator('tr[data-metric=skills] .value')).toHaveText(skillsVi.replace(',', '.'));
+		await expect(readings.locator('tr[data-metric=skills]')).toContainText('adults surveyed');
+		await expect(panel.getByTestId('sparkline')).toHaveAttribute(
+			'aria-label',
+			/^Digital-skills rate: January 2026 /
+		);
+		await expect(panel).toContainText('Digital skills by month');
+		await expect(panel.getByRole('button', { name: 'Close' })).toBeVisible();
+		await expect(panel.getByRole('link', { name: /^Plan the next visits in / })).toHaveAttribute(
+			'href',
+			/^\/en\/communes\/\d{5}\/plan$/
+		);
+		await expect(panel).not.toContainText('Hộ gia đình');
+		expect(problems).toEqual([]);
+	});
+
+	test('the switch on the map keeps metric, month and the camera', async ({ page }) => {
+		const problems = watchForProblems(page);
+		await openMap(page, '/?metric=skills&month=2026-06');
+		await expect(page).toHaveURL(/#map=/);
+		const hash = new URL(page.url()).hash;
+		const toEnglish = page
+			.getByRole('region', { name: 'Chọn chỉ số và tháng' })
+			.getByTestId('language-switch');
+		await expect(toEnglish).toHaveText('English');
+		await toEnglish.click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		const url = new URL(page.url());
+		expect(url.pathname).toBe('/en');
+		expect(url.searchParams.get('metric')).toBe('skills');
+		expect(url.searchParams.get('month')).toBe('2026-06');
+		expect(url.hash).toBe(hash);
+		await expect(page.getByRole('radio', { name: 'Digital skills' })).toBeChecked();
+		// The layout's corner switch is not on the map page: one switch, in the panel.
+		await expect(page.getByTestId('language-switch')).toHaveCount(1);
+		expect(problems).toEqual([]);
+	});
+
+	test('the map in Vietnamese shows no English label in its control panel', async ({ page }, testInfo) => {
+		await openMap(page, '/?hamlet=4001');
+		const controls = page.getByRole('region', { name: 'Chọn chỉ số và tháng' });
+		await expect(controls.getByRole('radio', { name: 'Kỹ năng số' })).toBeVisible();
+		const english = [
+			m.controls_metric({}, { locale: 'en' }),
+			m.controls_filter({}, { locale: 'en' }),
+			m.controls_show_activities({}, { locale: 'en' }),
+			m.controls_month({}, { locale: 'en' }),
+			m.controls_classes({}, { locale: 'en' }),
+			m.search_label({}, { locale: 'en' }),
+			...METRICS.map((metric) => metricLabel(metric, 'shortLabel', 'en')),
+			metricLabel('gap', 'label', 'en')
+		];
+		for (const text of english) await expect(controls, text).not.toContainText(text);
+		await expect(page.getByTestId('legend')).not.toContainText(m.legend_no_data({}, { locale: 'en' }));
+		await expect(page.getByTestId('hamlet-panel')).not.toContainText('Households');
+
+		// Screenshots in both languages on a laptop and a phone, to look at: nothing cut short or doubled.
+		for (const [name, viewport] of [
+			['laptop', { width: 1280, height: 800 }],
+			['phone', { width: 360, height: 740 }]
+		] as const) {
+			await page.setViewportSize(viewport);
+			for (const path of ['/', '/en/']) {
+				await openMap(page, path);
+				await keepScreenshot(page, testInfo, `map-${path === '/' ? 'vi' : 'en'}-${name}`);
+			}
+		}
 	});
 });

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { NO_DEMO_PORT, TEST_BASEMAP_STYLE_URL } from '../playwright.config';
 import { formatCount } from '../src/lib/format';
 import { LAYER_IDS } from '../src/lib/map/layers';
-import { METRIC_DEFINITIONS } from '../src/lib/metrics';
+import { metricLabel } from '../src/lib/labels';
 import { generateDemoData } from '../src/lib/server/seed/demo-data';
 import { readDemoDataInput } from '../src/lib/server/seed/read-sources';
 import { jumpTo, keepScreenshot, mapIdle, openMap, watchForProblems, type MapWindow } from './map-page';
@@ -134,7 +134,7 @@ test.describe('the coverage map', () => {
 		await expect(page.getByTestId('approximate-notice')).toBeVisible();
 		await expect(page.getByTestId('hamlet-households')).toHaveText(formatCount(hamlet.households));
 		await expect(page.getByTestId('hamlet-adults')).toHaveText(formatCount(hamlet.adults));
-		const readings = panel.getByRole('table', { name: 'Chỉ số của thôn (Hamlet figures)' });
+		const readings = panel.getByRole('table', { name: 'Chỉ số của thôn' });
 		await expect(readings.locator('tr[data-metric=coverage]')).toContainText(
 			`${formatCount(hamlet.reached)} / ${formatCount(hamlet.households)}`
 		);
@@ -159,12 +159,12 @@ test.describe('the coverage map', () => {
 		const problems = watchForProblems(page);
 		await openMap(page, '/?hamlet=4001');
 		const legend = page.getByTestId('legend');
-		await expect(legend.getByRole('heading')).toContainText(METRIC_DEFINITIONS.coverage.label.vi);
+		await expect(legend.getByRole('heading')).toContainText(metricLabel('coverage', 'label', 'vi'));
 		const novemberCounts = await legend.locator('.count').allInnerTexts();
 
 		await page.getByRole('radio', { name: /Kỹ năng số/ }).check();
 		await expect(page).toHaveURL(/[?&]metric=skills/);
-		await expect(legend.getByRole('heading')).toContainText(METRIC_DEFINITIONS.skills.label.vi);
+		await expect(legend.getByRole('heading')).toContainText(metricLabel('skills', 'label', 'vi'));
 
 		await page.getByTestId('month-select').selectOption('2026-06');
 		await expect(page).toHaveURL(/[?&]month=2026-06/);
@@ -274,7 +274,10 @@ test.describe('the demo-data badge', () => {
 		const badge = page.getByTestId('demo-badge');
 		await expect(badge).toBeVisible();
 		await expect(badge).toContainText('Dữ liệu minh họa');
-		await expect(badge).toContainText('Demo data');
+		// One language per page: the English badge is on /en/.
+		await expect(badge).not.toContainText('Demo data');
+		await page.goto('/en/');
+		await expect(page.getByTestId('demo-badge')).toHaveText('Demo data');
 	});
 
 	test.describe('on a database seeded without demo data', () => {

@@ -29,19 +29,6 @@ export interface Label {
 	en: string;
 }
 
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, Label> = {
-	'door-to-door': { vi: 'Đến từng hộ', en: 'Door-to-door visit' },
-	class: { vi: 'Lớp học', en: 'Class' },
-	event: { vi: 'Sự kiện', en: 'Event' },
-	online: { vi: 'Trực tuyến', en: 'Online' }
-};
-
-export const DATASET_KIND_LABELS: Record<DatasetKind, Label> = {
-	official: { vi: 'Dữ liệu chính thức', en: 'Official data' },
-	demo: { vi: 'Dữ liệu minh họa', en: 'Demo data' },
-	uploaded: { vi: 'Dữ liệu tải lên', en: 'Uploaded data' }
-};
-
 /** The plan's 2026 targets (Kế hoạch 20/KH-UBND), as shares of adults. */
 export const PLAN_TARGETS = {
 	basicSkills: 1,

@@ -27,8 +27,8 @@ export function messageIn(
 }
 
 /**
- * A message in both languages, for the labels that are still printed side by side as `{ vi, en }`
- * (the map page, until it moves to messages): the text itself lives once, in messages/*.json.
+ * A message in both languages, for answers that carry both (JSON exports, CSV reasons): the text
+ * itself lives once, in messages/*.json.
  */
 export function bilingual(message: PlainMessage): Label {
 	return { vi: message({}, { locale: 'vi' }), en: message({}, { locale: 'en' }) };

@@ -1,11 +1,10 @@
 // The UI's words for the fixed vocabularies (metrics, domain kinds, gap components, hot spots, flags),
-// in the page's language or the one asked for. The texts live in messages/*.json; the `{ vi, en }`
-// records still read by the map page (METRIC_DEFINITIONS, GAP_FLAG_LABELS, GAP_COMPONENT_LABELS…)
-// are checked against them by labels.test.ts until that page moves to these accessors.
+// in the page's language or the one asked for. The texts live in messages/*.json, and only there: the
+// JSON endpoints that carry both languages build them from the same messages (`bilingualRecord`).
 import type { GapComponent, HotSpotClass } from './analysis/types';
-import type { ActivityKind, DatasetKind, UnitType } from './domain';
+import type { ActivityKind, DatasetKind, Label, UnitType } from './domain';
 import type { GapFlag } from './gap-flags';
-import type { Locale, PlainMessage } from './i18n';
+import { bilingual, type Locale, type PlainMessage } from './i18n';
 import type { MetricId } from './metrics';
 import { m } from './paraglide/messages';
 import { getLocale } from './paraglide/runtime';
@@ -147,3 +146,10 @@ export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
 export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);
 /** 'phường' / 'ward', 'xã' / 'commune': the unit in running text. */
 export const unitTypeName = lookup(UNIT_TYPE_MESSAGES);
+
+/** Every key's text in both languages, for JSON answers that carry `{ vi, en }` (the gap API's legend). */
+export function bilingualRecord<K extends string>(messages: Record<K, PlainMessage>): Record<K, Label> {
+	return Object.fromEntries(
+		Object.entries<PlainMessage>(messages).map(([key, message]) => [key, bilingual(message)])
+	) as Record<K, Label>;
+}

@@ -1,5 +1,6 @@
 // The rates the map shades hamlets by: one definition each, used by the server, the map and the panel.
-import { PLAN_TARGETS, type Label } from './domain';
+// Their names are messages (metricLabel in labels.ts).
+import { PLAN_TARGETS } from './domain';
 
 export const METRICS = ['coverage', 'skills', 'smartphone', 'epayment', 'vneid'] as const;
 export type MetricId = (typeof METRICS)[number];
@@ -18,11 +19,6 @@ export interface MetricFigures {
 }
 
 export interface MetricDefinition {
-	label: Label;
-	/** A few words for the legend title and buttons. */
-	shortLabel: Label;
-	numeratorLabel: Label;
-	denominatorLabel: Label;
 	/** The plan's target for 2026 as a share, or null when the plan sets none. */
 	target: number | null;
 	/** E-payment is a target for urban adults only: rural hamlets have no value, not a low one. */
@@ -31,14 +27,8 @@ export interface MetricDefinition {
 	denominator(figures: MetricFigures): number;
 }
 
-const ASSESSED: Label = { vi: 'người trưởng thành được khảo sát', en: 'adults surveyed' };
-
 export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
 	coverage: {
-		label: { vi: 'Tỷ lệ hộ được tiếp cận', en: 'Outreach coverage' },
-		shortLabel: { vi: 'Hộ được tiếp cận', en: 'Coverage' },
-		numeratorLabel: { vi: 'hộ đã được tiếp cận', en: 'households reached' },
-		denominatorLabel: { vi: 'hộ gia đình', en: 'households' },
 		// Every household is to be visited: "đi từng ngõ, gõ từng nhà".
 		target: 1,
 		urbanOnly: false,
@@ -46,40 +36,24 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
 		denominator: (figures) => figures.households
 	},
 	skills: {
-		label: { vi: 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản', en: 'Digital-skills rate' },
-		shortLabel: { vi: 'Kỹ năng số', en: 'Digital skills' },
-		numeratorLabel: { vi: 'có kỹ năng số cơ bản', en: 'with basic digital skills' },
-		denominatorLabel: ASSESSED,
 		target: PLAN_TARGETS.basicSkills,
 		urbanOnly: false,
 		numerator: (figures) => figures.withBasicSkills,
 		denominator: (figures) => figures.adultsAssessed
 	},
 	smartphone: {
-		label: { vi: 'Tỷ lệ người trưởng thành có điện thoại thông minh', en: 'Smartphone rate' },
-		shortLabel: { vi: 'Điện thoại thông minh', en: 'Smartphone' },
-		numeratorLabel: { vi: 'có điện thoại thông minh', en: 'with a smartphone' },
-		denominatorLabel: ASSESSED,
 		target: PLAN_TARGETS.smartphone,
 		urbanOnly: false,
 		numerator: (figures) => figures.withSmartphone,
 		denominator: (figures) => figures.adultsAssessed
 	},
 	epayment: {
-		label: { vi: 'Tỷ lệ người trưởng thành có tài khoản thanh toán điện tử', en: 'E-payment rate' },
-		shortLabel: { vi: 'Thanh toán điện tử', en: 'E-payment' },
-		numeratorLabel: { vi: 'có tài khoản thanh toán điện tử', en: 'with an e-payment account' },
-		denominatorLabel: ASSESSED,
 		target: PLAN_TARGETS.urbanEpayment,
 		urbanOnly: true,
 		numerator: (figures) => figures.withEpayment,
 		denominator: (figures) => figures.adultsAssessed
 	},
 	vneid: {
-		label: { vi: 'Tài khoản định danh điện tử mức độ 2 (VNeID)', en: 'VNeID level-2 rate' },
-		shortLabel: { vi: 'VNeID mức 2', en: 'VNeID level 2' },
-		numeratorLabel: { vi: 'có VNeID mức 2', en: 'with VNeID level 2' },
-		denominatorLabel: ASSESSED,
 		target: null,
 		urbanOnly: false,
 		numerator: (figures) => figures.withVneidLevel2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthFromParam, monthLabel, monthParam } from './months';
+import { monthFromParam, monthParam } from './months';
 
 describe('months', () => {
 	it('reads a month from the URL in either form and refuses anything else', () => {
@@ -10,8 +10,7 @@ describe('months', () => {
 		}
 	});
 
-	it('writes and labels months', () => {
+	it('writes months for the URL', () => {
 		expect(monthParam('2026-11-01')).toBe('2026-11');
-		expect(monthLabel('2026-06-01')).toEqual({ vi: 'Tháng 6/2026', en: 'June 2026' });
 	});
 });

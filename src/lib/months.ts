@@ -10,14 +10,3 @@ export function monthFromParam(text: string): string | undefined {
 export function monthParam(month: string): string {
 	return month.slice(0, 7);
 }
-
-/** '2026-11-01' → 'Tháng 11/2026' and 'November 2026'. */
-export function monthLabel(month: string): { vi: string; en: string } {
-	const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-	const en = new Date(Date.UTC(year, monthNumber - 1, 1)).toLocaleString('en', {
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	});
-	return { vi: `Tháng ${monthNumber}/${year}`, en };
-}

@@ -2,14 +2,7 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, goldenCases } from './golden-fixtures';
 import { square } from './test-squares';
-import {
-	HOT_SPOT_CLASSES,
-	HOT_SPOT_CLASS_LABELS,
-	benjaminiHochberg,
-	getisOrdGiStar,
-	hotSpots,
-	twoSidedP
-} from './hot-spots';
+import { HOT_SPOT_CLASSES, benjaminiHochberg, getisOrdGiStar, hotSpots, twoSidedP } from './hot-spots';
 
 /** A 5×5 grid of 1° squares, numbered row by row, value 10 in the 2×2 block of rows 1–2, columns 1–2, else 1. */
 function gridWithBlock(): FeatureCollection<Polygon, { id: number; gapIndex: number }> {
@@ -91,14 +84,6 @@ describe('getisOrdGiStar', () => {
 		}
 		const strict = getisOrdGiStar(values, neighbours, { alpha: 0.0001 });
 		expect(strict.every((result) => result.hotSpotClass === 'none')).toBe(true);
-	});
-
-	it('has a label in Vietnamese and English for every class', () => {
-		for (const hotSpotClass of HOT_SPOT_CLASSES) {
-			expect(HOT_SPOT_CLASS_LABELS[hotSpotClass].vi).toMatch(/\S/);
-			expect(HOT_SPOT_CLASS_LABELS[hotSpotClass].en).toMatch(/\S/);
-		}
-		expect(HOT_SPOT_CLASS_LABELS['hot-99'].vi).toBe('Điểm nóng (độ tin cậy 99%)');
 	});
 });
 

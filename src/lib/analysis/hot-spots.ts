@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { errorFunction } from 'simple-statistics';
 import { contiguityNeighbours } from './contiguity';
-import type { AnalysisLabel, HotSpotClass, HotSpotProperties, HotSpotResult } from './types';
+import type { HotSpotClass, HotSpotProperties, HotSpotResult } from './types';
 
 export const HOT_SPOT_CLASSES = [
 	'hot-99',
@@ -12,16 +12,6 @@ export const HOT_SPOT_CLASSES = [
 	'cold-95',
 	'cold-99'
 ] as const satisfies readonly HotSpotClass[];
-
-export const HOT_SPOT_CLASS_LABELS: Record<HotSpotClass, AnalysisLabel> = {
-	'hot-99': { vi: 'Điểm nóng (độ tin cậy 99%)', en: 'Hot spot (99% confidence)' },
-	'hot-95': { vi: 'Điểm nóng (độ tin cậy 95%)', en: 'Hot spot (95% confidence)' },
-	'hot-90': { vi: 'Điểm nóng (độ tin cậy 90%)', en: 'Hot spot (90% confidence)' },
-	'cold-99': { vi: 'Điểm lạnh (độ tin cậy 99%)', en: 'Cold spot (99% confidence)' },
-	'cold-95': { vi: 'Điểm lạnh (độ tin cậy 95%)', en: 'Cold spot (95% confidence)' },
-	'cold-90': { vi: 'Điểm lạnh (độ tin cậy 90%)', en: 'Cold spot (90% confidence)' },
-	none: { vi: 'Không có ý nghĩa thống kê', en: 'Not significant' }
-};
 
 /** Options of {@link getisOrdGiStar}. */
 export interface GetisOrdOptions {

@@ -33,12 +33,6 @@ export type ClassFeature = Feature<Point, { occurredOn: string /* YYYY-MM-DD */ 
 /** A problem with an analysis input (weights, capacity): the one input-issue shape of the app. */
 export type { InputIssue } from '../input-error';
 
-/** A label shown to users: Vietnamese first, English second. */
-export interface AnalysisLabel {
-	vi: string;
-	en: string;
-}
-
 // ---- reliability.ts ----
 
 /** The survey rates that are shrunk; each maps to a `with…` count of {@link HamletAnalysisProperties}. */

@@ -144,7 +144,12 @@ export function classify(values: readonly (number | null)[], options: ClassifyOp
 	const legend: LegendClass[] = colors.map((color, index) => {
 		const low = breaks[index - 1];
 		const high = breaks[index];
-		return { kind: 'value', color, label: classLabel(low, high, targetMet, options.scale, locale), count: counts[index]! };
+		return {
+			kind: 'value',
+			color,
+			label: classLabel(low, high, targetMet, options.scale, locale),
+			count: counts[index]!
+		};
 	});
 	if (options.scale === 'rate') {
 		legend.push({

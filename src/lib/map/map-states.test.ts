@@ -7,9 +7,7 @@ import { PALETTES } from './classification';
 import {
 	communeStates,
 	formatMapValue,
-	GAP_METRIC_LABEL,
 	hamletStates,
-	mapMetricLabel,
 	mapThematic,
 	metricValueLookup,
 	type MapGapValues,
@@ -124,10 +122,8 @@ describe('metricValueLookup', () => {
 	});
 });
 
-describe('labels and values', () => {
-	it('names the metric and writes values as the tooltips show them', () => {
-		expect(mapMetricLabel('gap')).toBe(GAP_METRIC_LABEL);
-		expect(mapMetricLabel('skills')).toBe(METRIC_DEFINITIONS.skills.label);
+describe('values', () => {
+	it('writes values as the tooltips show them', () => {
 		expect(formatMapValue('gap', 72.5)).toBe('72,5');
 		expect(formatMapValue('gap', null)).toBe('–');
 		expect(formatMapValue('coverage', 0.5)).toBe(formatShare(0.5));

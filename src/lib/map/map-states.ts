@@ -2,8 +2,7 @@
 // commune, the classes that color them, and the value a tooltip reads. Pure, so the rules are tested
 // without a map; CoverageMap.svelte hands the states to MapLibre, the page's legend reads the classes.
 import { HOT_SPOT_CLASSES } from '$lib/analysis/hot-spots';
-import type { Label } from '$lib/domain';
-import { formatShare } from '$lib/format';
+import { formatNumber, formatShare } from '$lib/format';
 import { GAP_FLAG_BITS } from '$lib/gap-flags';
 import { METRIC_DEFINITIONS, type MetricId } from '$lib/metrics';
 import { classify, type Classification, type ClassificationId } from './classification';
@@ -38,20 +37,12 @@ export interface MapGapValues {
 /** Feature-state key → one value per feature id, as FeatureStates.svelte sets them. */
 type FeatureStateColumns = Record<string, readonly (number | boolean | string | null)[]>;
 
-/** The gap index's name as a metric of the map. */
-export const GAP_METRIC_LABEL: Label = { vi: 'Khoảng cách số', en: 'Digital gap' };
-
 /** The flag each map filter keeps: a hamlet stays bright only with every chosen flag. */
 export const HAMLET_FILTER_FLAGS = {
 	rural: 'rural',
 	minority: 'minority',
 	largest: 'largestGapCity'
 } as const satisfies Record<HamletFilter, keyof typeof GAP_FLAG_BITS>;
-
-/** The metric's full name, for the legend's heading and the tooltips. */
-export function mapMetricLabel(metric: MapMetricId): Label {
-	return metric === 'gap' ? GAP_METRIC_LABEL : METRIC_DEFINITIONS[metric].label;
-}
 
 /**
  * Every hamlet's feature state: each rate by metric id and, with the gap, `gap`, `hotSpot` (a
@@ -135,5 +126,5 @@ export function metricValueLookup(
 /** A value as the tooltips write it: a share for rates, points (one decimal) for the gap index. */
 export function formatMapValue(metric: MapMetricId, value: number | null): string {
 	if (metric !== 'gap') return formatShare(value);
-	return value === null ? '–' : value.toLocaleString('vi-VN');
+	return value === null ? '–' : formatNumber(value);
 }

@@ -57,6 +57,16 @@ describe('createMapStyle', () => {
 		expect(validateStyleMin(style)).toEqual([]);
 	});
 
+	it('credits the boundaries in the page’s language', () => {
+		const attribution = (built: StyleSpecification, source: string) =>
+			(built.sources[source] as { attribution?: string }).attribution;
+		expect(attribution(style, SOURCE_IDS.communes)).toMatch(/^Ranh giới: /);
+		expect(attribution(style, SOURCE_IDS.hamlets)).toMatch(/^Ranh giới thôn, tổ dân phố: ước tính/);
+		const english = createMapStyle(data, { tiles, locale: 'en' });
+		expect(attribution(english, SOURCE_IDS.cityOutline)).toMatch(/^Boundaries: /);
+		expect(attribution(english, SOURCE_IDS.hamlets)).toMatch(/^Hamlet boundaries: estimated/);
+	});
+
 	it('draws the layers bottom to top, fills under lines under labels', () => {
 		expect(style.layers.map((layer) => layer.id)).toEqual([
 			LAYER_IDS.background,

@@ -1,11 +1,11 @@
 // What /api/gap and /api/hotspots share: reading the query, errors as JSON, and revision ETags.
 import { createHash } from 'node:crypto';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { GAP_COMPONENT_LABELS } from '$lib/analysis/gap-components';
-import { HOT_SPOT_CLASS_LABELS } from '$lib/analysis/hot-spots';
 import type { HotSpotClass } from '$lib/analysis/types';
 import type { Label } from '$lib/domain';
 import type { GapWeights, HamletGapResult } from '$lib/gap-planning';
+import { bilingual } from '$lib/i18n';
+import { bilingualRecord, GAP_COMPONENT_MESSAGES, HOT_SPOT_CLASS_MESSAGES } from '$lib/labels';
 import { monthParam } from '$lib/months';
 import {
 	readChoiceParam,
@@ -149,7 +149,7 @@ function metadata(query: GapQuery, analysis: GapAnalysis | CommuneGapAnalysis) {
 		weights: analysis.weights,
 		normalisation: analysis.normalisation,
 		classWindowDays: analysis.classWindowDays,
-		components: GAP_COMPONENT_LABELS,
+		components: bilingualRecord(GAP_COMPONENT_MESSAGES),
 		summary: analysis.summary,
 		...('totals' in analysis ? { totals: analysis.totals } : {})
 	};
@@ -204,7 +204,7 @@ export async function hotSpotsBody(
 		communeCode: hamlet.communeCode,
 		gapIndex: hamlet.gapIndex,
 		...hamlet.hotSpot,
-		label: HOT_SPOT_CLASS_LABELS[hamlet.hotSpot.hotSpotClass]
+		label: bilingual(HOT_SPOT_CLASS_MESSAGES[hamlet.hotSpot.hotSpotClass])
 	}));
 	const meta = {
 		month: monthParam(analysis.month),
@@ -212,7 +212,7 @@ export async function hotSpotsBody(
 		commune: query.communeCode ?? null,
 		weights: analysis.weights,
 		method: HOT_SPOT_METHOD,
-		classes: HOT_SPOT_CLASS_LABELS,
+		classes: bilingualRecord(HOT_SPOT_CLASS_MESSAGES),
 		counts: analysis.summary.hotSpots
 	};
 	if (query.format === 'json') return { ...meta, hamlets: records };
