@@ -1,6 +1,7 @@
 /**
- * The product's fixed vocabularies: one source for the database enums, validation and the UI labels.
- * Labels are Vietnamese first (see DOMAIN.md, "Vietnamese terms for the UI"), English second.
+ * The product's fixed vocabularies and the plan's targets: one source for the database enums and
+ * validation (docs/domain.md has the facts behind them). Their names in the UI are messages, in the
+ * words of docs/domain.md, "Vietnamese terms for the UI" (labels.ts).
  */
 
 /** Where a dataset's rows came from; demo rows must always be recognisable as such. */
