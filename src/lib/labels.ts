@@ -12,7 +12,7 @@ import { getLocale } from './paraglide/runtime';
 /** Which of a metric's texts: its title, a few words for buttons, or the counts' nouns. */
 export type MetricText = 'label' | 'shortLabel' | 'numeratorLabel' | 'denominatorLabel';
 
-export const METRIC_MESSAGES: Record<MetricId, Record<MetricText, PlainMessage>> = {
+const METRIC_MESSAGES: Record<MetricId, Record<MetricText, PlainMessage>> = {
 	coverage: {
 		label: m.metric_coverage_label,
 		shortLabel: m.metric_coverage_short,
@@ -63,14 +63,14 @@ export function metricLabel(
 	return metric === 'gap' ? m.metric_gap({}, { locale }) : METRIC_MESSAGES[metric][text]({}, { locale });
 }
 
-export const ACTIVITY_KIND_MESSAGES: Record<ActivityKind, PlainMessage> = {
+const ACTIVITY_KIND_MESSAGES: Record<ActivityKind, PlainMessage> = {
 	'door-to-door': m.activity_kind_door_to_door,
 	class: m.activity_kind_class,
 	event: m.activity_kind_event,
 	online: m.activity_kind_online
 };
 
-export const DATASET_KIND_MESSAGES: Record<DatasetKind, PlainMessage> = {
+const DATASET_KIND_MESSAGES: Record<DatasetKind, PlainMessage> = {
 	official: m.dataset_kind_official,
 	demo: m.dataset_kind_demo,
 	uploaded: m.dataset_kind_uploaded
@@ -100,8 +100,8 @@ export const HOT_SPOT_CLASS_MESSAGES: Record<HotSpotClass, PlainMessage> = {
 /** Which of a flag's texts: what it says of a hamlet, its badge in a dense table, the map's filter. */
 type FlagText = 'name' | 'badge' | 'filter';
 
-/** The flags' texts, as GAP_FLAG_LABELS (gap-flags.ts) has them; the two "largest" flags share a badge. */
-export const GAP_FLAG_MESSAGES = {
+/** The flags' texts; the two "largest" flags share a badge, and only the map's filters have a filter text. */
+const GAP_FLAG_MESSAGES = {
 	rural: { name: m.flag_rural, badge: m.flag_rural, filter: m.flag_filter_rural },
 	minority: { name: m.flag_minority, badge: m.flag_minority_badge, filter: m.flag_filter_minority },
 	largestGapCity: {

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, goldenCases } from './golden-fixtures';
 import { square } from './test-squares';
-import { HOT_SPOT_CLASSES, benjaminiHochberg, getisOrdGiStar, hotSpots, twoSidedP } from './hot-spots';
+import { benjaminiHochberg, getisOrdGiStar, hotSpots, twoSidedP } from './hot-spots';
 
 /** A 5×5 grid of 1° squares, numbered row by row, value 10 in the 2×2 block of rows 1–2, columns 1–2, else 1. */
 function gridWithBlock(): FeatureCollection<Polygon, { id: number; gapIndex: number }> {

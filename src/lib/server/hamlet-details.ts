@@ -1,4 +1,4 @@
-import { aggregateReading, METRICS, metricValue, type MetricId, type MetricReading } from '$lib/metrics';
+import { aggregateReading, METRICS, metricValue, type MetricReading } from '$lib/metrics';
 import type { Database } from './db/index';
 import type { HamletDetails, HamletMonthFigures, MetricValues } from '$lib/hamlet-details';
 import { hamletNamesInCommune, hamletRecord } from './db/hamlets';
