@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS } from '$lib/domain';
 import {
 	ACTIVITY_KIND_COLORS,
-	ACTIVITY_LAYERS,
+	activityLayers,
 	ACTIVITY_SOURCE_ID,
 	activityClusterLayer,
 	activitySource,
@@ -24,10 +24,10 @@ describe('activity layers', () => {
 			version: 8,
 			'font-faces': notoSansFontFaces(),
 			sources: { [ACTIVITY_SOURCE_ID]: activitySource },
-			layers: [...ACTIVITY_LAYERS]
+			layers: [...activityLayers('vi')]
 		};
 		expect(validateStyleMin(style)).toEqual([]);
-		expect(ACTIVITY_LAYERS.every((layer) => layer.source === ACTIVITY_SOURCE_ID)).toBe(true);
+		expect(activityLayers('en').every((layer) => layer.source === ACTIVITY_SOURCE_ID)).toBe(true);
 	});
 
 	it('give each kind its own Okabe–Ito color, for points by kind and clusters by dominant kind', () => {

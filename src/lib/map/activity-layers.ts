@@ -8,6 +8,7 @@ import type {
 	SymbolLayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import type { ActivityKind } from '$lib/domain';
+import { intlLocale, type Locale } from '../i18n';
 import { zoomRamp } from './expressions';
 import { FONT_BOLD } from './fonts';
 
@@ -75,14 +76,14 @@ export const activityClusterLayer: CircleLayerSpecification = {
 	}
 };
 
-/** The number of activities in each cluster, written the Vietnamese way (1.234). */
-const activityClusterCountLayer: SymbolLayerSpecification = {
+/** The number of activities in each cluster, written the page's way (1.234 in Vietnamese, 1,234 in English). */
+const activityClusterCountLayer = (locale: Locale): SymbolLayerSpecification => ({
 	id: ACTIVITY_LAYER_IDS.clusterCounts,
 	type: 'symbol',
 	source: ACTIVITY_SOURCE_ID,
 	filter: isCluster,
 	layout: {
-		'text-field': ['number-format', ['get', 'pointCount'], { locale: 'vi-VN' }],
+		'text-field': ['number-format', ['get', 'pointCount'], { locale: intlLocale(locale) }],
 		'text-font': ['literal', [FONT_BOLD]],
 		'text-size': 12,
 		// Every cluster has its count: a hidden one would read as a cluster without activities.
@@ -94,7 +95,7 @@ const activityClusterCountLayer: SymbolLayerSpecification = {
 		'text-halo-color': COUNT_HALO,
 		'text-halo-width': 0.8
 	}
-};
+});
 
 /** Single activities, colored by kind, growing a little as the user zooms in. */
 const activityPointLayer: CircleLayerSpecification = {
@@ -114,4 +115,6 @@ const activityPointLayer: CircleLayerSpecification = {
 };
 
 /** The layers in drawing order, all on `ACTIVITY_SOURCE_ID`. */
-export const ACTIVITY_LAYERS = [activityClusterLayer, activityClusterCountLayer, activityPointLayer] as const;
+export function activityLayers(locale: Locale) {
+	return [activityClusterLayer, activityClusterCountLayer(locale), activityPointLayer] as const;
+}
