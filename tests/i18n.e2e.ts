@@ -118,7 +118,9 @@ test.describe('languages', () => {
 		expect(body.error.messageEn).toMatch(/negative/);
 	});
 
-	test('the map in English: controls, legend and hamlet panel, with English numbers', async ({ page }) => {
+	test('the map in English: controls, legend and hamlet panel, with English numbers', async ({
+		page
+	}, testInfo) => {
 		const problems = watchForProblems(page);
 		const view = '?metric=skills&month=2026-06&hamlet=4001';
 		// The same view in Vietnamese first, for its numbers.
@@ -164,6 +166,7 @@ test.describe('languages', () => {
 			/^\/en\/communes\/\d{5}\/plan$/
 		);
 		await expect(panel).not.toContainText('Hộ gia đình');
+		await keepScreenshot(page, testInfo, 'hamlet-panel-en');
 		expect(problems).toEqual([]);
 	});
 
