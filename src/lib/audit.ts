@@ -22,3 +22,12 @@ export function auditQuery(values: Readonly<Record<string, string>>, page = 1): 
 	if (page > 1) entries.push(['page', String(page)]);
 	return entries.length > 0 ? `?${new URLSearchParams(entries)}` : '';
 }
+
+/** The filters of /admin/audit; every one optional. `until` is exclusive. */
+export interface AuditFilter {
+	username?: string;
+	communeCode?: string;
+	action?: AuditAction;
+	since?: Date;
+	until?: Date;
+}

@@ -1,6 +1,6 @@
 // The audit trail: what withWrite records for every write, and the reading of it for /admin/audit.
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { AuditAction } from '../../audit';
+import type { AuditAction, AuditFilter } from '../../audit';
 import type { DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { auditEvents } from './schema';
@@ -66,15 +66,6 @@ export interface AuditEventRow {
 	changes: unknown;
 	requestId: string | null;
 	clientAddress: string | null;
-}
-
-/** The filters of /admin/audit; every one optional. `until` is exclusive. */
-export interface AuditFilter {
-	username?: string;
-	communeCode?: string;
-	action?: AuditAction;
-	since?: Date;
-	until?: Date;
 }
 
 function filterCondition(filter: AuditFilter): SQL | undefined {

@@ -8,8 +8,7 @@ import {
 	readPageParam,
 	readTextParam
 } from '$lib/params';
-import { AUDIT_ACTIONS, type AuditAction } from '$lib/audit';
-import type { AuditFilter } from '$lib/server/db/audit';
+import { AUDIT_ACTIONS, type AuditAction, type AuditFilter } from '$lib/audit';
 
 /**
  * Only an admin reads the audit trail. The permission table of the accounts work checks this centrally
