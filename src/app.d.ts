@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			/** The signed-in user, or null for an anonymous request (filled by hooks.server.ts). */
 			user: SessionUser | null;
+			/** Set by the guard when a page is refused: the root layout renders it as the error page. */
+			refusal?: { status: number; code: string; message: string; messageEn: string };
 		}
 		interface Error {
 			/** Shown to the user on Vietnamese pages (and in JSON bodies, for machines). */

@@ -1,14 +1,25 @@
+import { env } from '$env/dynamic/private';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { ensureAccounts } from '$lib/server/auth/bootstrap';
+import { authorize } from '$lib/server/auth/guard';
+import { authenticate } from '$lib/server/auth/session';
 import { compressResponse } from '$lib/server/compression';
 import { closeAppDatabase, getAppDatabase } from '$lib/server/db/app-database';
+import { securityHeaders } from '$lib/server/security-headers';
 import { baseLocalePrefixRedirect } from '$lib/i18n';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
-/** Open, migrate and (on first run) seed the database before the first request is served. */
+/** Open, migrate and (on first run) seed the database, and create the first accounts, before serving. */
 export const init: ServerInit = async () => {
-	await getAppDatabase();
+	const { db } = await getAppDatabase();
+	await ensureAccounts(db, {
+		adminUsername: env.ADMIN_USERNAME,
+		adminPassword: env.ADMIN_PASSWORD,
+		demo: env.SEED_DEMO !== 'false',
+		demoPassword: env.DEMO_PASSWORD || undefined
+	});
 	// adapter-node emits this on SIGINT/SIGTERM once requests have drained.
 	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
@@ -37,4 +48,6 @@ const localize: Handle = ({ event, resolve }) => {
 
 const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 
-export const handle = sequence(redirectBaseLocalePrefix, localize, compress);
+// Outermost first: the security headers wrap every answer, the guard's refusals included; the guard
+// runs in the request's locale (its messages) and knows who is asking.
+export const handle = sequence(securityHeaders, redirectBaseLocalePrefix, localize, compress, authenticate, authorize);

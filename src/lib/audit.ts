@@ -8,7 +8,12 @@ export const AUDIT_ACTIONS = [
 	'dataset.load',
 	'hamlet-boundaries.replace',
 	'data.reset',
-	'seed'
+	'seed',
+	'user.create',
+	'user.access',
+	'user.disable',
+	'user.enable',
+	'user.password'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

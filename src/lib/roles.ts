@@ -2,7 +2,9 @@
  * The roles of the product (issue 9's table): one list, client-safe, so pages and the permission table
  * on the server name them the same way. Labels are messages (i18n), not here.
  */
-export type Role = 'admin' | 'city' | 'commune' | 'team';
+export const ROLES = ['admin', 'city', 'commune', 'team'] as const;
+
+export type Role = (typeof ROLES)[number];
 
 /** The signed-in person as every route sees it in `event.locals.user`. */
 export interface SessionUser {

@@ -21,25 +21,28 @@ export interface ApiErrorBody<Code extends string = string> {
 
 /** The JSON response for refused input (never cached). */
 export function inputErrorResponse(refused: InputError): Response {
-	const body: ApiErrorBody = {
-		error: {
-			code: refused.code,
-			message: refused.message,
-			messageEn: refused.messageEn,
-			...(refused.listed
-				? {
-						details: refused.issues.map(({ path, code, vi, en }) => ({
-							path,
-							code,
-							message: vi,
-							messageEn: en
-						}))
-					}
-				: {})
-		}
-	};
+	return apiErrorResponse(inputErrorStatus(refused), {
+		code: refused.code,
+		message: refused.message,
+		messageEn: refused.messageEn,
+		...(refused.listed
+			? {
+					details: refused.issues.map(({ path, code, vi, en }) => ({
+						path,
+						code,
+						message: vi,
+						messageEn: en
+					}))
+				}
+			: {})
+	});
+}
+
+/** A machine endpoint's error in the one shape (refused input, and the guard's 401/403), never cached. */
+export function apiErrorResponse(status: number, error: ApiErrorBody['error']): Response {
+	const body: ApiErrorBody = { error };
 	return new Response(JSON.stringify(body), {
-		status: inputErrorStatus(refused),
+		status,
 		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
 	});
 }

@@ -162,3 +162,8 @@ export async function findCommune(db: Database, code: string): Promise<CommuneLa
 export async function communeCount(db: Database): Promise<number> {
 	return db.$count(communes);
 }
+
+/** Every commune's code and names, by name: what a form offers to choose from. */
+export async function listCommunes(db: Database): Promise<CommuneLabelProperties[]> {
+	return db.select(COMMUNE_LABEL_COLUMNS).from(communes).orderBy(asc(communes.name), asc(communes.code));
+}

@@ -332,3 +332,5 @@ export const auditEvents = pgTable(
 		)
 	]
 );
+
+export * from './auth-schema';

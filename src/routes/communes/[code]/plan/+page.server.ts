@@ -14,9 +14,10 @@ import { dataMonths } from '$lib/server/db/metrics';
 import { findCommune } from '$lib/server/db/communes';
 import { createPlan, deletePlan, listPlans, updatePlan } from '$lib/server/db/plans';
 import { communeTeams } from '$lib/server/db/teams';
+import { actorOf, signedInUser } from '$lib/server/auth/actor';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
 import { failInput, withErrorPage } from '$lib/server/input-error-http';
-import { writeActor, writeContext } from '$lib/server/write-context';
+import { writeContext } from '$lib/server/write-context';
 import type { Actions, PageServerLoad } from './$types';
 import { errorsByField, readPlanForm, type PlanFormErrors, type PlanFormValues } from './plan-form';
 
@@ -100,7 +101,8 @@ export const actions: Actions = {
 		const { db } = await getAppDatabase();
 		const form = await request.formData();
 		const { values, input } = readPlanForm(form);
-		const actor = writeActor(event);
+		// The guard (permissions.ts) let only the commune's staff and the admin get here.
+		const actor = actorOf(signedInUser(event.locals));
 		const context = writeContext(event);
 		let savedId: number;
 		try {
@@ -135,7 +137,8 @@ export const actions: Actions = {
 			const refused = invalidPlanIdError();
 			return failInput(refused, { deleteError: localized(refused.label) });
 		}
-		const deleted = await deletePlan(db, writeActor(event), params.code, planId, writeContext(event));
+		const actor = actorOf(signedInUser(event.locals));
+		const deleted = await deletePlan(db, actor, params.code, planId, writeContext(event));
 		if (!deleted) {
 			const refused = InputError.notFound('unknown-plan', bilingual(m.plan_not_found_delete));
 			return failInput(refused, { deleteError: localized(refused.label) });

@@ -1,0 +1,92 @@
+// Who may do what, per route: one table that the guard (guard.ts) consults for every request, and that
+// the authorization-matrix test checks against the routes on disk. A route or action without an entry
+// is refused.
+import type { Role, SessionUser } from '../../roles';
+import { ROLES } from '../../roles';
+
+/**
+ * Who may: anyone (anonymous included), or these roles. `ownCommune`: the route's `[code]` must be one
+ * of the user's communes, for the roles that work for communes (commune, team); admin and city are
+ * not scoped.
+ */
+export type Rule = { who: 'anyone' } | { who: readonly Role[]; ownCommune?: boolean };
+
+/** A page: reading it (GET, its data), and each of its form actions ('default' for an unnamed one). */
+interface PageEntry {
+	kind: 'page';
+	read: Rule;
+	actions?: Readonly<Record<string, Rule>>;
+}
+
+/** A machine endpoint (+server.ts): a rule per HTTP method it answers. */
+interface EndpointEntry {
+	kind: 'endpoint';
+	methods: Readonly<Partial<Record<string, Rule>>>;
+}
+
+type Entry = PageEntry | EndpointEntry;
+
+const ANYONE: Rule = { who: 'anyone' };
+const SIGNED_IN: Rule = { who: ROLES };
+const ADMIN: Rule = { who: ['admin'] };
+/** A commune's planner and plans: read by the city and the commune's own staff and teams. */
+const PLANS_READ: Rule = { who: ['admin', 'city', 'commune', 'team'], ownCommune: true };
+/** Written by the commune's staff and the admin. */
+const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
+
+/** Every route of the app by its SvelteKit route id. */
+export const PERMISSIONS: Readonly<Record<string, Entry>> = {
+	'/': { kind: 'page', read: ANYONE },
+	'/login': { kind: 'page', read: ANYONE, actions: { default: ANYONE } },
+	'/account': { kind: 'page', read: SIGNED_IN, actions: { password: SIGNED_IN, signOut: SIGNED_IN } },
+	'/admin/users': {
+		kind: 'page',
+		read: ADMIN,
+		actions: { create: ADMIN, access: ADMIN, disable: ADMIN, enable: ADMIN, resetPassword: ADMIN }
+	},
+	// The audit trail (built next to this, in its own branch): the admin's only.
+	'/admin/audit': { kind: 'page', read: ADMIN },
+	'/admin/audit/audit.csv': { kind: 'endpoint', methods: { GET: ADMIN } },
+	'/communes/[code]/plan': {
+		kind: 'page',
+		read: PLANS_READ,
+		actions: { save: PLANS_WRITE, delete: PLANS_WRITE }
+	},
+	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
+	'/communes/[code]/plans/[id]/plan.csv': { kind: 'endpoint', methods: { GET: PLANS_READ } },
+	// The public map's data.
+	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },
+	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },
+	'/api/hotspots': { kind: 'endpoint', methods: { GET: ANYONE } },
+	'/api/search': { kind: 'endpoint', methods: { GET: ANYONE } },
+	'/tiles/[layer]/[z]/[x]/[y].mvt': { kind: 'endpoint', methods: { GET: ANYONE } }
+};
+
+/** What the guard does with a request: let it through, ask for a sign-in, or refuse it. */
+export type Decision = 'allow' | 'sign-in' | 'forbidden';
+
+/** The rule a request falls under, or undefined when none exists (refused). */
+export function ruleFor(routeId: string, method: string, action: string | null): Rule | undefined {
+	const entry = PERMISSIONS[routeId];
+	if (!entry) return undefined;
+	// HEAD is a GET without its body; SvelteKit answers it from the GET handler.
+	const read = method === 'GET' || method === 'HEAD';
+	if (entry.kind === 'endpoint') return entry.methods[read ? 'GET' : method];
+	if (read) return entry.read;
+	if (method !== 'POST' || action === null) return undefined;
+	return entry.actions?.[action];
+}
+
+/** Applies a rule to a user (null: anonymous) and the route's parameters. */
+export function decide(
+	rule: Rule,
+	user: SessionUser | null,
+	params: Partial<Record<string, string>>
+): Decision {
+	if (rule.who === 'anyone') return 'allow';
+	if (!user) return 'sign-in';
+	if (!rule.who.includes(user.role)) return 'forbidden';
+	const scoped = rule.ownCommune && (user.role === 'commune' || user.role === 'team');
+	if (scoped && !(params.code !== undefined && user.communeCodes.includes(params.code))) return 'forbidden';
+	return 'allow';
+}
