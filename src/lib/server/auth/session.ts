@@ -4,17 +4,15 @@ import type { Handle } from '@sveltejs/kit';
 import { getSessionCookie } from 'better-auth/cookies';
 import type { SessionUser } from '../../roles';
 import { getAppDatabase } from '../db/app-database';
+import type { Database } from '../db/index';
 import { endSession, userAccess } from '../db/users';
-import { getAuth, SESSION_ABSOLUTE_SECONDS } from './auth';
+import { getAuth } from './auth';
+import { SESSION_ABSOLUTE_SECONDS, type Auth } from './better-auth';
 
-/** The signed-in user of a request, or null; ends a session past its absolute lifetime. */
-async function sessionUser(request: Request): Promise<SessionUser | null> {
-	// No session cookie: anonymous, without a query (the public map's requests cost nothing more).
-	if (!getSessionCookie(request)) return null;
-	const auth = await getAuth();
-	const found = await auth.api.getSession({ headers: request.headers });
+/** The signed-in user of a request with these headers, or null; ends a session past its absolute lifetime. */
+export async function sessionUser(db: Database, auth: Auth, headers: Headers): Promise<SessionUser | null> {
+	const found = await auth.api.getSession({ headers });
 	if (!found) return null;
-	const { db } = await getAppDatabase();
 	if (Date.now() - found.session.createdAt.getTime() > SESSION_ABSOLUTE_SECONDS * 1000) {
 		await endSession(db, found.session.id);
 		return null;
@@ -31,6 +29,9 @@ async function sessionUser(request: Request): Promise<SessionUser | null> {
 }
 
 export const authenticate: Handle = async ({ event, resolve }) => {
-	event.locals.user = await sessionUser(event.request);
+	// No session cookie: anonymous, without a query (the public map's requests cost nothing more).
+	event.locals.user = getSessionCookie(event.request)
+		? await sessionUser((await getAppDatabase()).db, await getAuth(), event.request.headers)
+		: null;
 	return resolve(event);
 };

@@ -7,6 +7,8 @@ import { clearLoginFailures, loginFailureCounts, recordLoginFailure } from '../d
 import { noteSignIn } from '../db/users';
 import { MAX_PASSWORD_LENGTH, normalUsername } from './accounts';
 import { getAuth } from './auth';
+import type { Auth } from './better-auth';
+import type { Database } from '../db/index';
 
 /** At most this many failures per username and per client address… */
 export const MAX_LOGIN_FAILURES = 5;
@@ -19,31 +21,34 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
  */
 export type SignInResult = { ok: true } | { ok: false; reason: 'refused' | 'throttled' };
 
-export async function signIn(
-	event: RequestEvent,
-	usernameText: string,
-	password: string
-): Promise<SignInResult> {
-	const { db } = await getAppDatabase();
-	// Behind a proxy, adapter-node's ADDRESS_HEADER and XFF_DEPTH make this the client's address.
-	const keys = [`user:${usernameText.trim().toLowerCase()}`, `ip:${event.getClientAddress()}`];
-	const now = Date.now();
-	const since = new Date(now - LOGIN_WINDOW_MS);
+/** A sign-in attempt as the form action receives it. */
+export interface SignInAttempt {
+	username: string;
+	password: string;
+	/** Behind a proxy, adapter-node's ADDRESS_HEADER and XFF_DEPTH make this the client's address. */
+	clientAddress: string;
+	headers: Headers;
+}
+
+/** Signs in unless throttled; counts each failure against the username and the address. */
+export async function attemptSignIn(db: Database, auth: Auth, attempt: SignInAttempt): Promise<SignInResult> {
+	const keys = [`user:${attempt.username.trim().toLowerCase()}`, `ip:${attempt.clientAddress}`];
+	const since = new Date(Date.now() - LOGIN_WINDOW_MS);
 	const counts = await loginFailureCounts(db, keys, since);
 	if (keys.some((key) => (counts.get(key) ?? 0) >= MAX_LOGIN_FAILURES))
 		return { ok: false, reason: 'throttled' };
 
-	const username = normalUsername(usernameText);
 	const fail = async (): Promise<SignInResult> => {
 		await recordLoginFailure(db, keys, since);
 		return { ok: false, reason: 'refused' };
 	};
+	const username = normalUsername(attempt.username);
+	const password = attempt.password;
 	if (!username || password.length === 0 || password.length > MAX_PASSWORD_LENGTH) return fail();
-	const auth = await getAuth();
 	try {
 		const signedIn = await auth.api.signInUsername({
 			body: { username, password, rememberMe: true },
-			headers: event.request.headers
+			headers: attempt.headers
 		});
 		if (!signedIn) return fail();
 		await clearLoginFailures(db, keys[0]!);
@@ -55,6 +60,17 @@ export async function signIn(
 		if (thrown instanceof APIError) return fail();
 		throw thrown;
 	}
+}
+
+/** The sign-in form's attempt, on the app's database. */
+export async function signIn(event: RequestEvent, username: string, password: string): Promise<SignInResult> {
+	const { db } = await getAppDatabase();
+	return attemptSignIn(db, await getAuth(), {
+		username,
+		password,
+		clientAddress: event.getClientAddress(),
+		headers: event.request.headers
+	});
 }
 
 /** Ends the request's session and clears its cookie. */

@@ -16,7 +16,7 @@ export function testDrivers(): Driver[] {
  * A migrated, empty database for one test file: in-memory PGlite, or a throwaway database created on
  * the DATABASE_URL server (its role needs CREATEDB and may create the postgis extension) and dropped on close.
  */
-export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle> {
+export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle & { url?: string }> {
 	if (driver === 'pglite') return openMigratedDatabase({ dataDir: 'memory://' });
 	const serverUrl = new URL(process.env.DATABASE_URL!);
 	const name = `gtn_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -29,6 +29,8 @@ export async function openTestDatabase(driver: Driver): Promise<DatabaseHandle> 
 	const handle = await openMigratedDatabase({ url: testUrl.toString() });
 	return {
 		...handle,
+		/** For a test that runs a script on the same database. */
+		url: testUrl.toString(),
 		async close() {
 			await handle.close();
 			const dropper = new pg.Client({ connectionString: serverUrl.toString() });
