@@ -28,6 +28,15 @@ export const CHROMIUM_ARGS = [
 	'--enable-unsafe-swiftshader'
 ];
 
+/**
+ * Test-only credentials, for the test servers alone (the app has no password of its own): the demo
+ * accounts' password on the demo server, the first admin's on the server without demo data.
+ */
+export const E2E_DEMO_PASSWORD = 'e2e-demo-mat-khau';
+export const E2E_ADMIN = { username: 'quantri', password: 'e2e-quantri-mat-khau' };
+/** Signs the test servers' session cookies (one value, so both servers' sessions are stable across restarts). */
+const E2E_AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
+
 // Each start migrates and seeds its database before it listens, which takes a while on PGlite.
 const SERVER_START_TIMEOUT = 300_000;
 
@@ -63,7 +72,13 @@ export default defineConfig({
 			command: 'npm run build && node build',
 			port: APP_PORT,
 			// adapter-node takes the site to be https:// unless told; form posts from http://localhost would be refused.
-			env: { PORT: String(APP_PORT), ORIGIN: `http://localhost:${APP_PORT}`, DATA_DIR: EMBEDDED_DATABASE },
+			env: {
+				PORT: String(APP_PORT),
+				ORIGIN: `http://localhost:${APP_PORT}`,
+				DATA_DIR: EMBEDDED_DATABASE,
+				DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+				BETTER_AUTH_SECRET: E2E_AUTH_SECRET
+			},
 			reuseExistingServer: !process.env.CI,
 			timeout: SERVER_START_TIMEOUT,
 			gracefulShutdown: GRACEFUL_SHUTDOWN,
@@ -79,7 +94,11 @@ export default defineConfig({
 				DATABASE_URL: '',
 				DATA_DIR: EMBEDDED_DATABASE,
 				SEED_DEMO: 'false',
-				BASEMAP_STYLE_URL: TEST_BASEMAP_STYLE_URL
+				BASEMAP_STYLE_URL: TEST_BASEMAP_STYLE_URL,
+				// The first-admin bootstrap: no demo accounts here, only this admin.
+				ADMIN_USERNAME: E2E_ADMIN.username,
+				ADMIN_PASSWORD: E2E_ADMIN.password,
+				BETTER_AUTH_SECRET: E2E_AUTH_SECRET
 			},
 			reuseExistingServer: !process.env.CI,
 			timeout: SERVER_START_TIMEOUT,

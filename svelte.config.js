@@ -4,7 +4,29 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
-	kit: { adapter: adapter() }
+	kit: {
+		adapter: adapter(),
+		// SvelteKit adds a nonce (rendered pages) or hashes (prerendered) to script-src. MapLibre runs its
+		// workers from blob: URLs and draws images from data:/blob: URLs. A configured external basemap's
+		// origin is added to connect-src at run time (src/lib/server/security-headers.ts).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte renders style attributes; inline styles cannot run code.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['self']
+			}
+		}
+	}
 };
 
 export default config;

@@ -1,6 +1,7 @@
 // npm run bench — performance figures, printed (never asserted). Each figure comes with a ratio
 // against a baseline measured in the same run, so machines of different speed compare.
 // `npm run bench -- tiles clusters` runs only the named sections.
+import { benchAccounts } from './accounts';
 import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
@@ -13,7 +14,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	analysis: benchAnalysis,
 	clusters: benchClusters,
 	tiles: benchTiles,
-	map: benchMap
+	map: benchMap,
+	accounts: benchAccounts
 };
 
 const requested = process.argv.slice(2);

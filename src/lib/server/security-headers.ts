@@ -1,5 +1,6 @@
-// Headers every response carries; the Content-Security-Policy of pages comes from kit.csp
-// (svelte.config.js), with its nonces and hashes.
+// Headers every response carries. The Content-Security-Policy of pages comes from kit.csp
+// (svelte.config.js) with its nonces and hashes; here it gets the basemap's origin, known only at run time.
+import { env } from '$env/dynamic/private';
 import type { Handle } from '@sveltejs/kit';
 
 const HEADERS = {
@@ -7,22 +8,35 @@ const HEADERS = {
 	'referrer-policy': 'strict-origin-when-cross-origin'
 };
 
-/** For responses kit.csp does not cover (endpoints, the fallback error page): only this site may frame them. */
+/** For responses kit.csp does not cover (endpoints, redirects): only this site may frame them. */
 const FRAME_ANCESTORS = "frame-ancestors 'self'";
+
+/** The origin of a configured external basemap (BASEMAP_STYLE_URL), which the map fetches its style from. */
+function basemapOrigin(): string | null {
+	try {
+		return env.BASEMAP_STYLE_URL ? new URL(env.BASEMAP_STYLE_URL).origin : null;
+	} catch {
+		return null;
+	}
+}
+
+function secure(headers: Headers): void {
+	for (const [name, value] of Object.entries(HEADERS)) headers.set(name, value);
+	const policy = headers.get('content-security-policy');
+	const basemap = basemapOrigin();
+	if (!policy) headers.set('content-security-policy', FRAME_ANCESTORS);
+	else if (basemap) headers.set('content-security-policy', policy.replace('connect-src', `connect-src ${basemap}`));
+}
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	// Some responses (e.g. fetched ones passed through) have immutable headers: copy them then.
-	const headers = response.headers;
 	try {
-		for (const [name, value] of Object.entries(HEADERS)) headers.set(name, value);
-		if (!headers.has('content-security-policy')) headers.set('content-security-policy', FRAME_ANCESTORS);
+		secure(response.headers);
 		return response;
 	} catch {
+		// A response with immutable headers (e.g. one fetched and passed through): secure a copy.
 		const copy = new Response(response.body, response);
-		for (const [name, value] of Object.entries(HEADERS)) copy.headers.set(name, value);
-		if (!copy.headers.has('content-security-policy'))
-			copy.headers.set('content-security-policy', FRAME_ANCESTORS);
+		secure(copy.headers);
 		return copy;
 	}
 };
