@@ -64,8 +64,18 @@ export async function benchAccounts(): Promise<void> {
 
 		const baseline = quantileOf(anonymous, 0.5);
 		const baselineName = `anonymous GET ${PAGE}, median`;
-		report(`signed-in GET ${PAGE} (session check), median`, quantileOf(signedIn, 0.5), baselineName, baseline);
-		report('sign-in POST /login (scrypt + session), median', quantileOf(signIns, 0.5), baselineName, baseline);
+		report(
+			`signed-in GET ${PAGE} (session check), median`,
+			quantileOf(signedIn, 0.5),
+			baselineName,
+			baseline
+		);
+		report(
+			'sign-in POST /login (scrypt + session), median',
+			quantileOf(signIns, 0.5),
+			baselineName,
+			baseline
+		);
 	} finally {
 		await stopApp(server);
 	}

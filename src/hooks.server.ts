@@ -50,4 +50,11 @@ const compress: Handle = async ({ event, resolve }) => compressResponse(event.re
 
 // Outermost first: the security headers wrap every answer, the guard's refusals included; the guard
 // runs in the request's locale (its messages) and knows who is asking.
-export const handle = sequence(securityHeaders, redirectBaseLocalePrefix, localize, compress, authenticate, authorize);
+export const handle = sequence(
+	securityHeaders,
+	redirectBaseLocalePrefix,
+	localize,
+	compress,
+	authenticate,
+	authorize
+);

@@ -87,7 +87,9 @@ test('the first admin creates a user, who must change the temporary password at 
 	await expect(temporary).toContainText(username);
 	const password = (await temporary.locator('code').textContent())!.trim();
 	expect(password.length).toBeGreaterThanOrEqual(16);
-	await expect(page.getByTestId('user-row').filter({ hasText: username })).toContainText('Chờ đổi mật khẩu tạm');
+	await expect(page.getByTestId('user-row').filter({ hasText: username })).toContainText(
+		'Chờ đổi mật khẩu tạm'
+	);
 
 	await page.goto(`${site}/account`);
 	await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -15,17 +15,21 @@ export const DEMO_USERS = {
 export const OWN_COMMUNE = '09700';
 export const OTHER_COMMUNE = '00004';
 
-/** Signs a browser in with the sign-in form, and waits to arrive where it sends. */
+/** Signs a browser in with the sign-in form, and waits to arrive at the (light) account page. */
 export async function signIn(page: Page, username: string, password = E2E_DEMO_PASSWORD): Promise<void> {
-	await page.goto('/login');
+	await page.goto('/login?redirectTo=/account');
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	await expect(page).toHaveURL(/\/account$/);
 }
 
 /** Signs an API client in with a form post, as a browser without JavaScript would. */
-export async function signInRequest(request: APIRequestContext, origin: string, username: string): Promise<void> {
+export async function signInRequest(
+	request: APIRequestContext,
+	origin: string,
+	username: string
+): Promise<void> {
 	const response = await request.post('/login', {
 		form: { username, password: E2E_DEMO_PASSWORD, redirectTo: '/' },
 		headers: { origin },

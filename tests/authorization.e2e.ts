@@ -30,7 +30,10 @@ function routesOnDisk(dir = ROUTES_DIR): RouteOnDisk[] {
 	const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
 	const path = relative(ROUTES_DIR, dir).split('\\').join('/');
 	// Route groups, "(name)", are not part of the id.
-	const id = `/${path.split('/').filter((part) => part && !/^\(.*\)$/.test(part)).join('/')}`;
+	const id = `/${path
+		.split('/')
+		.filter((part) => part && !/^\(.*\)$/.test(part))
+		.join('/')}`;
 	const found: RouteOnDisk[] = [];
 	const page = files.has('+page.svelte') || files.has('+page.server.ts');
 	const server = files.has('+server.ts') ? readFileSync(join(dir, '+server.ts'), 'utf8') : '';
@@ -41,9 +44,9 @@ function routesOnDisk(dir = ROUTES_DIR): RouteOnDisk[] {
 			id,
 			page,
 			actions: [...actionsSource.matchAll(/^\t(\w+)\s*:/gm)].map((match) => match[1]!),
-			methods: [...server.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
-				(match) => match[1]!
-			)
+			methods: [
+				...server.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)
+			].map((match) => match[1]!)
 		});
 	}
 	for (const entry of entries) if (entry.isDirectory()) found.push(...routesOnDisk(join(dir, entry.name)));
@@ -53,7 +56,13 @@ function routesOnDisk(dir = ROUTES_DIR): RouteOnDisk[] {
 const ROUTES = routesOnDisk();
 
 /** A value for each route parameter: the plan id names no plan (allowed: 404; refused: before that). */
-const SAMPLE_PARAMS: Record<string, string> = { id: '999999', layer: 'hamlets', z: '12', x: '3252', y: '1803' };
+const SAMPLE_PARAMS: Record<string, string> = {
+	id: '999999',
+	layer: 'hamlets',
+	z: '12',
+	x: '3252',
+	y: '1803'
+};
 
 function concretePath(routeId: string, code: string): string {
 	return routeId.replace(/\[(\w+)\]/g, (_, name: string) => (name === 'code' ? code : SAMPLE_PARAMS[name]!));
@@ -62,7 +71,8 @@ function concretePath(routeId: string, code: string): string {
 /** A form body, lists as repeated fields (hamletIds). */
 function formData(body: Record<string, string | string[]>): FormData {
 	const form = new FormData();
-	for (const [name, value] of Object.entries(body)) for (const item of [value].flat()) form.append(name, item);
+	for (const [name, value] of Object.entries(body))
+		for (const item of [value].flat()) form.append(name, item);
 	return form;
 }
 
@@ -151,14 +161,20 @@ test.describe('the authorization matrix', () => {
 	/** The data behind what a write could change: both communes' planners and the people. */
 	async function fingerprint(): Promise<string[]> {
 		return Promise.all(
-			[`/communes/${OWN_COMMUNE}/plan/__data.json`, `/communes/${OTHER_COMMUNE}/plan/__data.json`, '/admin/users/__data.json'].map(
-				async (path) => (await clients.admin.get(path)).text()
-			)
+			[
+				`/communes/${OWN_COMMUNE}/plan/__data.json`,
+				`/communes/${OTHER_COMMUNE}/plan/__data.json`,
+				'/admin/users/__data.json'
+			].map(async (path) => (await clients.admin.get(path)).text())
 		);
 	}
 
 	/** A write that would change something if it ran. */
-	function validBody(routeId: string, action: string, code: string): Record<string, string | string[]> | null {
+	function validBody(
+		routeId: string,
+		action: string,
+		code: string
+	): Record<string, string | string[]> | null {
 		if (routeId === '/communes/[code]/plan') {
 			return action === 'save' ? validPlan[code]! : { planId: planIds[code]! };
 		}
@@ -179,8 +195,10 @@ test.describe('the authorization matrix', () => {
 		for (const route of ROUTES) {
 			if (!PERMISSIONS[route.id]) missing.push(route.id);
 			if (route.page && !ruleFor(route.id, 'GET', null)) missing.push(`GET ${route.id}`);
-			for (const action of route.actions) if (!ruleFor(route.id, 'POST', action)) missing.push(`${route.id} ?/${action}`);
-			for (const method of route.methods) if (!ruleFor(route.id, method, null)) missing.push(`${method} ${route.id}`);
+			for (const action of route.actions)
+				if (!ruleFor(route.id, 'POST', action)) missing.push(`${route.id} ?/${action}`);
+			for (const method of route.methods)
+				if (!ruleFor(route.id, method, null)) missing.push(`${method} ${route.id}`);
 		}
 		expect(missing).toEqual([]);
 	});

@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import type { Map } from 'maplibre-gl';
 import { MAP_READY_EVENT, type MapReadyDetail } from '../src/lib/map/events';
 import { PLAN_LAYER_IDS, PLAN_SOURCE_ID } from '../src/routes/communes/[code]/plan/plan-map-style';
+import { DEMO_USERS, signIn } from './accounts';
 
 /** Xã Ba Vì: a designated minority xã with 15 thôn in the demo data. */
 const PLANNER = '/communes/09700/plan';
@@ -62,6 +63,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 test.describe('the commune planner', () => {
+	// The planner needs a sign-in: the staff of Xã Ba Vì, who may read and write its plans.
+	test.beforeEach(async ({ page }) => {
+		await signIn(page, DEMO_USERS.commune);
+	});
+
 	test('ranks the hamlets by gap index and re-ranks live when a weight moves', async ({ page }) => {
 		const problems = watchForProblems(page);
 		await openPlanner(page);
@@ -248,6 +254,8 @@ test.describe('the commune planner', () => {
 	});
 
 	test('an unknown commune is a Vietnamese 404 page', async ({ page }) => {
+		// A city leader reads every commune's planner, so an unknown one is not theirs to be refused.
+		await signIn(page, DEMO_USERS.city);
 		const response = await page.goto('/communes/99999/plan');
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
@@ -269,9 +277,10 @@ test.describe('the commune planner', () => {
 
 	test('an unknown plan is a 404 for its printable page, its CSV and its deletion', async ({
 		page,
-		request,
 		baseURL
 	}) => {
+		// The page's own client: it carries the session cookie.
+		const request = page.request;
 		const print = await page.goto('/communes/09700/plans/999999/print');
 		expect(print?.status()).toBe(404);
 		await expect(page.getByRole('main')).toContainText('Không tìm thấy kế hoạch này');

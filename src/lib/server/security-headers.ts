@@ -25,7 +25,8 @@ function secure(headers: Headers): void {
 	const policy = headers.get('content-security-policy');
 	const basemap = basemapOrigin();
 	if (!policy) headers.set('content-security-policy', FRAME_ANCESTORS);
-	else if (basemap) headers.set('content-security-policy', policy.replace('connect-src', `connect-src ${basemap}`));
+	else if (basemap)
+		headers.set('content-security-policy', policy.replace('connect-src', `connect-src ${basemap}`));
 }
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {

@@ -3,6 +3,7 @@ import { verifyPassword } from 'better-auth/crypto';
 import { passwordHash, passwordProblem, type PasswordProblem } from '$lib/server/auth/accounts';
 import { actorOf, signedInUser } from '$lib/server/auth/actor';
 import { currentSessionId, signOut } from '$lib/server/auth/sign-in';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { passwordHashOf, setPassword } from '$lib/server/db/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,12 +42,12 @@ export const actions: Actions = {
 			keepSessionId: (await currentSessionId(event)) ?? undefined
 		});
 		// A first change (temporary password) opens the rest of the app: go to the map.
-		if (user.mustChangePassword) redirect(303, '/');
+		if (user.mustChangePassword) redirect(303, localizeHref('/'));
 		return { changed: true };
 	},
 
 	signOut: async (event) => {
 		await signOut(event);
-		redirect(303, '/');
+		redirect(303, localizeHref('/'));
 	}
 };

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openMigratedDatabase, type DatabaseHandle } from '../db/index';
 import { clearLoginFailures } from '../db/login-failures';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
-import { loadFixtureData } from '../db/test-fixtures';
+import { ageSession, loadFixtureData, sessionExists } from '../db/test-fixtures';
 import { createUser, listUsers, setPassword, setUserDisabled, userAccess } from '../db/users';
 import { passwordHash, passwordProblem } from './accounts';
 import { actorOf } from './actor';
@@ -148,15 +147,12 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
 		const [idleSession, absoluteSession] = await Promise.all(
 			[idle, absolute].map(async (headers) => (await auth.api.getSession({ headers }))!.session.id)
 		);
-		await handle.db.execute(
-			sql`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id = ${idleSession}`
-		);
-		const created = new Date(Date.now() - (SESSION_ABSOLUTE_SECONDS + 60) * 1000).toISOString();
-		await handle.db.execute(sql`UPDATE sessions SET created_at = ${created} WHERE id = ${absoluteSession}`);
+		await ageSession(handle.db, idleSession!, { expiresAt: new Date(Date.now() - 60_000) });
+		const created = new Date(Date.now() - (SESSION_ABSOLUTE_SECONDS + 60) * 1000);
+		await ageSession(handle.db, absoluteSession!, { createdAt: created });
 		expect(await sessionUser(handle.db, auth, idle)).toBeNull();
 		expect(await sessionUser(handle.db, auth, absolute)).toBeNull();
-		const left = await handle.db.execute(sql`SELECT id FROM sessions WHERE id = ${absoluteSession}`);
-		expect((left as unknown as { rows: unknown[] }).rows).toEqual([]);
+		expect(await sessionExists(handle.db, absoluteSession!)).toBe(false);
 	});
 
 	it('changes a temporary password: the old one stops working, other sessions end, the flag clears', async () => {

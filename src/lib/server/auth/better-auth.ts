@@ -13,7 +13,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts';
 const HOUR = 60 * 60;
 
 /** A session unused for this long ends (better-auth's expiry, pushed forward as it is used). */
-export const SESSION_IDLE_SECONDS = 8 * HOUR;
+const SESSION_IDLE_SECONDS = 8 * HOUR;
 /** However much it is used, a session ends this long after sign-in (checked by session.ts). */
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * HOUR;
 

@@ -15,7 +15,7 @@ interface AccountSettings {
 }
 
 /** The demo's commune: Xã Ba Vì, the commune of the planner's examples and tests. */
-export const DEMO_COMMUNE = '09700';
+const DEMO_COMMUNE = '09700';
 
 /** The demo accounts, one per role; the commune and team ones work for the demo commune. */
 export const DEMO_ACCOUNTS: readonly { username: string; role: Role; communeCodes: readonly string[] }[] = [

@@ -2,7 +2,9 @@
 // permissions.ts before any load, action or endpoint runs.
 import { dev } from '$app/environment';
 import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
-import type { Label } from '../../domain';
+import { bilingual, localized } from '../../i18n';
+import { m } from '../../paraglide/messages';
+import { localizeHref } from '../../paraglide/runtime';
 import { apiErrorResponse } from '../input-error-http';
 import { decide, PERMISSIONS, ruleFor, type Decision } from './permissions';
 
@@ -15,21 +17,10 @@ function actionName(url: URL): string {
 /** Pages a user with a temporary password may still use: where they change it, and the sign-in. */
 const WHILE_PASSWORD_TEMPORARY = new Set(['/account', '/login']);
 
-const REFUSALS: Record<Exclude<Decision, 'allow'>, { status: number; code: string; message: Label }> = {
-	'sign-in': {
-		status: 401,
-		code: 'sign-in-required',
-		message: { vi: 'Cần đăng nhập', en: 'Sign-in required' }
-	},
-	forbidden: {
-		status: 403,
-		code: 'forbidden',
-		message: {
-			vi: 'Tài khoản của bạn không có quyền xem hoặc thay đổi nội dung này',
-			en: 'Your account may not see or change this'
-		}
-	}
-};
+const REFUSALS = {
+	'sign-in': { status: 401, code: 'sign-in-required', message: m.error_sign_in_required },
+	forbidden: { status: 403, code: 'forbidden', message: m.error_forbidden_text }
+} as const;
 
 /** A JSON answer (SvelteKit's data and action-result formats), never cached. */
 function json(body: unknown, status = 200): Response {
@@ -55,10 +46,13 @@ function refuse(
 	resolve: () => Response | Promise<Response>
 ): Response | Promise<Response> {
 	const refusal = REFUSALS[decision];
-	const body = { code: refusal.code, message: refusal.message.vi, messageEn: refusal.message.en };
+	const label = bilingual(refusal.message);
+	// JSON carries both languages, Vietnamese first; the fallback HTML page shows `message`, so a page
+	// gets it in its own language.
+	const body = { code: refusal.code, message: label.vi, messageEn: label.en };
 	if (endpoint) return apiErrorResponse(refusal.status, body);
 	if (decision === 'sign-in') {
-		const location = `/login?${new URLSearchParams({ redirectTo: event.url.pathname + event.url.search })}`;
+		const location = `${localizeHref('/login')}?${new URLSearchParams({ redirectTo: event.url.pathname + event.url.search })}`;
 		if (event.isDataRequest) return json({ type: 'redirect', location });
 		if (wantsActionJson(event)) return json({ type: 'redirect', status: 303, location });
 		return new Response(null, { status: 303, headers: { location } });
@@ -68,12 +62,12 @@ function refuse(
 	if (wantsActionJson(event)) return json({ type: 'error', error: body }, refusal.status);
 	if (event.request.method === 'POST') {
 		// A form posted without JavaScript: the action must not run, so no page is rendered either.
-		return new Response(refusal.message.vi, {
+		return new Response(localized(label), {
 			status: refusal.status,
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
 	}
-	event.locals.refusal = { status: refusal.status, ...body };
+	event.locals.refusal = { status: refusal.status, ...body, message: localized(label) };
 	return resolve();
 }
 
@@ -97,7 +91,7 @@ export const authorize: Handle = async ({ event, resolve }) => {
 		!(endpoint && rule.who === 'anyone')
 	) {
 		if (!endpoint && (method === 'GET' || method === 'HEAD')) {
-			const location = '/account';
+			const location = localizeHref('/account');
 			return event.isDataRequest
 				? json({ type: 'redirect', location })
 				: new Response(null, { status: 303, headers: { location } });

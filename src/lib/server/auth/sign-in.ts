@@ -13,7 +13,7 @@ import type { Database } from '../db/index';
 /** At most this many failures per username and per client address… */
 export const MAX_LOGIN_FAILURES = 5;
 /** …within this window; then sign-in is refused until older failures leave it. */
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 /**
  * 'refused' is the same for an unknown user, a wrong password and a disabled account, so the answer

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FeatureCollection } from 'geojson';
 import { squarePolygon } from '../../analysis/test-squares';
 import { parseMinorityAreas } from '../seed/read-sources';
@@ -8,6 +8,7 @@ import { loadCommunes } from './communes';
 import { DEMO_DATASET } from './datasets';
 import { loadHamlets } from './hamlets';
 import type { Database, DatabaseHandle } from './index';
+import { sessions } from './schema';
 import { loadTeams } from './teams';
 import type { Actor } from './write';
 
@@ -156,3 +157,19 @@ export const BOWTIE = {
 		]
 	]
 };
+
+/** Moves a session's expiry or creation into the past, as time passing would. */
+export async function ageSession(
+	db: Database,
+	id: string,
+	times: { expiresAt?: Date; createdAt?: Date }
+): Promise<void> {
+	if (times.expiresAt)
+		await db.update(sessions).set({ expiresAt: times.expiresAt }).where(eq(sessions.id, id));
+	if (times.createdAt)
+		await db.update(sessions).set({ createdAt: times.createdAt }).where(eq(sessions.id, id));
+}
+
+export async function sessionExists(db: Database, id: string): Promise<boolean> {
+	return (await db.$count(sessions, eq(sessions.id, id))) > 0;
+}
