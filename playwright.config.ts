@@ -33,7 +33,7 @@ export const CHROMIUM_ARGS = [
  * accounts' password on the demo server, the first admin's on the server without demo data.
  */
 export const E2E_DEMO_PASSWORD = 'e2e-demo-mat-khau';
-export const E2E_ADMIN = { username: 'quantri', password: 'e2e-quantri-mat-khau' };
+export const E2E_ADMIN = { username: 'quantri', password: 'e2e-mat-khau-nguoi-dau-tien' };
 /** Signs the test servers' session cookies (one value, so both servers' sessions are stable across restarts). */
 const E2E_AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
 

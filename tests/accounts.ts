@@ -32,7 +32,8 @@ export async function signInRequest(
 ): Promise<void> {
 	const response = await request.post('/login', {
 		form: { username, password: E2E_DEMO_PASSWORD, redirectTo: '/' },
-		headers: { origin },
+		// As a browser posts a form (text/html): `*/*` would get SvelteKit's JSON action result instead.
+		headers: { origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(response.status(), `sign-in of ${username}`).toBe(303);

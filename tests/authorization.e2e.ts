@@ -123,8 +123,11 @@ test.describe('the authorization matrix', () => {
 		const entries = await Promise.all(
 			SUBJECTS.map(async (subject) => {
 				// Same-origin form posts, as from the app's own pages: SvelteKit's CSRF check passes, so any
-				// refusal comes from the guard.
-				const client = await requests.newContext({ baseURL: origin, extraHTTPHeaders: { origin } });
+				// refusal comes from the guard. Accepting HTML, as a browser without JavaScript does.
+				const client = await requests.newContext({
+					baseURL: origin,
+					extraHTTPHeaders: { origin, accept: 'text/html' }
+				});
 				if (subject !== 'anonymous') await signInRequest(client, origin, DEMO_USERS[subject]);
 				return [subject, client] as const;
 			})
