@@ -56,6 +56,16 @@ async function readAccess(form: FormData): Promise<{ role: Role; communeCodes: s
 	return { role, communeCodes };
 }
 
+/** Disables or enables the user the form names; never the admin themselves (no one could undo it). */
+async function setDisabled(request: Request, locals: App.Locals, disabled: boolean) {
+	const admin = signedInUser(locals);
+	const userId = String((await request.formData()).get('userId') ?? '');
+	if (userId === admin.id) return refused('self');
+	const { db } = await getAppDatabase();
+	if (!(await setUserDisabled(db, actorOf(admin), userId, disabled))) return refused('unknown-user', 404);
+	return { updated: userId };
+}
+
 export const actions: Actions = {
 	/** A new user with a temporary password, shown once to the admin, to be changed at first sign-in. */
 	create: async ({ request, locals }) => {
@@ -92,22 +102,9 @@ export const actions: Actions = {
 	},
 
 	/** Disables a user: their sessions end at once, and they can no longer sign in. */
-	disable: async ({ request, locals }) => {
-		const admin = signedInUser(locals);
-		const userId = String((await request.formData()).get('userId') ?? '');
-		if (userId === admin.id) return refused('self');
-		const { db } = await getAppDatabase();
-		if (!(await setUserDisabled(db, actorOf(admin), userId, true))) return refused('unknown-user', 404);
-		return { updated: userId };
-	},
+	disable: ({ request, locals }) => setDisabled(request, locals, true),
 
-	enable: async ({ request, locals }) => {
-		const admin = signedInUser(locals);
-		const userId = String((await request.formData()).get('userId') ?? '');
-		const { db } = await getAppDatabase();
-		if (!(await setUserDisabled(db, actorOf(admin), userId, false))) return refused('unknown-user', 404);
-		return { updated: userId };
-	},
+	enable: ({ request, locals }) => setDisabled(request, locals, false),
 
 	/** A new temporary password, shown once; the user's sessions end and the change is required. */
 	resetPassword: async ({ request, locals }) => {
