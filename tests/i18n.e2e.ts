@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { metricLabel } from '../src/lib/labels';
 import { METRICS } from '../src/lib/metrics';
 import { m } from '../src/lib/paraglide/messages';
+import { DEMO_USERS, signIn } from './accounts';
 import { keepScreenshot, openMap, watchForProblems } from './map-page';
 
 /** Xã Ba Vì, as in planner.e2e.ts. */
@@ -16,6 +17,11 @@ async function shareText(page: Page): Promise<string> {
 }
 
 test.describe('languages', () => {
+	// The planner needs a sign-in: the staff of Xã Ba Vì.
+	test.beforeEach(async ({ page }) => {
+		await signIn(page, DEMO_USERS.commune);
+	});
+
 	test('the planner is Vietnamese at its plain address and English behind the switch, same view', async ({
 		page
 	}) => {
