@@ -115,6 +115,8 @@ test.describe('languages', () => {
 		await page.goto('/api/no-such-endpoint');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 
+		// A city leader reads every commune's planner, so an unknown one is not theirs to be refused.
+		await signIn(page, DEMO_USERS.city);
 		await page.goto('/en/communes/99999/plan');
 		await expect(page.getByTestId('error-message')).toHaveText('No commune has code "99999"');
 
