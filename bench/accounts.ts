@@ -38,8 +38,13 @@ export async function benchAccounts(): Promise<void> {
 			const response = await fetch(`${origin}/login`, {
 				method: 'POST',
 				redirect: 'manual',
-				// The origin the app was started with: SvelteKit's CSRF check compares it.
-				headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+				// The origin the app was started with (SvelteKit's CSRF check compares it); HTML, as a browser
+				// posting the form accepts, so that the answer is the redirect itself.
+				headers: {
+					origin: 'http://localhost',
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
 				body: new URLSearchParams({ username: 'demo.commune', password, redirectTo: '/' })
 			});
 			if (response.status !== 303) throw new Error(`sign-in answered ${response.status}`);
