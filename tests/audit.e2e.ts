@@ -8,7 +8,8 @@ test.describe('the audit trail', () => {
 			const answer = await request.get(`${path}?action=plan.create`, { maxRedirects: 0 });
 			expect(answer.status()).toBe(303);
 			const location = new URL(answer.headers().location!, 'http://localhost');
-			expect(location.pathname).toBe('/login');
+			// The sign-in page in the address's language.
+			expect(location.pathname).toBe(path.startsWith('/en/') ? '/en/login' : '/login');
 			// Back to the same address, language prefix and filters included.
 			expect(location.searchParams.get('redirectTo')).toBe(`${path}?action=plan.create`);
 		});

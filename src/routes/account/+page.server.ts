@@ -6,6 +6,7 @@ import { currentSessionId, signOut } from '$lib/server/auth/sign-in';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { passwordHashOf, setPassword } from '$lib/server/db/users';
+import { writeContext } from '$lib/server/write-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -36,11 +37,17 @@ export const actions: Actions = {
 		if (!hash || !(await verifyPassword({ hash, password: current }))) {
 			return fail(400, { problem: 'wrong-current' } satisfies PasswordFailure);
 		}
-		await setPassword(db, actorOf(user), user.id, {
-			passwordHash: await passwordHash(next),
-			mustChange: false,
-			keepSessionId: (await currentSessionId(event)) ?? undefined
-		});
+		await setPassword(
+			db,
+			actorOf(user),
+			user.id,
+			{
+				passwordHash: await passwordHash(next),
+				mustChange: false,
+				keepSessionId: (await currentSessionId(event)) ?? undefined
+			},
+			writeContext(event)
+		);
 		// A first change (temporary password) opens the rest of the app: go to the map.
 		if (user.mustChangePassword) redirect(303, localizeHref('/'));
 		return { changed: true };

@@ -42,7 +42,7 @@ const wantsActionJson = (event: RequestEvent) =>
 function refuse(
 	event: RequestEvent,
 	decision: Exclude<Decision, 'allow'>,
-	endpoint: boolean,
+	kind: 'page' | 'endpoint' | 'download',
 	resolve: () => Response | Promise<Response>
 ): Response | Promise<Response> {
 	const refusal = REFUSALS[decision];
@@ -50,7 +50,9 @@ function refuse(
 	// JSON carries both languages, Vietnamese first; the fallback HTML page shows `message`, so a page
 	// gets it in its own language.
 	const body = { code: refusal.code, message: label.vi, messageEn: label.en };
-	if (endpoint) return apiErrorResponse(refusal.status, body);
+	if (kind === 'endpoint' || (kind === 'download' && decision === 'forbidden')) {
+		return apiErrorResponse(refusal.status, body);
+	}
 	if (decision === 'sign-in') {
 		const location = `${localizeHref('/login')}?${new URLSearchParams({ redirectTo: event.url.pathname + event.url.search })}`;
 		if (event.isDataRequest) return json({ type: 'redirect', location });
@@ -76,13 +78,14 @@ export const authorize: Handle = async ({ event, resolve }) => {
 	// No route: SvelteKit answers 404 itself, with nothing to protect.
 	if (routeId === null) return resolve(event);
 	const entry = PERMISSIONS[routeId];
-	const endpoint = entry?.kind === 'endpoint';
+	const kind = entry?.kind ?? 'page';
+	const endpoint = kind !== 'page';
 	const method = event.request.method;
 	const rule = ruleFor(routeId, method, method === 'POST' && !endpoint ? actionName(event.url) : null);
 	if (!rule) {
 		// Fail closed. A route or action missing from the table is a programming error: loud in dev.
 		if (dev) error(500, { message: `No permission entry for ${method} ${routeId}` });
-		return refuse(event, 'forbidden', endpoint, () => resolve(event));
+		return refuse(event, 'forbidden', kind, () => resolve(event));
 	}
 	const user = event.locals.user;
 	if (
@@ -96,8 +99,8 @@ export const authorize: Handle = async ({ event, resolve }) => {
 				? json({ type: 'redirect', location })
 				: new Response(null, { status: 303, headers: { location } });
 		}
-		return refuse(event, 'forbidden', endpoint, () => resolve(event));
+		return refuse(event, 'forbidden', kind, () => resolve(event));
 	}
 	const decision = decide(rule, user, event.params);
-	return decision === 'allow' ? resolve(event) : refuse(event, decision, endpoint, () => resolve(event));
+	return decision === 'allow' ? resolve(event) : refuse(event, decision, kind, () => resolve(event));
 };

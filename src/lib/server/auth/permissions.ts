@@ -18,9 +18,12 @@ interface PageEntry {
 	actions?: Readonly<Record<string, Rule>>;
 }
 
-/** A machine endpoint (+server.ts): a rule per HTTP method it answers. */
+/**
+ * A +server.ts: a rule per HTTP method it answers. A 'download' (a CSV a page links to) is opened by a
+ * browser, so an anonymous one is sent to sign in as for a page; an 'endpoint' answers machines in JSON.
+ */
 interface EndpointEntry {
-	kind: 'endpoint';
+	kind: 'endpoint' | 'download';
 	methods: Readonly<Partial<Record<string, Rule>>>;
 }
 
@@ -46,14 +49,14 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	},
 	// The audit trail (built next to this, in its own branch): the admin's only.
 	'/admin/audit': { kind: 'page', read: ADMIN },
-	'/admin/audit/audit.csv': { kind: 'endpoint', methods: { GET: ADMIN } },
+	'/admin/audit/audit.csv': { kind: 'download', methods: { GET: ADMIN } },
 	'/communes/[code]/plan': {
 		kind: 'page',
 		read: PLANS_READ,
 		actions: { save: PLANS_WRITE, delete: PLANS_WRITE }
 	},
 	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
-	'/communes/[code]/plans/[id]/plan.csv': { kind: 'endpoint', methods: { GET: PLANS_READ } },
+	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },
 	// The public map's data.
 	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },
@@ -71,7 +74,7 @@ export function ruleFor(routeId: string, method: string, action: string | null):
 	if (!entry) return undefined;
 	// HEAD is a GET without its body; SvelteKit answers it from the GET handler.
 	const read = method === 'GET' || method === 'HEAD';
-	if (entry.kind === 'endpoint') return entry.methods[read ? 'GET' : method];
+	if (entry.kind !== 'page') return entry.methods[read ? 'GET' : method];
 	if (read) return entry.read;
 	if (method !== 'POST' || action === null) return undefined;
 	return entry.actions?.[action];

@@ -22,7 +22,10 @@ const DATA_REVISION_POLICY = {
 	plans: { bumps: false, why: 'a planner’s work, not analysis data: saving one must not drop the caches' },
 	plan_hamlets: { bumps: false, why: 'part of a plan' },
 	data_revision: { bumps: false, why: 'it is the revision' },
-	audit_events: { bumps: false, why: 'who wrote what: every write adds one, and no map or analysis reads it' },
+	audit_events: {
+		bumps: false,
+		why: 'who wrote what: every write adds one, and no map or analysis reads it'
+	},
 	users: { bumps: false, why: 'people and their access: not what a map or analysis shows' },
 	user_communes: { bumps: false, why: 'a user’s access' },
 	sessions: { bumps: false, why: 'sign-ins, written at every sign-in and session refresh' },

@@ -212,17 +212,24 @@ export function setUserDisabled(
 	db: Database,
 	actor: Actor,
 	userId: string,
-	disabled: boolean
+	disabled: boolean,
+	context?: WriteContext
 ): Promise<boolean> {
-	return withWrite(db, actor, async (tx) => {
-		const updated = await tx
-			.update(users)
-			.set({ banned: disabled, updatedAt: sql`now()` })
-			.where(eq(users.id, userId))
-			.returning({ id: users.id });
-		if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-		return updated.length > 0;
-	});
+	return withWrite(
+		db,
+		actor,
+		async (tx) => {
+			const updated = await tx
+				.update(users)
+				.set({ banned: disabled, updatedAt: sql`now()` })
+				.where(eq(users.id, userId))
+				.returning({ id: users.id });
+			if (updated.length === 0) return { value: false, audit: null };
+			if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+			return { value: true, audit: userEvent(disabled ? 'user.disable' : 'user.enable', userId, null) };
+		},
+		{ context }
+	);
 }
 
 /**

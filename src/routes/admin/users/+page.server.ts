@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import {
 	communesFitRole,
 	isRole,
@@ -19,6 +19,7 @@ import {
 	usernameTaken
 } from '$lib/server/db/users';
 import type { Role } from '$lib/roles';
+import { writeContext } from '$lib/server/write-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -57,18 +58,20 @@ async function readAccess(form: FormData): Promise<{ role: Role; communeCodes: s
 }
 
 /** Disables or enables the user the form names; never the admin themselves (no one could undo it). */
-async function setDisabled(request: Request, locals: App.Locals, disabled: boolean) {
-	const admin = signedInUser(locals);
-	const userId = String((await request.formData()).get('userId') ?? '');
+async function setDisabled(event: RequestEvent, disabled: boolean) {
+	const admin = signedInUser(event.locals);
+	const userId = String((await event.request.formData()).get('userId') ?? '');
 	if (userId === admin.id) return refused('self');
 	const { db } = await getAppDatabase();
-	if (!(await setUserDisabled(db, actorOf(admin), userId, disabled))) return refused('unknown-user', 404);
+	if (!(await setUserDisabled(db, actorOf(admin), userId, disabled, writeContext(event))))
+		return refused('unknown-user', 404);
 	return { updated: userId };
 }
 
 export const actions: Actions = {
 	/** A new user with a temporary password, shown once to the admin, to be changed at first sign-in. */
-	create: async ({ request, locals }) => {
+	create: async (event) => {
+		const { request, locals } = event;
 		const actor = actorOf(signedInUser(locals));
 		const form = await request.formData();
 		const username = normalUsername(String(form.get('username') ?? ''));
@@ -78,17 +81,23 @@ export const actions: Actions = {
 		const { db } = await getAppDatabase();
 		if (await usernameTaken(db, username)) return refused('username-taken');
 		const password = temporaryPassword();
-		await createUser(db, actor, {
-			username,
-			...access,
-			passwordHash: await passwordHash(password),
-			mustChangePassword: true
-		});
+		await createUser(
+			db,
+			actor,
+			{
+				username,
+				...access,
+				passwordHash: await passwordHash(password),
+				mustChangePassword: true
+			},
+			writeContext(event)
+		);
 		return { temporary: { username, password } };
 	},
 
 	/** Changes a user's role and communes. */
-	access: async ({ request, locals }) => {
+	access: async (event) => {
+		const { request, locals } = event;
 		const admin = signedInUser(locals);
 		const form = await request.formData();
 		const userId = String(form.get('userId') ?? '');
@@ -97,27 +106,35 @@ export const actions: Actions = {
 		// An admin who demoted themselves could lock everyone out of this page.
 		if (userId === admin.id && access.role !== 'admin') return refused('self');
 		const { db } = await getAppDatabase();
-		if (!(await updateUserAccess(db, actorOf(admin), userId, access))) return refused('unknown-user', 404);
+		if (!(await updateUserAccess(db, actorOf(admin), userId, access, writeContext(event))))
+			return refused('unknown-user', 404);
 		return { updated: userId };
 	},
 
 	/** Disables a user: their sessions end at once, and they can no longer sign in. */
-	disable: ({ request, locals }) => setDisabled(request, locals, true),
+	disable: (event) => setDisabled(event, true),
 
-	enable: ({ request, locals }) => setDisabled(request, locals, false),
+	enable: (event) => setDisabled(event, false),
 
 	/** A new temporary password, shown once; the user's sessions end and the change is required. */
-	resetPassword: async ({ request, locals }) => {
+	resetPassword: async (event) => {
+		const { request, locals } = event;
 		const admin = signedInUser(locals);
 		const form = await request.formData();
 		const userId = String(form.get('userId') ?? '');
 		const username = String(form.get('username') ?? '');
 		const password = temporaryPassword();
 		const { db } = await getAppDatabase();
-		const done = await setPassword(db, actorOf(admin), userId, {
-			passwordHash: await passwordHash(password),
-			mustChange: true
-		});
+		const done = await setPassword(
+			db,
+			actorOf(admin),
+			userId,
+			{
+				passwordHash: await passwordHash(password),
+				mustChange: true
+			},
+			writeContext(event)
+		);
 		if (!done) return refused('unknown-user', 404);
 		return { temporary: { username, password } };
 	}
