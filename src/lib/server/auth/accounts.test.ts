@@ -4,11 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listAuditEvents } from '../db/audit';
 import { openMigratedDatabase, type DatabaseHandle } from '../db/index';
 import { clearLoginFailures } from '../db/login-failures';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { ageSession, loadFixtureData, sessionExists } from '../db/test-fixtures';
-import { createUser, listUsers, setPassword, setUserDisabled, userAccess } from '../db/users';
+import {
+	createUser,
+	listUsers,
+	setPassword,
+	setUserDisabled,
+	updateUserAccess,
+	userAccess
+} from '../db/users';
 import { passwordHash, passwordProblem } from './accounts';
 import { actorOf } from './actor';
 import { createAuth, SESSION_ABSOLUTE_SECONDS, type Auth } from './better-auth';
@@ -172,6 +180,45 @@ describe.each(testDrivers())('accounts on %s', (driver) => {
 		expect(await attempt('canbo.e', PASSWORD)).toEqual({ ok: false, reason: 'refused' });
 		expect(await attempt('canbo.e', OTHER_PASSWORD)).toEqual({ ok: true });
 		expect((await userAccess(handle.db, id))?.mustChangePassword).toBe(false);
+	});
+
+	it('records each change of a person in the audit trail, with the admin as actor and never a password', async () => {
+		const admin = {
+			kind: 'user',
+			id: 'admin-id',
+			username: 'quantri',
+			role: 'admin',
+			communeCodes: []
+		} as const;
+		const hash = await passwordHash(PASSWORD);
+		const { id } = await createUser(handle.db, admin, {
+			username: 'canbo.f',
+			role: 'team',
+			communeCodes: ['09700'],
+			passwordHash: hash,
+			mustChangePassword: true
+		});
+		await updateUserAccess(handle.db, admin, id, { role: 'commune', communeCodes: ['00004', '09700'] });
+		await setUserDisabled(handle.db, admin, id, true);
+		await setUserDisabled(handle.db, admin, id, false);
+		await setPassword(handle.db, admin, id, { passwordHash: hash, mustChange: true });
+		// A write that changes nothing (no such user) leaves no event.
+		expect(await setUserDisabled(handle.db, admin, 'no-such-user', true)).toBe(false);
+		const { events } = await listAuditEvents(handle.db, { username: 'quantri' }, { limit: 50, offset: 0 });
+		const mine = events.filter((event) => event.entityId === id).reverse();
+		expect(mine.map((event) => event.action)).toEqual([
+			'user.create',
+			'user.access',
+			'user.disable',
+			'user.enable',
+			'user.password'
+		]);
+		expect(mine[1]!.changes).toEqual({
+			before: { role: 'team', communeCodes: ['09700'] },
+			after: { role: 'commune', communeCodes: ['00004', '09700'] }
+		});
+		expect(JSON.stringify(mine)).not.toContain(hash);
+		expect(events.filter((event) => event.entityId === 'no-such-user')).toEqual([]);
 	});
 
 	it('creates a user from the command line, with the password from standard input', async () => {
