@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
-// Signing in arrives with the accounts work (issue 9, items 1–3); until then no request is an admin's,
-// and the audit trail and its CSV must stay closed to everyone.
+// The audit trail and its CSV are the admin's (authorization.e2e.ts checks every role); an anonymous
+// visitor is sent to sign in.
 test.describe('the audit trail', () => {
 	for (const path of ['/admin/audit', '/admin/audit/audit.csv', '/en/admin/audit']) {
 		test(`${path} sends an anonymous visitor to sign in`, async ({ request }) => {
