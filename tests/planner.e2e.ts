@@ -295,9 +295,11 @@ test.describe('the commune planner', () => {
 	});
 
 	test('the save and delete actions refuse out-of-range and malformed values with a 400, never a 500', async ({
-		request,
+		page,
 		baseURL
 	}) => {
+		// The signed-in page's client: the planner's writes need the commune's staff.
+		const request = page.request;
 		const post = (action: 'save' | 'delete', form: Record<string, string>) =>
 			request.post(`${PLANNER}?/${action}`, {
 				form,
@@ -334,9 +336,11 @@ test.describe('the commune planner', () => {
 	});
 
 	test('a plan named like a formula is exported as text, not as a live formula', async ({
-		request,
+		page,
 		baseURL
 	}) => {
+		// The signed-in page's client: the planner's writes need the commune's staff.
+		const request = page.request;
 		const name = `=HYPERLINK("http://example.com","Bấm") ${Date.now()}`;
 		const saved = await request.post(`${PLANNER}?/save`, {
 			form: {
