@@ -195,7 +195,7 @@ test.describe('languages', () => {
 		expect(url.searchParams.get('month')).toBe('2026-06');
 		expect(url.hash).toBe(hash);
 		await expect(page.getByRole('radio', { name: 'Digital skills' })).toBeChecked();
-		// The layout's corner switch is not on the map page: one switch, in the panel.
+		// The layout's switch is not on the map page: one switch, in the panel.
 		await expect(page.getByTestId('language-switch')).toHaveCount(1);
 		expect(problems).toEqual([]);
 	});
