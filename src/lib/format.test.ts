@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatMonth, formatNumber, formatShare } from './format';
+import { formatCount, formatDate, formatDateTime, formatMonth, formatNumber, formatShare } from './format';
 
 describe('Vietnamese number formats', () => {
 	it('groups thousands with dots and uses a decimal comma', () => {
@@ -14,6 +14,10 @@ describe('Vietnamese number formats', () => {
 	it('writes dates day first and months as "Tháng m/yyyy"', () => {
 		expect(formatDate('2026-03-14', 'vi')).toBe('14/03/2026');
 		expect(formatMonth('2026-06-01', 'vi')).toBe('Tháng 6/2026');
+	});
+
+	it('writes an instant in Hanoi time, the next day when UTC is still on the evening before', () => {
+		expect(formatDateTime(new Date('2026-11-29T18:54:10Z'), 'vi')).toBe('01:54:10 30/11/2026');
 	});
 
 	it('is the default outside a request (the base locale)', () => {
@@ -35,5 +39,6 @@ describe('English number formats', () => {
 		expect(formatDate('2026-03-14', 'en')).toBe('14 Mar 2026');
 		expect(formatMonth('2026-06-01', 'en')).toBe('June 2026');
 		expect(formatMonth('2026-12-01', 'en')).toBe('December 2026');
+		expect(formatDateTime(new Date('2026-11-29T18:54:10Z'), 'en')).toBe('30 Nov 2026, 01:54:10');
 	});
 });

@@ -53,6 +53,23 @@ export function formatDate(isoDate: string, locale: Locale = getLocale()): strin
 	return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+// Events happen in Hanoi: an instant is shown in Hanoi time, whatever the reader's or the server's clock.
+const DATE_TIME_OPTIONS: Record<Locale, Intl.DateTimeFormatOptions> = {
+	vi: { ...DATE_OPTIONS.vi, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+	en: { ...DATE_OPTIONS.en, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+};
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** An instant in Hanoi time: '01:54:10 30/11/2026' (Vietnamese), '30 Nov 2026, 01:54:10' (English). */
+export function formatDateTime(instant: Date, locale: Locale = getLocale()): string {
+	let format = dateTimeFormats.get(locale);
+	if (!format) {
+		const options = { ...DATE_TIME_OPTIONS[locale], timeZone: 'Asia/Ho_Chi_Minh' };
+		dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale(locale), options)));
+	}
+	return format.format(instant);
+}
+
 /** A data month, '2026-11-01' → 'Tháng 11/2026' (Vietnamese), 'November 2026' (English). */
 export function formatMonth(month: string, locale: Locale = getLocale()): string {
 	const [year, monthNumber] = month.split('-').map(Number) as [number, number];
