@@ -8,6 +8,7 @@ import {
 	type HamletFeature,
 	type VillagePointProperties
 } from './approximate-hamlets';
+import { buildSpellingDictionary, sourceSpellings, withRestoredNames } from './restore-diacritics';
 
 /** Properties of hanoi_2025_communes_full.geojson that the build reads. */
 export interface SourceCommuneProperties {
@@ -21,6 +22,8 @@ export interface SourceCommuneProperties {
 export const paths = {
 	communes: fileURLToPath(new URL('./hanoi_2025_communes_full.geojson', import.meta.url)),
 	villagePoints: fileURLToPath(new URL('./hanoi_places_wof_geonames.geojson', import.meta.url)),
+	oldToNewWards: fileURLToPath(new URL('./hanoi_old_to_new_wards_2025.csv', import.meta.url)),
+	censusWards: fileURLToPath(new URL('./hanoi_census2019_ward_population.csv', import.meta.url)),
 	hamlets: fileURLToPath(new URL('./hamlets-approximate.geojson', import.meta.url))
 };
 
@@ -48,14 +51,31 @@ export function serializeHamlets(hamlets: readonly HamletFeature[]): string {
 	return `{"type":"FeatureCollection","features":[\n${sorted.map((hamlet) => JSON.stringify(hamlet)).join(',\n')}\n]}\n`;
 }
 
+/**
+ * The village points with names a Vietnamese reader trusts: a name without diacritics is restored from our
+ * sources where one spelling matches, and dropped otherwise (see restore-diacritics.ts).
+ */
+export function readVillagePoints(
+	communes: FeatureCollection<Polygon | MultiPolygon, SourceCommuneProperties>
+): FeatureCollection<Point, VillagePointProperties> {
+	const points = readFeatureCollection<FeatureCollection<Point, VillagePointProperties>>(paths.villagePoints);
+	const dictionary = buildSpellingDictionary(
+		sourceSpellings({
+			communes,
+			oldToNewWardsCsv: paths.oldToNewWards,
+			censusWardsCsv: paths.censusWards,
+			villagePoints: points
+		})
+	);
+	return withRestoredNames(points, dictionary);
+}
+
 function main(): void {
 	const started = performance.now();
 	const communes = readFeatureCollection<FeatureCollection<Polygon | MultiPolygon, SourceCommuneProperties>>(
 		paths.communes
 	);
-	const villagePoints = groupVillagePoints(
-		readFeatureCollection<FeatureCollection<Point, VillagePointProperties>>(paths.villagePoints)
-	);
+	const villagePoints = groupVillagePoints(readVillagePoints(communes));
 	const hamlets: HamletFeature[] = [];
 	const counts: number[] = [];
 	for (const commune of communes.features) {

@@ -5,30 +5,28 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { featureCollection } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { pointOnFeature } from '@turf/point-on-feature';
-import type { BBox, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { BBox, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-	buildApproximateHamlets,
-	toHamletCommune,
-	type HamletFeature,
-	type VillagePointProperties
-} from './approximate-hamlets';
+import { buildApproximateHamlets, toHamletCommune, type HamletFeature } from './approximate-hamlets';
 import {
 	groupVillagePoints,
 	paths,
 	readFeatureCollection,
+	readVillagePoints,
 	serializeHamlets,
 	type SourceCommuneProperties
 } from './build-hamlets';
+import { hasVietnameseLetter } from './restore-diacritics';
 import { findValidityError } from './find-validity-error';
 
 // These tests check the committed output file; after changing the generator run `npm run geodata`.
 const text = readFileSync(paths.hamlets, 'utf8');
 const hamlets = (JSON.parse(text) as FeatureCollection<MultiPolygon> & { features: HamletFeature[] })
 	.features;
-const communes = readFeatureCollection<FeatureCollection<Polygon | MultiPolygon, SourceCommuneProperties>>(
-	paths.communes
-).features;
+const communeCollection = readFeatureCollection<
+	FeatureCollection<Polygon | MultiPolygon, SourceCommuneProperties>
+>(paths.communes);
+const communes = communeCollection.features;
 const communeBboxes = communes.map((commune) => bbox(commune));
 const hamletsByCommune = new Map<string, HamletFeature[]>();
 for (const hamlet of hamlets) {
@@ -127,12 +125,24 @@ describe('hamlets-approximate.geojson', () => {
 		}
 	});
 
+	it('names every hamlet and commune in Vietnamese with its diacritics (no bare-ASCII name is shown)', () => {
+		const bare = [
+			...hamlets.map((hamlet: HamletFeature) => hamlet.properties.name),
+			...communes.map((commune) => commune.properties.fullName)
+		].filter((name) => !hasVietnameseLetter(name) || name !== name.normalize('NFC'));
+		expect(bare).toEqual([]);
+		const names = new Set(hamlets.map((hamlet: HamletFeature) => hamlet.properties.name));
+		// GeoNames has "Van Dinh" and "Dong Du"; our sources spell them one way only.
+		expect(names).toContain('Vân Đình');
+		expect(names).toContain('Đông Dư');
+		expect(names).not.toContain('Dich Vong Trung');
+	});
+
 	it('is reproduced exactly by rebuilding sample communes', () => {
-		const villagePoints = groupVillagePoints(
-			readFeatureCollection<FeatureCollection<Point, VillagePointProperties>>(paths.villagePoints)
-		);
-		// A phường, a large xã with many village points, and a xã with a multi-part hamlet.
-		for (const code of ['00004', '09700', '10441']) {
+		const villagePoints = groupVillagePoints(readVillagePoints(communeCollection));
+		// A phường, a large xã with many village points, a xã with a multi-part hamlet, and a xã whose
+		// village point is spelled without diacritics in GeoNames ("Van Dinh", restored to "Vân Đình").
+		for (const code of ['00004', '09700', '10441', '09739']) {
 			const commune = communes.find((candidate) => candidate.properties.code === code)!;
 			const rebuilt = buildApproximateHamlets(toHamletCommune(commune), villagePoints.get(code) ?? []);
 			expect(rebuilt.map((hamlet) => JSON.stringify(hamlet))).toEqual(
