@@ -169,7 +169,17 @@ test.describe('the commune planner', () => {
 		await expect(picks.first()).toBeVisible();
 		const pickCount = await picks.count();
 		expect(pickCount).toBeGreaterThan(0);
-		await expect(picks.first()).toContainText(/Thiếu kỹ năng số: \d+ điểm/);
+		// One plain reason per pick; the components and the arithmetic wait behind "Cách tính".
+		await expect(page.getByTestId('next-targets')).toContainText('Thứ tự đề xuất');
+		await expect(page.getByTestId('next-targets')).not.toContainText('tham lam');
+		await expect(picks.first().getByTestId('next-target-reason')).toContainText(
+			/người chưa có kỹ năng số trong [\d,]+ ngày công, khoảng [\d.,]+ người mỗi ngày công/
+		);
+		const details = picks.first().locator('details');
+		await expect(details.getByText(/Thiếu kỹ năng số: \d+ điểm/)).toBeHidden();
+		await details.locator('summary').click();
+		await expect(details.getByText(/Thiếu kỹ năng số: \d+ điểm/)).toBeVisible();
+		await expect(details).toContainText(/^.*Thứ tự 1: /s);
 		await expect(page.getByTestId('days-needed')).toContainText('ngày với 2 tổ');
 		await expect(page.getByTestId('projected-completion')).toContainText(/\d{2}\/\d{2}\/\d{4}/);
 		const pickedNames = await picks.locator('strong').allTextContents();
@@ -243,6 +253,49 @@ test.describe('the commune planner', () => {
 		await page.emulateMedia({ media: 'screen' });
 
 		// Delete it again: the list is back where it was.
+		await page.goBack();
+		await page
+			.getByTestId('saved-plan')
+			.filter({ hasText: name })
+			.getByRole('button', { name: /Xóa kế hoạch/ })
+			.click();
+		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
+		expect(problems).toEqual([]);
+	});
+
+	test('a saved plan keeps the weights it was ranked with, and its printed page shows them', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await openPlanner(page);
+		// Rank by distance from classes alone.
+		for (const slider of await page.getByTestId('weight-sliders').getByRole('slider').all()) {
+			await slider.focus();
+			await page.keyboard.press(
+				(await slider.getAttribute('id')) === 'weight-classDistance' ? 'End' : 'Home'
+			);
+		}
+		const [topId, topIndex] = (await ranking(page))[0]!;
+		await page.getByTestId('ranking-row').first().getByRole('checkbox').check();
+		const name = `Theo khoảng cách lớp học ${Date.now()}`;
+		await page.getByLabel(/Tên kế hoạch/).fill(name);
+		await page.getByLabel(/Từ ngày/).fill('2026-12-01');
+		await page.getByLabel(/Đến ngày/).fill('2026-12-05');
+		await page.getByLabel(/Số hộ dự kiến tiếp cận/).fill('50');
+		await page.getByRole('button', { name: /Lưu kế hoạch/ }).click();
+		const saved = page.getByTestId('saved-plan').filter({ hasText: name });
+		await expect(saved).toHaveCount(1);
+
+		// The print says which weights, and its index is the one the screen showed, not the default one.
+		await saved.getByTestId('plan-print').click();
+		await expect(page.getByTestId('print-weights')).toContainText(
+			'trọng số đã dùng khi lập kế hoạch: Xa lớp học 100%'
+		);
+		const row = page.getByTestId('print-row').first();
+		await expect(row).toContainText('Xa lớp học');
+		await expect(row).toContainText(topIndex.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
+		expect(await row.getAttribute('data-hamlet-id')).toBe(String(topId));
+
 		await page.goBack();
 		await page
 			.getByTestId('saved-plan')

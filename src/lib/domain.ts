@@ -30,6 +30,9 @@ export interface Label {
 	en: string;
 }
 
+/** The day by which plan 20/KH-UBND's 2026 targets are due: every projection is judged against it. */
+export const PLAN_TARGET_DATE = '2026-12-31';
+
 /** The plan's 2026 targets (Kế hoạch 20/KH-UBND), as shares of adults. */
 export const PLAN_TARGETS = {
 	basicSkills: 1,

@@ -5,6 +5,7 @@ import { GAP_COMPONENTS } from './analysis/gap-components';
 import { validateGapWeights } from './analysis/gap-weights';
 import { scoreGap } from './analysis/score-gap';
 import type { Locale } from './i18n';
+import { formatShare } from './format';
 import { gapComponentLabel } from './labels';
 import { m } from './paraglide/messages';
 import { getLocale } from './paraglide/runtime';
@@ -96,6 +97,16 @@ export function formatWeightsParam(weights: GapWeights): string {
 	return GAP_COMPONENTS.map((component) => `${component}:${roundTo(weights[component], 4)}`).join(',');
 }
 
+/** The weights in words, largest first, e.g. "Thiếu kỹ năng số 30%, Hộ chưa được tiếp cận 20%"; zero weights left out. */
+export function describeWeights(weights: GapWeights, locale: Locale = getLocale()): string {
+	return GAP_COMPONENTS.filter((component) => weights[component] > 0)
+		.sort((first, second) => weights[second] - weights[first])
+		.map(
+			(component) => `${gapComponentLabel(component, locale)} ${formatShare(weights[component], locale, 0)}`
+		)
+		.join(', ');
+}
+
 /** The index and contributions of each hamlet under `weights`, by hamlet id. */
 export function scoreHamlets(
 	hamlets: readonly HamletGapResult[],
@@ -152,6 +163,8 @@ export interface NextTargetPick extends TargetPick {
 	reason: Label;
 	gapIndex: number;
 	households: number;
+	/** The estimate the pick helps: adults without basic digital skills in the hamlet. */
+	adultsWithoutSkills: number;
 }
 
 export interface NextTargets extends Omit<NextTargetsResult, 'picks'> {
@@ -188,7 +201,8 @@ export function nextTargets(
 				...pick,
 				reason: gapReason(score.contributions),
 				gapIndex: score.index,
-				households: byId.get(pick.id)!.households
+				households: byId.get(pick.id)!.households,
+				adultsWithoutSkills: byId.get(pick.id)!.adultsWithoutSkills
 			};
 		})
 	};

@@ -1,6 +1,8 @@
 // A plan's form: its fields, their schema and messages, and the plan as the browser shows it. Client-safe,
 // so components and the form's code read the same types and rules as the data layer that saves plans.
 import * as z from 'zod';
+import { validateGapWeights } from './analysis/gap-weights';
+import type { GapComponent } from './analysis/types';
 import type { Label } from './domain';
 import { InputError, inputIssue, type InputIssue } from './input-error';
 import { hasControlCharacters } from './text';
@@ -28,6 +30,8 @@ export interface Plan {
 	teamName: string | null;
 	expectedHouseholds: number;
 	note: string;
+	/** The gap weights the plan was ranked with; null = the defaults. */
+	weights: PlanWeights | null;
 	/** ISO 8601 timestamps. */
 	createdAt: string;
 	updatedAt: string;
@@ -43,7 +47,12 @@ export interface PlanInput {
 	expectedHouseholds: number;
 	note?: string;
 	hamletIds: number[];
+	/** The gap weights on screen when the plan was saved (normalised to sum 1); null or absent = the defaults. */
+	weights?: PlanWeights | null;
 }
+
+/** A weight per gap component, summing to 1. */
+export type PlanWeights = Record<GapComponent, number>;
 
 /** The fields of a plan a validation problem can point at. */
 export type PlanField = keyof PlanInput;
@@ -180,10 +189,14 @@ const planInputSchema = z.object({
 	hamletIds: z
 		.array(rowId('hamlets-invalid'), { error: 'hamlets-invalid' })
 		.min(1, { error: 'hamlets-required' })
-		.max(PLAN_LIMITS.hamlets, { error: 'hamlets-too-many' })
+		.max(PLAN_LIMITS.hamlets, { error: 'hamlets-too-many' }),
+	// Checked by validateGapWeights in validatePlanInput, which names the bad component.
+	weights: z.unknown().optional()
 });
 
-export type ValidPlanInput = z.infer<typeof planInputSchema>;
+export type ValidPlanInput = Omit<z.infer<typeof planInputSchema>, 'weights'> & {
+	weights: PlanWeights | null;
+};
 
 /** A problem with one field; the code is the message's key (or the refusing check's name). */
 export function planIssue(field: PlanField, code: string, message: Label): InputIssue {
@@ -235,8 +248,14 @@ export function validatePlanInput(
 			);
 		}
 	}
+	let weights: PlanWeights | null = null;
+	if (raw.weights !== undefined && raw.weights !== null) {
+		const checked = validateGapWeights(raw.weights);
+		if (checked.ok) weights = checked.weights;
+		else for (const issue of checked.errors) issues.push({ ...issue, path: 'weights' });
+	}
 	if (issues.length > 0 || !result.success) return { ok: false, issues };
-	return { ok: true, value: result.data };
+	return { ok: true, value: { ...result.data, weights } };
 }
 
 /**

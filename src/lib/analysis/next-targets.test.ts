@@ -67,10 +67,10 @@ describe('pickNextTargets', () => {
 	it('explains the order with its arithmetic, in Vietnamese and English', () => {
 		const [first] = pickNextTargets(CANDIDATES, OPTIONS).picks;
 		expect(first!.message).toBe(
-			'Hạng 1: 500 người chưa có kỹ năng số × chỉ số khoảng cách 80/100 = 400, cần 10 ngày công → 40 mỗi ngày công'
+			'Thứ tự 1: 500 người chưa có kỹ năng số × chỉ số khoảng cách 80/100 = 400, cần 10 ngày công → 40 mỗi ngày công'
 		);
 		expect(first!.messageEn).toBe(
-			'Rank 1: 500 adults without skills × gap index 80/100 = 400, needing 10 team-days → 40 per team-day'
+			'Suggested 1: 500 adults without skills × gap index 80/100 = 400, needing 10 team-days → 40 per team-day'
 		);
 	});
 

@@ -237,11 +237,11 @@ export function pickNextTargets(
 			cumulativeTeamDays: teamDaysUsed,
 			cumulativeClasses: classesUsed,
 			message:
-				`Hạng ${rank}: ${vi(adultsWithoutSkills)} người chưa có kỹ năng số × chỉ số khoảng cách ` +
+				`Thứ tự ${rank}: ${vi(adultsWithoutSkills)} người chưa có kỹ năng số × chỉ số khoảng cách ` +
 				`${vi(gap)}/100 = ${vi(entry.benefit)}, cần ${vi(entry.cost)} ${unit.vi} → ` +
 				`${vi(entry.score)} ${unit.perVi}`,
 			messageEn:
-				`Rank ${rank}: ${en(adultsWithoutSkills)} adults without skills × gap index ` +
+				`Suggested ${rank}: ${en(adultsWithoutSkills)} adults without skills × gap index ` +
 				`${en(gap)}/100 = ${en(entry.benefit)}, needing ${en(entry.cost)} ${unit.en} → ` +
 				`${en(entry.score)} ${unit.perEn}`
 		});

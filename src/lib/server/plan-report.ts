@@ -1,11 +1,12 @@
 import type { Label } from '$lib/domain';
-import { gapReason } from '$lib/gap-planning';
+import { DEFAULT_GAP_WEIGHTS } from '$lib/analysis/gap-weights';
+import { gapReason, scoreHamlets } from '$lib/gap-planning';
 import { bilingual } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { findCommune, type CommuneLabelProperties } from './db/communes';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
-import type { Plan } from '$lib/plans';
+import type { Plan, PlanWeights } from '$lib/plans';
 import { getPlan } from './db/plans';
 import { communeGapAnalysis } from './gap-analysis';
 
@@ -26,14 +27,19 @@ interface PlanReportRow {
 export interface PlanReport {
 	commune: CommuneLabelProperties;
 	plan: Plan;
-	/** The month whose figures and gap analysis (default weights) give the rows' numbers and reasons. */
+	/** The month whose figures and gap analysis give the rows' numbers and reasons. */
 	month: string | null;
+	/** The weights the rows are scored with: the plan's own, or the defaults when it kept none. */
+	weights: PlanWeights;
+	/** True when the plan kept no weights of its own (saved before plans kept them). */
+	defaultWeights: boolean;
 	rows: PlanReportRow[];
 }
 
 /**
  * A plan of the commune with each hamlet's figures and its reason in words, from the latest month's gap
- * analysis under the default weights; null when there is no such commune or plan.
+ * analysis under the weights the plan was saved with (so its print matches the planner's screen); null
+ * when there is no such commune or plan.
  */
 export async function planReport(
 	db: Database,
@@ -46,9 +52,12 @@ export async function planReport(
 	if (!plan) return null;
 	const month = (await dataMonths(db)).at(-1) ?? null;
 	const analysis = month ? await communeGapAnalysis(db, communeCode, month) : null;
+	const weights = plan.weights ?? DEFAULT_GAP_WEIGHTS;
+	const scores = scoreHamlets(analysis?.hamlets ?? [], weights);
 	const byId = new Map(analysis?.hamlets.map((hamlet) => [hamlet.id, hamlet]));
 	const rows = plan.hamlets.map((hamlet, index): PlanReportRow => {
 		const result = byId.get(hamlet.id);
+		const score = scores.get(hamlet.id);
 		const householdsReached = result?.householdsReached ?? 0;
 		return {
 			position: index + 1,
@@ -57,9 +66,9 @@ export async function planReport(
 			households: hamlet.households,
 			householdsReached,
 			householdsToReach: Math.max(0, hamlet.households - householdsReached),
-			gapIndex: result ? result.gapIndex : null,
-			reason: result ? gapReason(result.contributions) : bilingual(m.gap_reason_no_data)
+			gapIndex: score ? score.index : null,
+			reason: score ? gapReason(score.contributions) : bilingual(m.gap_reason_no_data)
 		};
 	});
-	return { commune, plan, month, rows };
+	return { commune, plan, month, weights, defaultWeights: plan.weights === null, rows };
 }

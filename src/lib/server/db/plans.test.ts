@@ -99,6 +99,19 @@ describe('validatePlanInput', () => {
 		]);
 	});
 
+	it('keeps weights normalised, defaults to none, and names a bad component', () => {
+		expect(validatePlanInput(planInput())).toMatchObject({ ok: true, value: { weights: null } });
+		const weighted = validatePlanInput(planInput({ weights: { skills: 3, classDistance: 1 } }));
+		expect(weighted).toMatchObject({
+			ok: true,
+			value: { weights: { skills: 0.75, classDistance: 0.25, coverage: 0 } }
+		});
+		const refused = validatePlanInput(planInput({ weights: { constructor: 1 } }));
+		expect(refused.ok).toBe(false);
+		expect(refused.ok ? [] : refused.issues.map((issue) => issue.path)).toEqual(['weights']);
+		expect(validatePlanInput(planInput({ weights: 'skills:1' })).ok).toBe(false);
+	});
+
 	it('accepts a one-day plan without a team and trims the name', () => {
 		const result = validatePlanInput(planInput({ name: '  Ngày hội  ', endsOn: '2026-12-01', teamId: null }));
 		expect(result).toMatchObject({ ok: true, value: { name: 'Ngày hội', teamId: null } });
@@ -237,6 +250,31 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 		// Another commune's plan, or none at all, is not there to update.
 		expect(await updatePlan(handle.db, TEST_ACTOR, '09700', plan.id, planInput({ teamId: 2 }))).toBeNull();
 		expect(await updatePlan(handle.db, TEST_ACTOR, '00004', 424242, planInput())).toBeNull();
+	});
+
+	it('stores the weights a plan was ranked with, and scores its report with them', async () => {
+		const weights = {
+			skills: 0,
+			coverage: 0,
+			device: 0,
+			payment: 0,
+			elderly: 0,
+			minority: 0,
+			rurality: 0,
+			classDistance: 1
+		};
+		const plan = await createPlan(handle.db, TEST_ACTOR, '00004', planInput({ weights }));
+		expect(plan.weights).toEqual(weights);
+		const unweighted = await createPlan(handle.db, TEST_ACTOR, '00004', planInput({ name: 'Mặc định' }));
+		expect(unweighted.weights).toBeNull();
+		const updated = await updatePlan(
+			handle.db,
+			TEST_ACTOR,
+			'00004',
+			unweighted.id,
+			planInput({ name: 'Mặc định', weights })
+		);
+		expect(updated?.weights).toEqual(weights);
 	});
 
 	it('deletes a plan with its hamlet list, only through its own commune', async () => {

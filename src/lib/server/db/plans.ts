@@ -86,7 +86,8 @@ async function storedSnapshot(
 			endsOn: plans.endsOn,
 			teamId: plans.teamId,
 			expectedHouseholds: plans.expectedHouseholds,
-			note: plans.note
+			note: plans.note,
+			weights: plans.weights
 		})
 		.from(plans)
 		.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)))
@@ -135,7 +136,8 @@ export async function createPlan(
 					endsOn: value.endsOn,
 					teamId: value.teamId,
 					expectedHouseholds: value.expectedHouseholds,
-					note: value.note
+					note: value.note,
+					weights: value.weights
 				})
 				.returning({ id: plans.id });
 			await insertPlanHamlets(tx, row!.id, value.hamletIds);
@@ -175,6 +177,7 @@ export async function updatePlan(
 					teamId: value.teamId,
 					expectedHouseholds: value.expectedHouseholds,
 					note: value.note,
+					weights: value.weights,
 					updatedAt: sql`now()`
 				})
 				.where(eq(plans.id, id));
@@ -237,6 +240,7 @@ async function selectPlans(db: Database, communeCode: string, id?: number): Prom
 			teamName: teams.name,
 			expectedHouseholds: plans.expectedHouseholds,
 			note: plans.note,
+			weights: plans.weights,
 			createdAt: plans.createdAt,
 			updatedAt: plans.updatedAt
 		})

@@ -27,6 +27,7 @@ import {
 	OUTREACH_TOPICS,
 	UNIT_TYPES
 } from '../../domain';
+import type { GapComponent } from '../../analysis/types';
 
 export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
 export const unitType = pgEnum('unit_type', UNIT_TYPES);
@@ -267,6 +268,8 @@ export const plans = pgTable(
 		teamId: integer('team_id').references(() => teams.id),
 		expectedHouseholds: integer('expected_households').notNull(),
 		note: text('note').notNull().default(''),
+		/** The gap weights the planner ranked with (null: the defaults, as for plans saved before weights were kept). */
+		weights: jsonb('weights').$type<Record<GapComponent, number>>(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -19,7 +19,8 @@ describe('the plan form', () => {
 				['expectedHouseholds', '120'],
 				['note', 'Ưu tiên người cao tuổi'],
 				['hamletIds', '4003'],
-				['hamletIds', '4001']
+				['hamletIds', '4001'],
+				['weights', 'skills:3,classDistance:1']
 			])
 		);
 		expect(values).toMatchObject({ name: ' Đợt 1 ', teamId: '', hamletIds: [4003, 4001], planId: '' });
@@ -30,9 +31,20 @@ describe('the plan form', () => {
 			teamId: null,
 			expectedHouseholds: 120,
 			note: 'Ưu tiên người cao tuổi',
-			hamletIds: [4003, 4001]
+			hamletIds: [4003, 4001],
+			weights: expect.objectContaining({ skills: 0.75, classDistance: 0.25, coverage: 0 })
 		});
 		expect(validatePlanInput(input).ok).toBe(true);
+	});
+
+	it('reads absent weights as the defaults and passes unreadable ones on to be refused', () => {
+		expect(readPlanForm(form([])).input.weights).toBeNull();
+		const { input } = readPlanForm(form([['weights', 'skills:abc']]));
+		expect(input.weights).toBe('skills:abc');
+		const result = validatePlanInput(input);
+		expect(result.ok ? [] : errorsByField(result.issues).form).toEqual([
+			'Trọng số phải là một đối tượng {thành phần: số}'
+		]);
 	});
 
 	it('turns an empty form into Vietnamese messages per field', () => {

@@ -1,6 +1,7 @@
 // The plan form's fields as text (kept to refill the form after a refusal) and as a plan's input.
 import { localized, type Locale } from '$lib/i18n';
 import type { InputIssue } from '$lib/input-error';
+import { parseWeightsParam } from '$lib/gap-planning';
 import { getLocale } from '$lib/paraglide/runtime';
 import { decimalInteger, type PlanField, type PlanInput } from '$lib/plans';
 
@@ -59,9 +60,20 @@ export function readPlanForm(form: FormData): {
 			expectedHouseholds:
 				values.expectedHouseholds === '' ? undefined : decimalInteger(values.expectedHouseholds),
 			note: values.note,
-			hamletIds
+			hamletIds,
+			weights: readWeights(text(form, 'weights'))
 		}
 	};
+}
+
+/**
+ * The weights field (`skills:0.25,coverage:0.2,…`, as the sliders set it): null when absent (the
+ * defaults); unreadable text is passed on as text, so that validation refuses it with its reason.
+ */
+function readWeights(text: string): unknown {
+	if (text.trim() === '') return null;
+	const parsed = parseWeightsParam(text);
+	return parsed.ok ? parsed.weights : text;
 }
 
 const FIELDS: ReadonlySet<string> = new Set<PlanField>([
