@@ -56,6 +56,17 @@ function expectDescending(rows: [number, number][]): void {
 	}
 }
 
+/** Deletes a saved plan as a planner does: "Xóa", read the question, confirm; the plan leaves the list. */
+async function deletePlan(page: Page, name: string): Promise<void> {
+	const plan = page.getByTestId('saved-plan').filter({ hasText: name });
+	await plan.locator('summary', { hasText: 'Xóa' }).click();
+	await expect(plan.locator('details.delete')).toContainText(
+		`Xóa kế hoạch "${name}"? Có thể hoàn tác trong 10 phút.`
+	);
+	await plan.getByTestId('confirm-delete').click();
+	await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
 	const path = test.info().outputPath(`${name}.png`);
 	await page.screenshot({ path, fullPage: true });
@@ -252,14 +263,16 @@ test.describe('the commune planner', () => {
 		await screenshot(page, 'plan-print');
 		await page.emulateMedia({ media: 'screen' });
 
-		// Delete it again: the list is back where it was.
+		// Delete asks first, says it was deleted, and can be undone; deleted again, the list is as it was.
 		await page.goBack();
-		await page
-			.getByTestId('saved-plan')
-			.filter({ hasText: name })
-			.getByRole('button', { name: /Xóa kế hoạch/ })
-			.click();
-		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
+		await deletePlan(page, name);
+		const deletedNotice = page.getByTestId('deleted-notice');
+		await expect(deletedNotice).toContainText(`Đã xóa kế hoạch "${name}".`);
+		await deletedNotice.getByRole('button', { name: 'Hoàn tác việc xóa kế hoạch' + ` ${name}` }).click();
+		await expect(page.getByTestId('saved-notice')).toContainText(`Đã khôi phục kế hoạch "${name}".`);
+		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(1);
+		await deletePlan(page, name);
+		await expect(page.getByTestId('saved-plan')).toHaveCount(savedBefore);
 		expect(problems).toEqual([]);
 	});
 
@@ -297,12 +310,7 @@ test.describe('the commune planner', () => {
 		expect(await row.getAttribute('data-hamlet-id')).toBe(String(topId));
 
 		await page.goBack();
-		await page
-			.getByTestId('saved-plan')
-			.filter({ hasText: name })
-			.getByRole('button', { name: /Xóa kế hoạch/ })
-			.click();
-		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
+		await deletePlan(page, name);
 		expect(problems).toEqual([]);
 	});
 

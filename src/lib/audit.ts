@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
 	'plan.create',
 	'plan.update',
 	'plan.delete',
+	'plan.restore',
 	'dataset.load',
 	'hamlet-boundaries.replace',
 	'data.reset',

@@ -80,6 +80,9 @@ export const MAX_ID = 2_147_483_647;
 export const PLAN_FIRST_DAY = '2026-01-01';
 export const PLAN_LAST_DAY = '2030-12-31';
 
+/** How long a deleted plan can be restored ("Hoàn tác"): long enough to notice a wrong click. */
+export const PLAN_UNDO_MINUTES = 10;
+
 /** The bounds of the plan form's fields (README: "The plan form's bounds"). */
 export const PLAN_LIMITS = {
 	nameLength: 200,

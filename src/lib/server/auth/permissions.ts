@@ -53,7 +53,7 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/communes/[code]/plan': {
 		kind: 'page',
 		read: PLANS_READ,
-		actions: { save: PLANS_WRITE, delete: PLANS_WRITE }
+		actions: { save: PLANS_WRITE, delete: PLANS_WRITE, restore: PLANS_WRITE }
 	},
 	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
 	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },

@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './index';
 import { InputError } from '../../input-error';
-import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from './plans';
+import {
+	createPlan,
+	deletePlan,
+	getPlan,
+	listPlans,
+	recentlyDeletedPlan,
+	restorePlan,
+	updatePlan
+} from './plans';
 import {
 	MAX_ID,
 	PLAN_FIRST_DAY,
@@ -277,16 +285,50 @@ describe.each(testDrivers())('plans on %s', (driver) => {
 		expect(updated?.weights).toEqual(weights);
 	});
 
-	it('deletes a plan with its hamlet list, only through its own commune', async () => {
+	it('deletes a plan only through its own commune; it can be restored, as it was, for a while', async () => {
 		const plan = await createPlan(handle.db, TEST_ACTOR, '00004', planInput({ name: 'Kế hoạch sẽ xóa' }));
 		expect(await deletePlan(handle.db, TEST_ACTOR, '09700', plan.id)).toBe(false);
 		expect(await deletePlan(handle.db, TEST_ACTOR, '00004', plan.id)).toBe(true);
 		expect(await getPlan(handle.db, '00004', plan.id)).toBeNull();
-		const orphans = await handle.db.execute(
-			sql`SELECT count(*)::int AS n FROM plan_hamlets WHERE plan_id = ${plan.id}`
-		);
-		expect((orphans as unknown as { rows: { n: number }[] }).rows).toEqual([{ n: 0 }]);
+		expect((await listPlans(handle.db, '00004')).map((item) => item.id)).not.toContain(plan.id);
 		expect(await deletePlan(handle.db, TEST_ACTOR, '00004', plan.id)).toBe(false);
+		// A deleted plan cannot be edited.
+		expect(await updatePlan(handle.db, TEST_ACTOR, '00004', plan.id, planInput())).toBeNull();
+
+		expect(await recentlyDeletedPlan(handle.db, '00004', plan.id)).toEqual({
+			id: plan.id,
+			name: 'Kế hoạch sẽ xóa'
+		});
+		expect(await recentlyDeletedPlan(handle.db, '09700', plan.id)).toBeNull();
+		expect(await restorePlan(handle.db, TEST_ACTOR, '09700', plan.id)).toBe(false);
+		expect(await restorePlan(handle.db, TEST_ACTOR, '00004', plan.id)).toBe(true);
+		expect(await getPlan(handle.db, '00004', plan.id)).toEqual(plan);
+		expect(await recentlyDeletedPlan(handle.db, '00004', plan.id)).toBeNull();
+		// Restoring a plan that is not deleted does nothing.
+		expect(await restorePlan(handle.db, TEST_ACTOR, '00004', plan.id)).toBe(false);
+		const actions = await handle.db.execute(
+			sql`SELECT action FROM audit_events WHERE entity_type = 'plan' AND entity_id = ${String(plan.id)} ORDER BY id`
+		);
+		expect((actions as unknown as { rows: { action: string }[] }).rows.map((row) => row.action)).toEqual([
+			'plan.create',
+			'plan.delete',
+			'plan.restore'
+		]);
+	});
+
+	it('refuses an undo after the undo window, changing nothing', async () => {
+		const plan = await createPlan(handle.db, TEST_ACTOR, '00004', planInput({ name: 'Xóa đã lâu' }));
+		await deletePlan(handle.db, TEST_ACTOR, '00004', plan.id);
+		await handle.db.execute(
+			sql`UPDATE plans SET deleted_at = now() - interval '11 minutes' WHERE id = ${plan.id}`
+		);
+		expect(await recentlyDeletedPlan(handle.db, '00004', plan.id)).toBeNull();
+		await expectRefused(
+			() => restorePlan(handle.db, TEST_ACTOR, '00004', plan.id),
+			/10 phút/,
+			'undo-expired'
+		);
+		expect(await getPlan(handle.db, '00004', plan.id)).toBeNull();
 	});
 
 	it('lists the commune’s teams for the form', async () => {

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { InputError, type InputIssue } from '../../input-error';
 import {
 	MAX_ID,
+	PLAN_UNDO_MINUTES,
 	planInputError,
 	planIssue,
 	validatePlanInput,
@@ -90,7 +91,7 @@ async function storedSnapshot(
 			weights: plans.weights
 		})
 		.from(plans)
-		.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)))
+		.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode), isNull(plans.deletedAt)))
 		.limit(1);
 	if (!row) return null;
 	const members = await tx
@@ -103,7 +104,7 @@ async function storedSnapshot(
 
 /** The audit event of a plan write. */
 function planEvent(
-	action: 'plan.create' | 'plan.update' | 'plan.delete',
+	action: 'plan.create' | 'plan.update' | 'plan.delete' | 'plan.restore',
 	communeCode: string,
 	id: number,
 	changes: Record<string, unknown>
@@ -190,7 +191,10 @@ export async function updatePlan(
 	return updated ? getPlan(db, communeCode, id) : null;
 }
 
-/** Deletes a plan of the commune (its hamlet list goes with it); false when there is no such plan. */
+/**
+ * Deletes a plan of the commune: it disappears from every list, print and export at once, and can be
+ * restored for PLAN_UNDO_MINUTES (`restorePlan`); false when there is no such plan.
+ */
 export async function deletePlan(
 	db: Database,
 	actor: Actor,
@@ -205,8 +209,72 @@ export async function deletePlan(
 		async (tx) => {
 			const deleted = await storedSnapshot(tx, communeCode, id);
 			if (!deleted) return { value: false, audit: null };
-			await tx.delete(plans).where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)));
+			await tx
+				.update(plans)
+				.set({ deletedAt: sql`now()` })
+				.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode)));
 			return { value: true, audit: planEvent('plan.delete', communeCode, id, { deleted }) };
+		},
+		{ context }
+	);
+}
+
+const withinUndoWindow = () =>
+	and(
+		isNotNull(plans.deletedAt),
+		gt(plans.deletedAt, sql`now() - make_interval(mins => ${PLAN_UNDO_MINUTES})`)
+	);
+
+/** A plan of the commune deleted less than PLAN_UNDO_MINUTES ago (what "Hoàn tác" offers), else null. */
+export async function recentlyDeletedPlan(
+	db: Database,
+	communeCode: string,
+	id: number
+): Promise<{ id: number; name: string } | null> {
+	if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return null;
+	const [row] = await db
+		.select({ id: plans.id, name: plans.name })
+		.from(plans)
+		.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode), withinUndoWindow()))
+		.limit(1);
+	return row ?? null;
+}
+
+/**
+ * Undoes a delete made less than PLAN_UNDO_MINUTES ago: the plan is back as it was, with its id, so its
+ * links work again. Returns false when the commune has no such deleted plan; throws an InputError when
+ * the undo comes too late.
+ */
+export async function restorePlan(
+	db: Database,
+	actor: Actor,
+	communeCode: string,
+	id: number,
+	context?: WriteContext
+): Promise<boolean> {
+	if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) return false;
+	return withWrite(
+		db,
+		actor,
+		async (tx) => {
+			const [row] = await tx
+				.select({ recent: sql<boolean>`${withinUndoWindow()}` })
+				.from(plans)
+				.where(and(eq(plans.id, id), eq(plans.communeCode, communeCode), isNotNull(plans.deletedAt)))
+				.limit(1);
+			if (!row) return { value: false, audit: null };
+			if (!row.recent) {
+				throw InputError.invalid(
+					'undo-expired',
+					{
+						vi: `Đã quá ${PLAN_UNDO_MINUTES} phút kể từ khi xóa: không thể hoàn tác kế hoạch này nữa`,
+						en: `More than ${PLAN_UNDO_MINUTES} minutes since it was deleted: this plan can no longer be restored`
+					},
+					'planId'
+				);
+			}
+			await tx.update(plans).set({ deletedAt: null }).where(eq(plans.id, id));
+			return { value: true, audit: planEvent('plan.restore', communeCode, id, {}) };
 		},
 		{ context }
 	);
@@ -227,8 +295,8 @@ export async function getPlan(db: Database, communeCode: string, id: number): Pr
 async function selectPlans(db: Database, communeCode: string, id?: number): Promise<Plan[]> {
 	const condition =
 		id === undefined
-			? eq(plans.communeCode, communeCode)
-			: and(eq(plans.communeCode, communeCode), eq(plans.id, id));
+			? and(eq(plans.communeCode, communeCode), isNull(plans.deletedAt))
+			: and(eq(plans.communeCode, communeCode), eq(plans.id, id), isNull(plans.deletedAt));
 	const rows = await db
 		.select({
 			id: plans.id,

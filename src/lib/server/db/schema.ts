@@ -270,6 +270,8 @@ export const plans = pgTable(
 		note: text('note').notNull().default(''),
 		/** The gap weights the planner ranked with (null: the defaults, as for plans saved before weights were kept). */
 		weights: jsonb('weights').$type<Record<GapComponent, number>>(),
+		/** Set by a delete, which can be undone for PLAN_UNDO_MINUTES; a deleted plan is never listed or printed. */
+		deletedAt: timestamp('deleted_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

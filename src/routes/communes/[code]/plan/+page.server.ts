@@ -12,7 +12,14 @@ import { invalidPlanIdError, readPlanId } from '$lib/plans';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { dataMonths } from '$lib/server/db/metrics';
 import { findCommune } from '$lib/server/db/communes';
-import { createPlan, deletePlan, listPlans, updatePlan } from '$lib/server/db/plans';
+import {
+	createPlan,
+	deletePlan,
+	listPlans,
+	recentlyDeletedPlan,
+	restorePlan,
+	updatePlan
+} from '$lib/server/db/plans';
 import { communeTeams } from '$lib/server/db/teams';
 import { actorOf, signedInUser } from '$lib/server/auth/actor';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
@@ -49,6 +56,9 @@ async function plannerData(code: string, url: URL) {
 	const teams = await communeTeams(db, commune.code);
 	const plans = await listPlans(db, commune.code);
 	const pace = await communePace(db, commune.code, analysis.asOf, OUTREACH_PACE_WINDOW_DAYS);
+	// After a delete, the plan to offer back ("Hoàn tác") while the undo window lasts.
+	const deletedId = readPlanId(url.searchParams.get('deleted') ?? '');
+	const deletedPlan = deletedId === null ? null : await recentlyDeletedPlan(db, commune.code, deletedId);
 
 	const search = url.searchParams;
 	const startText = search.get('start');
@@ -81,7 +91,9 @@ async function plannerData(code: string, url: URL) {
 		paceWindowDays: OUTREACH_PACE_WINDOW_DAYS,
 		capacity,
 		editing: plans.find((plan) => plan.id === editId) ?? null,
-		savedId: Number(search.get('saved')) || null
+		savedId: Number(search.get('saved')) || null,
+		restored: search.has('restored'),
+		deletedPlan
 	};
 }
 
@@ -143,6 +155,25 @@ export const actions: Actions = {
 			const refused = InputError.notFound('unknown-plan', bilingual(m.plan_not_found_delete));
 			return failInput(refused, { deleteError: localized(refused.label) });
 		}
-		redirect(303, plannerUrl(params.code, form));
+		redirect(303, plannerUrl(params.code, form, { deleted: String(planId) }));
+	},
+
+	/** Undoes a delete of the plan named by `planId` while the undo window lasts. */
+	restore: async (event) => {
+		const { params, request } = event;
+		const { db } = await getAppDatabase();
+		const form = await request.formData();
+		const planIdText = form.get('planId');
+		const planId = typeof planIdText === 'string' ? readPlanId(planIdText) : null;
+		try {
+			if (planId === null) throw invalidPlanIdError();
+			const actor = actorOf(signedInUser(event.locals));
+			const restored = await restorePlan(db, actor, params.code, planId, writeContext(event));
+			if (!restored) throw InputError.notFound('unknown-plan', bilingual(m.plan_not_found_delete));
+		} catch (thrown) {
+			if (thrown instanceof InputError) return failInput(thrown, { deleteError: localized(thrown.label) });
+			throw thrown;
+		}
+		redirect(303, plannerUrl(params.code, form, { saved: String(planId), restored: '1' }));
 	}
 };
