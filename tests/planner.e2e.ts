@@ -117,6 +117,36 @@ test.describe('the commune planner', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('labels hamlets on the map and shades them on the city or the commune scale', async ({ page }) => {
+		const problems = watchForProblems(page);
+		await openPlanner(page);
+		const indices = (await ranking(page)).map(([, index]) => index);
+		const gapState = (id: number) =>
+			page.evaluate(
+				({ source, id }) => (window as MapWindow).__map!.getFeatureState({ source, id }).gap as number,
+				{ source: PLAN_SOURCE_ID, id }
+			);
+		const [topId, topIndex] = (await ranking(page))[0]!;
+		await expect(page.getByTestId('plan-map-ramp-ends')).toHaveText(/^0\s*50\s*100$/);
+		expect(await gapState(topId)).toBeCloseTo(topIndex, 1);
+
+		// Within the commune, the highest hamlet takes the darkest colour and the ramp says its own range.
+		await page.getByTestId('plan-map-scale-commune').check();
+		await expect.poll(() => gapState(topId)).toBeCloseTo(100, 5);
+		const low = Math.min(...indices).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+		const high = Math.max(...indices).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+		await expect(page.getByTestId('plan-map-ramp-ends')).toContainText(low);
+		await expect(page.getByTestId('plan-map-ramp-ends')).toContainText(high);
+
+		// Hamlet names are drawn on the map.
+		const labelled = await page.evaluate(
+			(layer) => (window as MapWindow).__map!.queryRenderedFeatures({ layers: [layer] }).length,
+			PLAN_LAYER_IDS.labels
+		);
+		expect(labelled).toBeGreaterThan(0);
+		expect(problems).toEqual([]);
+	});
+
 	test('highlights a hamlet on the map from the table, and the row from the map', async ({ page }) => {
 		const problems = watchForProblems(page);
 		await openPlanner(page);
@@ -456,5 +486,45 @@ test.describe('the commune planner', () => {
 			headers: { 'if-none-match': answered.headers().etag! }
 		});
 		expect(again.status()).toBe(304);
+	});
+});
+
+test.describe('the commune planner on a phone', () => {
+	test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+	test('ranks hamlets as cards in the page flow, nothing wider than the screen, 44 px targets', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await signIn(page, DEMO_USERS.commune);
+		await openPlanner(page);
+		// Nothing scrolls sideways, and the ranking is not a box scrolling inside the page.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		const ranking = page.getByTestId('gap-ranking');
+		const rankingBox = await ranking.boundingBox();
+		expect(rankingBox!.width).toBeLessThanOrEqual(360);
+		expect(
+			await ranking.evaluate((table) => table.parentElement!.scrollHeight - table.parentElement!.clientHeight)
+		).toBe(0);
+
+		// Each hamlet is a card: its pick target, the slider and the buttons are at least 44 px.
+		const card = page.getByTestId('ranking-row').first();
+		await expect(card).toHaveCSS('display', 'grid');
+		const pickTarget = card.locator('.pick-target');
+		const pickBox = await pickTarget.boundingBox();
+		expect(pickBox!.width).toBeGreaterThanOrEqual(44);
+		expect(pickBox!.height).toBeGreaterThanOrEqual(44);
+		await pickTarget.tap();
+		await expect(card.getByRole('checkbox')).toBeChecked();
+		await expect(page.getByTestId('picked-hamlets').getByRole('listitem')).toHaveCount(1);
+		for (const target of [
+			page.getByTestId('weight-skills'),
+			page.getByTestId('capacity-teams'),
+			page.getByRole('button', { name: /Lưu kế hoạch/ })
+		]) {
+			expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		}
+		await screenshot(page, 'planner-phone');
+		expect(problems).toEqual([]);
 	});
 });

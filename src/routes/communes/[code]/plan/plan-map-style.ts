@@ -6,6 +6,7 @@ import type { ExpressionSpecification, StyleSpecification } from '@maplibre/mapl
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { HotSpotClass } from '$lib/analysis/types';
 import { GAP_COLOR_STOPS } from '$lib/map/classification';
+import { FONT_BOLD, notoSansFontFaces } from '$lib/map/fonts';
 import { m } from '$lib/paraglide/messages';
 
 export const PLAN_SOURCE_ID = 'plan-hamlets';
@@ -16,7 +17,8 @@ export const PLAN_LAYER_IDS = {
 	line: 'plan-hamlets-line',
 	hotSpots: 'plan-hot-spots',
 	coldSpots: 'plan-cold-spots',
-	highlight: 'plan-hamlets-highlight'
+	highlight: 'plan-hamlets-highlight',
+	labels: 'plan-hamlet-labels'
 } as const;
 
 /** Outline colors; hot and cold spots also differ in dash pattern, not only in color. */
@@ -24,12 +26,34 @@ export const OUTLINE_COLORS = {
 	hotSpot: '#1b1b1b',
 	coldSpot: '#1d4ed8',
 	active: '#0b57d0',
-	picked: '#00695c'
+	// Bright, and unlike any fill of the gap ramp, so that picked hamlets stand out on dark red too.
+	picked: '#00e5ff'
 } as const;
 
-/** Properties of the map's features: the id and the hot-spot class, which do not change with the weights. */
+/**
+ * How the fill reads the index: `city` on the city-wide 0–100 scale (comparable across communes);
+ * `commune` stretched from the commune's lowest to its highest index, so that a commune whose hamlets are
+ * all high still shows which are highest.
+ */
+export type PlanMapScale = 'city' | 'commune';
+
+/** The index range the ramp spans: 0–100, or the commune's own lowest and highest values. */
+export function scaleRange(gapById: ReadonlyMap<number, number>, scale: PlanMapScale): [number, number] {
+	const values = [...gapById.values()];
+	if (scale === 'city' || values.length === 0) return [0, 100];
+	return [Math.min(...values), Math.max(...values)];
+}
+
+/** The value the ramp colours (0–100) for an index, in the scale's range; the middle when the range is a point. */
+export function rampPosition(index: number, [low, high]: [number, number]): number {
+	if (high <= low) return 50;
+	return ((index - low) / (high - low)) * 100;
+}
+
+/** Properties of the map's features: what does not change with the weights. */
 export interface PlanMapProperties {
 	id: number;
+	name: string;
 	hotSpotClass: HotSpotClass;
 }
 
@@ -52,6 +76,7 @@ export function createPlanMapStyle(
 	return {
 		version: 8,
 		name: 'Gõ Từng Nhà: kế hoạch',
+		'font-faces': notoSansFontFaces(),
 		sources: {
 			[PLAN_SOURCE_ID]: {
 				type: 'geojson',
@@ -101,9 +126,22 @@ export function createPlanMapStyle(
 						OUTLINE_COLORS.active,
 						OUTLINE_COLORS.picked
 					],
-					'line-width': ['case', state('active'), 5, state('hover'), 4, state('picked'), 3, 0],
-					'line-offset': ['case', state('picked'), 1.5, 0]
+					'line-width': ['case', state('active'), 5, state('hover'), 4, state('picked'), 4, 0],
+					'line-offset': ['case', state('picked'), 2, 0]
 				}
+			},
+			{
+				id: PLAN_LAYER_IDS.labels,
+				type: 'symbol',
+				source: PLAN_SOURCE_ID,
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': ['literal', [FONT_BOLD]],
+					'text-size': 12,
+					'text-max-width': 7,
+					'text-padding': 2
+				},
+				paint: { 'text-color': '#1b1b1b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 }
 			}
 		]
 	};
