@@ -91,7 +91,12 @@ test.describe('languages', () => {
 		await expect(page).toHaveURL(/\/en\/communes\/09700\/plans\/\d+\/print$/);
 		await expect(page.getByTestId('print-sheet')).toContainText('From 1 Dec 2026 to 10 Dec 2026');
 		await page.goBack();
-		await page.getByRole('button', { name: `Delete the plan ${name}` }).click();
+		const plan = page.getByTestId('saved-plan').filter({ hasText: name });
+		await plan.locator('summary', { hasText: 'Delete' }).click();
+		await expect(plan.locator('details.delete')).toContainText(
+			`Delete the plan "${name}"? You can undo this for 10 minutes.`
+		);
+		await plan.getByRole('button', { name: 'Delete this plan' }).click();
 		await expect(page.getByTestId('saved-plan').filter({ hasText: name })).toHaveCount(0);
 		expect(new URL(page.url()).pathname).toBe(`/en${PLANNER}`);
 	});

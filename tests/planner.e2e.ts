@@ -498,7 +498,17 @@ test.describe('the commune planner on a phone', () => {
 		const problems = watchForProblems(page);
 		await signIn(page, DEMO_USERS.commune);
 		await openPlanner(page);
-		// Nothing scrolls sideways, and the ranking is not a box scrolling inside the page.
+		// Nothing scrolls sideways (the list names what sticks out), and the ranking is not a box scrolling inside the page.
+		const tooWide = await page.evaluate(() =>
+			[...document.querySelectorAll('body *')]
+				.filter((element) => element.getBoundingClientRect().right > 361)
+				.slice(0, 5)
+				.map(
+					(element) =>
+						`${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`
+				)
+		);
+		expect(tooWide).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		const ranking = page.getByTestId('gap-ranking');
 		const rankingBox = await ranking.boundingBox();
