@@ -3,11 +3,14 @@ import type { ActivityClusterCollection, ActivityPointProperties } from '../src/
 import type { ActivityKind } from '../src/lib/domain';
 import { formatDate } from '../src/lib/format';
 import { activityKindLabel } from '../src/lib/labels';
-import { ACTIVITY_LAYER_IDS, ACTIVITY_SOURCE_ID } from '../src/lib/map/activity-layers';
+import { ACTIVITY_LAYER_IDS, ACTIVITY_MIN_ZOOM, ACTIVITY_SOURCE_ID } from '../src/lib/map/activity-layers';
 import { openMap, watchForProblems, type MapWindow } from './map-page';
 
 /** The month the page shows (its `<ActivityClusterLayer month=…>`); the demo data covers it. */
 const MONTH = '2026-11';
+
+/** Central Hanoi at the first zoom that shows activities (ACTIVITY_MIN_ZOOM). */
+const CENTRAL_HANOI = `#map=${ACTIVITY_MIN_ZOOM}/21.03/105.84`;
 
 /** Waits until the layer has loaded the activities of the current view and the map has drawn them. */
 async function activitiesLoaded(page: Page): Promise<number> {
@@ -89,7 +92,16 @@ test('outreach activities: a cluster zooms in on click, a single activity opens 
 	page
 }, testInfo) => {
 	const problems = watchForProblems(page);
+	// At city zoom the activities stay off the coverage map, and nothing is fetched for them.
+	let clusterRequests = 0;
+	page.on('request', (request) => {
+		if (request.url().includes('/api/activities/clusters')) clusterRequests++;
+	});
 	await openMap(page);
+	expect(await activitiesLoaded(page)).toBe(0);
+	expect(clusterRequests).toBe(0);
+	await page.goto(`/${CENTRAL_HANOI}`);
+	await page.reload();
 	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
 	const clustersShot = testInfo.outputPath('activity-clusters.png');
 	await page.screenshot({ path: clustersShot });
@@ -162,7 +174,7 @@ test('outreach activities: a cluster zooms in on click, a single activity opens 
 
 test('the activity popup is in English on /en/', async ({ page }) => {
 	const problems = watchForProblems(page);
-	await openMap(page, '/en/');
+	await openMap(page, `/en/${CENTRAL_HANOI}`);
 	expect(await activitiesLoaded(page)).toBeGreaterThan(0);
 	const { kind, occurredOn, peopleGuided } = await clickSingleActivity(page);
 	const popup = page.getByTestId('activity-popup');

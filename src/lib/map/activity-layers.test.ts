@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS } from '$lib/domain';
 import {
 	ACTIVITY_KIND_COLORS,
+	ACTIVITY_MIN_ZOOM,
 	activityLayers,
 	ACTIVITY_SOURCE_ID,
 	activityClusterLayer,
 	activitySource,
-	byActivityKind
+	byActivityKind,
+	CLUSTER_COLORS
 } from './activity-layers';
+import { GAP_COLOR_STOPS } from './classification';
 import { notoSansFontFaces } from './fonts';
 
 /** Evaluates a data expression on a feature with `properties`, as MapLibre would. */
@@ -30,13 +33,25 @@ describe('activity layers', () => {
 		expect(activityLayers('en').every((layer) => layer.source === ACTIVITY_SOURCE_ID)).toBe(true);
 	});
 
-	it('give each kind its own Okabe–Ito color, for points by kind and clusters by dominant kind', () => {
+	it('give each kind its own Okabe–Ito color on single activities', () => {
 		expect(new Set(Object.values(ACTIVITY_KIND_COLORS)).size).toBe(ACTIVITY_KINDS.length);
 		for (const kind of ACTIVITY_KINDS) {
-			const expected = ACTIVITY_KIND_COLORS[kind];
-			expect(evaluate(byActivityKind('kind'), { kind })).toBe(expected);
-			expect(evaluate(byActivityKind('dominantKind'), { dominantKind: kind })).toBe(expected);
+			expect(evaluate(byActivityKind('kind'), { kind })).toBe(ACTIVITY_KIND_COLORS[kind]);
 		}
+	});
+
+	it('draw clusters as neutral outlined circles, in no colour of the kinds or the gap palette', () => {
+		const paint = activityClusterLayer.paint!;
+		expect(paint['circle-color']).toBe(CLUSTER_COLORS.fill);
+		expect(paint['circle-stroke-color']).toBe(CLUSTER_COLORS.ring);
+		const palette = [...Object.values(ACTIVITY_KIND_COLORS), ...GAP_COLOR_STOPS.map(([, color]) => color)];
+		for (const color of Object.values(CLUSTER_COLORS))
+			expect(palette.map((item) => item.toLowerCase())).not.toContain(color);
+	});
+
+	it('stay off the map at city zoom', () => {
+		expect(ACTIVITY_MIN_ZOOM).toBeGreaterThan(10);
+		for (const layer of activityLayers('vi')) expect(layer.minzoom).toBe(ACTIVITY_MIN_ZOOM);
 	});
 
 	it('draw bigger clusters for more activities', () => {

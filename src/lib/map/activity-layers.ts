@@ -23,6 +23,12 @@ export const ACTIVITY_LAYER_IDS = {
 } as const;
 
 /**
+ * Activities show from this zoom on. At city zoom the clusters sat on the central communes and hid the
+ * coverage the map is for; from here a commune fills the screen and the clusters have room.
+ */
+export const ACTIVITY_MIN_ZOOM = 11;
+
+/**
  * One color per activity kind from the Okabe–Ito palette, which stays distinguishable with the
  * common color-vision deficiencies (https://jfly.uni-koeln.de/color/). All four are dark enough for
  * white outlines and white count labels.
@@ -35,7 +41,11 @@ export const ACTIVITY_KIND_COLORS: Record<ActivityKind, string> = {
 };
 
 const OUTLINE = '#ffffff';
-const COUNT_HALO = '#1f2328';
+/**
+ * Clusters are neutral: a white disc with a dark ring and a dark count. A coloured disc competed with the
+ * gap palette (orange on YlOrRd); the kinds stay on the single activities, which are small.
+ */
+export const CLUSTER_COLORS = { fill: '#ffffff', ring: '#1f2328', count: '#1f2328' } as const;
 
 /** An empty source; the component fills it with `setData`. */
 export const activitySource: GeoJSONSourceSpecification = {
@@ -61,17 +71,18 @@ export function byActivityKind(property: 'kind' | 'dominantKind'): ExpressionSpe
 const isCluster: ExpressionSpecification = ['==', ['get', 'cluster'], true];
 const isPoint: ExpressionSpecification = ['==', ['get', 'cluster'], false];
 
-/** Cluster discs, in steps of size by activity count, colored by the dominant kind. */
+/** Cluster discs, in steps of size by activity count: neutral outlined circles (CLUSTER_COLORS). */
 export const activityClusterLayer: CircleLayerSpecification = {
 	id: ACTIVITY_LAYER_IDS.clusters,
 	type: 'circle',
 	source: ACTIVITY_SOURCE_ID,
+	minzoom: ACTIVITY_MIN_ZOOM,
 	filter: isCluster,
 	paint: {
-		'circle-color': byActivityKind('dominantKind'),
+		'circle-color': CLUSTER_COLORS.fill,
 		'circle-radius': ['step', ['get', 'pointCount'], 13, 10, 17, 100, 22, 1000, 28],
-		'circle-opacity': 1,
-		'circle-stroke-color': OUTLINE,
+		'circle-opacity': 0.92,
+		'circle-stroke-color': CLUSTER_COLORS.ring,
 		'circle-stroke-width': 2
 	}
 };
@@ -81,6 +92,7 @@ const activityClusterCountLayer = (locale: Locale): SymbolLayerSpecification => 
 	id: ACTIVITY_LAYER_IDS.clusterCounts,
 	type: 'symbol',
 	source: ACTIVITY_SOURCE_ID,
+	minzoom: ACTIVITY_MIN_ZOOM,
 	filter: isCluster,
 	layout: {
 		'text-field': ['number-format', ['get', 'pointCount'], { locale: intlLocale(locale) }],
@@ -91,8 +103,8 @@ const activityClusterCountLayer = (locale: Locale): SymbolLayerSpecification => 
 		'text-ignore-placement': true
 	},
 	paint: {
-		'text-color': OUTLINE,
-		'text-halo-color': COUNT_HALO,
+		'text-color': CLUSTER_COLORS.count,
+		'text-halo-color': CLUSTER_COLORS.fill,
 		'text-halo-width': 0.8
 	}
 });
@@ -102,6 +114,7 @@ const activityPointLayer: CircleLayerSpecification = {
 	id: ACTIVITY_LAYER_IDS.points,
 	type: 'circle',
 	source: ACTIVITY_SOURCE_ID,
+	minzoom: ACTIVITY_MIN_ZOOM,
 	filter: isPoint,
 	paint: {
 		'circle-color': byActivityKind('kind'),
