@@ -17,6 +17,8 @@ export default defineConfig(({ command }) => ({
 		include: ['src/**/*.test.ts', 'geodata/**/*.test.ts', 'scripts/**/*.test.ts'],
 		expect: { requireAssertions: true },
 		environment: 'node',
+		// The app's request and error log (pino) would bury the test report; LOG_LEVEL=info shows it.
+		env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
 		// CI must run everything: a skipped test fails the run there.
 		reporters: process.env.CI ? ['default', './tests/reporters/vitest-no-skips.ts'] : ['default'],
 		allowOnly: !process.env.CI,

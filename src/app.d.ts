@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			/** The signed-in user, or null for an anonymous request (filled by hooks.server.ts). */
 			user: SessionUser | null;
+			/** The request's id: logged, sent as `X-Request-Id` and kept in its audit events (request-log.ts). */
+			requestId?: string;
 			/** Set by the guard when a page is refused: the root layout renders it as the error page. */
 			refusal?: { status: number; code: string; message: string; messageEn: string };
 		}
@@ -16,6 +18,8 @@ declare global {
 			messageEn?: string;
 			/** The stable code of refused input (see InputError), for tests and support. */
 			code?: string;
+			/** The failed request's id, as in the log and the `X-Request-Id` header, for support. */
+			requestId?: string;
 		}
 	}
 }

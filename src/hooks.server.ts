@@ -1,11 +1,13 @@
 import { env } from '$env/dynamic/private';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ensureAccounts } from '$lib/server/auth/bootstrap';
 import { authorize } from '$lib/server/auth/guard';
 import { authenticate } from '$lib/server/auth/session';
 import { compressResponse } from '$lib/server/compression';
-import { closeAppDatabase, getAppDatabase } from '$lib/server/db/app-database';
+import { serverErrorBody } from '$lib/server/server-error';
+import { requestLog } from '$lib/server/request-log';
+import { installProcessHandlers, openAppDatabaseWithRetry } from '$lib/server/startup';
 import { securityHeaders } from '$lib/server/security-headers';
 import { baseLocalePrefixRedirect } from '$lib/i18n';
 import { baseLocale } from '$lib/paraglide/runtime';
@@ -13,16 +15,19 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 
 /** Open, migrate and (on first run) seed the database, and create the first accounts, before serving. */
 export const init: ServerInit = async () => {
-	const { db } = await getAppDatabase();
+	installProcessHandlers();
+	const { db } = await openAppDatabaseWithRetry();
 	await ensureAccounts(db, {
 		adminUsername: env.ADMIN_USERNAME,
 		adminPassword: env.ADMIN_PASSWORD,
 		demo: env.SEED_DEMO !== 'false',
 		demoPassword: env.DEMO_PASSWORD || undefined
 	});
-	// adapter-node emits this on SIGINT/SIGTERM once requests have drained.
-	process.once('sveltekit:shutdown', () => void closeAppDatabase());
 };
+
+/** An unexpected error: logged with its stack and request id; the asker gets a plain message and the id. */
+export const handleError: HandleServerError = ({ error, event, status, message }) =>
+	serverErrorBody(error, event, status, message);
 
 /** `/vi/…` would serve a copy of `/…`: send it to the one address of the Vietnamese page. */
 const redirectBaseLocalePrefix: Handle = ({ event, resolve }) => {
@@ -30,8 +35,8 @@ const redirectBaseLocalePrefix: Handle = ({ event, resolve }) => {
 	return location ? new Response(null, { status: 308, headers: { location } }) : resolve(event);
 };
 
-/** Tiles and JSON answer the same in every language (errors carry both): they skip the locale (≈ 50 µs). */
-const MACHINE_ENDPOINTS = /^\/(tiles|api)\//;
+/** Tiles, JSON and probes answer the same in every language (errors carry both): they skip the locale (≈ 50 µs). */
+const MACHINE_ENDPOINTS = /^\/(tiles\/|api\/|healthz$|readyz$)/;
 
 /** The request's locale (from its URL) for every message rendered or sent, and in `<html lang>`. */
 const localize: Handle = ({ event, resolve }) => {
@@ -48,9 +53,10 @@ const localize: Handle = ({ event, resolve }) => {
 
 const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 
-// Outermost first: the security headers wrap every answer, the guard's refusals included; the guard
-// runs in the request's locale (its messages) and knows who is asking.
+// Outermost first: the request log times and ids everything; the security headers wrap every answer,
+// the guard's refusals included; the guard runs in the request's locale (its messages) and knows who is asking.
 export const handle = sequence(
+	requestLog,
 	securityHeaders,
 	redirectBaseLocalePrefix,
 	localize,

@@ -62,7 +62,10 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/hotspots': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/search': { kind: 'endpoint', methods: { GET: ANYONE } },
-	'/tiles/[layer]/[z]/[x]/[y].mvt': { kind: 'endpoint', methods: { GET: ANYONE } }
+	'/tiles/[layer]/[z]/[x]/[y].mvt': { kind: 'endpoint', methods: { GET: ANYONE } },
+	// Probes of a proxy or an orchestrator: they say no more than whether the app can serve.
+	'/healthz': { kind: 'endpoint', methods: { GET: ANYONE } },
+	'/readyz': { kind: 'endpoint', methods: { GET: ANYONE } }
 };
 
 /** What the guard does with a request: let it through, ask for a sign-in, or refuse it. */

@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { logger } from '../log';
 import { seedIfEmpty } from '../seed/seed-database';
 import { openMigratedDatabase, type DatabaseHandle } from './index';
 import type { Actor } from './write';
@@ -6,7 +7,20 @@ import type { Actor } from './write';
 // Kept on globalThis, not in a module variable: Vite's dev server re-runs changed server modules,
 // and a second handle on the same PGlite data directory would be refused by its lock.
 const HANDLE_KEY = Symbol.for('go-tung-nha.app-database');
-const store = globalThis as { [HANDLE_KEY]?: Promise<DatabaseHandle> };
+const STATUS_KEY = Symbol.for('go-tung-nha.app-database-status');
+const store = globalThis as { [HANDLE_KEY]?: Promise<DatabaseHandle>; [STATUS_KEY]?: AppDatabaseStatus };
+
+/** Where the app's database is, for /readyz: never waits for it. */
+export type AppDatabaseStatus =
+	| { state: 'closed' }
+	| { state: 'opening' }
+	| { state: 'open'; handle: DatabaseHandle }
+	| { state: 'failed'; error: unknown }
+	| { state: 'closing' };
+
+export function appDatabaseStatus(): AppDatabaseStatus {
+	return store[STATUS_KEY] ?? { state: 'closed' };
+}
 
 /** Who seeds an empty database when the app starts on it. */
 const FIRST_START: Actor = { kind: 'system', reason: 'first start: seed the empty database' };
@@ -19,8 +33,8 @@ async function openAppDatabase(): Promise<DatabaseHandle> {
 	try {
 		const started = performance.now();
 		if (await seedIfEmpty(handle.db, FIRST_START, { demo: env.SEED_DEMO !== 'false' })) {
-			const seconds = ((performance.now() - started) / 1000).toFixed(1);
-			console.log(`Lần chạy đầu: đã nạp dữ liệu vào CSDL trong ${seconds} s (first run: database seeded)`);
+			const seconds = Math.round(performance.now() - started) / 1000;
+			logger.info({ seconds }, 'Lần chạy đầu: đã nạp dữ liệu vào CSDL (first run: database seeded)');
 		}
 	} catch (error) {
 		await handle.close();
@@ -38,8 +52,18 @@ export function getAppDatabase(): Promise<DatabaseHandle> {
 	if (!opening) {
 		opening = openAppDatabase();
 		store[HANDLE_KEY] = opening;
-		// A failed start must not be cached forever: the next request tries again.
-		opening.catch(() => delete store[HANDLE_KEY]);
+		store[STATUS_KEY] = { state: 'opening' };
+		opening.then(
+			(handle) => {
+				if (store[HANDLE_KEY] === opening) store[STATUS_KEY] = { state: 'open', handle };
+			},
+			(error: unknown) => {
+				// A failed start must not be cached forever: the next request tries again.
+				if (store[HANDLE_KEY] !== opening) return;
+				delete store[HANDLE_KEY];
+				store[STATUS_KEY] = { state: 'failed', error };
+			}
+		);
 	}
 	return opening;
 }
@@ -48,6 +72,11 @@ export function getAppDatabase(): Promise<DatabaseHandle> {
 export async function closeAppDatabase(): Promise<void> {
 	const opening = store[HANDLE_KEY];
 	delete store[HANDLE_KEY];
+	store[STATUS_KEY] = { state: 'closing' };
 	const handle = await opening?.catch(() => undefined);
-	await handle?.close();
+	try {
+		await handle?.close();
+	} finally {
+		store[STATUS_KEY] = { state: 'closed' };
+	}
 }

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { logger } from '../log';
 import * as schema from './schema';
 
 /** The drizzle database, whichever driver is behind it: query modules take this and nothing else. */
@@ -42,7 +43,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		const pool = new pg.Pool({ connectionString: options.url, max: 10 });
 		// An idle client dropped by the server (restart, admin command) must not crash the process;
 		// the pool replaces it on the next query. https://node-postgres.com/apis/pool#error
-		pool.on('error', (error) => console.warn(`PostgreSQL idle connection lost: ${error.message}`));
+		pool.on('error', (error) =>
+			logger.warn({ reason: error.message }, 'PostgreSQL idle connection lost; the pool replaces it')
+		);
 		// Fail now, with the server's own message, rather than at the first query.
 		const client = await pool.connect().catch(async (error: unknown) => {
 			await pool.end();
