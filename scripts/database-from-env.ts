@@ -1,3 +1,4 @@
+import type { DatabaseTarget } from '../src/lib/server/db/backup';
 import { openMigratedDatabase, type DatabaseHandle } from '../src/lib/server/db/index';
 
 /** Opens the database the app would use: DATABASE_URL, else the embedded PGlite in DATA_DIR. */
@@ -6,6 +7,13 @@ export function openDatabaseFromEnvironment(): Promise<DatabaseHandle> {
 		url: process.env.DATABASE_URL || undefined,
 		dataDir: process.env.DATA_DIR || undefined
 	});
+}
+
+/** The same database as a backup's source or a restore's target. */
+export function databaseTarget(): DatabaseTarget {
+	return process.env.DATABASE_URL
+		? { url: process.env.DATABASE_URL }
+		: { dataDir: process.env.DATA_DIR || '.data/pglite' };
 }
 
 /** A one-line description of that database for the scripts' output, without credentials. */

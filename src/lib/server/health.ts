@@ -13,7 +13,12 @@ function json(body: unknown, status: number): Response {
 /** The process answers: nothing else is checked, so a slow database never makes it look dead. */
 export function liveness(): Response {
 	return json(
-		{ status: 'alive', pid: process.pid, uptimeSeconds: Math.round(process.uptime()), startedAt },
+		{
+			status: 'alive',
+			pid: process.pid,
+			uptimeSeconds: Math.round(process.uptime()),
+			startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString()
+		},
 		200
 	);
 }

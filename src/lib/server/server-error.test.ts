@@ -3,7 +3,7 @@ import { isDatabaseUnavailable, serverErrorBody } from './server-error';
 
 const event = (requestId: string) => ({
 	locals: { user: null, requestId },
-	route: { id: '/api/gap' },
+	route: { id: '/api/gap' as const },
 	request: new Request('http://localhost/api/gap')
 });
 

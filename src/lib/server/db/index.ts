@@ -22,6 +22,8 @@ export interface DatabaseHandle {
 	db: Database;
 	driver: Driver;
 	close(): Promise<void>;
+	/** PGlite only: its data directory as a gzipped tarball (what `npm run backup` writes). */
+	dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -29,6 +31,8 @@ export interface OpenOptions {
 	url?: string;
 	/** Embedded PGlite data directory; 'memory://' keeps it in memory (tests). Used when `url` is absent. */
 	dataDir?: string;
+	/** PGlite only: start from this tarball of a data directory (`npm run restore`); the directory must be empty. */
+	loadDataDir?: Blob;
 }
 
 /** Where drizzle-kit writes migrations; the app is always started from the repository root. */
@@ -55,33 +59,47 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		return { db: drizzlePg(pool, { schema }), driver: 'pg', close: () => pool.end() };
 	}
 	const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+	const pgliteOptions = { extensions: { postgis }, loadDataDir: options.loadDataDir };
 	if (dataDir.startsWith('memory://')) {
-		const client = await PGlite.create(dataDir, { extensions: { postgis } });
-		return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
+		const client = await PGlite.create(dataDir, pgliteOptions);
+		return {
+			db: drizzlePglite(client, { schema }),
+			driver: 'pglite',
+			close: () => client.close(),
+			dumpDataDir: () => client.dumpDataDir('gzip')
+		};
 	}
-	mkdirSync(dataDir, { recursive: true });
-	// PGlite has no lock of its own, and two processes on one data directory corrupt it
-	// (e.g. `npm run seed` while the server runs), so the second one is refused.
-	const release = await lockfile.lock(dataDir, { stale: 30_000, update: 10_000 }).catch((error: unknown) => {
-		throw new Error(
-			`CSDL nhúng ${dataDir} đang được một tiến trình khác sử dụng; hãy dừng tiến trình đó, hoặc chờ 30 giây nếu nó vừa bị tắt đột ngột ` +
-				`(the embedded database ${dataDir} is in use by another process: stop it, or wait 30 s after a crash): ${String(error)}`
-		);
-	});
+	const release = await lockDataDir(dataDir);
 	try {
-		const client = await PGlite.create(dataDir, { extensions: { postgis } });
+		const client = await PGlite.create(dataDir, pgliteOptions);
 		return {
 			db: drizzlePglite(client, { schema }),
 			driver: 'pglite',
 			async close() {
 				await client.close();
 				await release();
-			}
+			},
+			dumpDataDir: () => client.dumpDataDir('gzip')
 		};
 	} catch (error) {
 		await release();
 		throw error;
 	}
+}
+
+/**
+ * Takes the embedded data directory's lock (created when missing); resolves to its release. PGlite has
+ * no lock of its own, and two processes on one data directory corrupt it (e.g. `npm run seed` while the
+ * server runs), so the second one is refused with a message naming the directory.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+	mkdirSync(dataDir, { recursive: true });
+	return lockfile.lock(dataDir, { stale: 30_000, update: 10_000 }).catch((error: unknown) => {
+		throw new Error(
+			`CSDL nhúng ${resolve(dataDir)} đang được một tiến trình khác sử dụng; hãy dừng tiến trình đó, hoặc chờ 30 giây nếu nó vừa bị tắt đột ngột ` +
+				`(the embedded database ${resolve(dataDir)} is in use by another process: stop it, or wait 30 s after a crash): ${String(error)}`
+		);
+	});
 }
 
 /** Applies every migration in `drizzle/` not yet applied; re-running is a no-op. */
