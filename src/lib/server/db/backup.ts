@@ -33,7 +33,7 @@ export class BackupError extends Error {}
 const EXTENSIONS: Record<Driver, string> = { pg: '.pgdump', pglite: '.pglite.tar.gz' };
 
 /** `gotungnha-v0.1.0-m9-r41-20261129T193200Z.pgdump`: version, migration level, data revision, UTC time. */
-export function backupFileName(facts: BackupFacts, appVersion: string, at = new Date()): string {
+function backupFileName(facts: BackupFacts, appVersion: string, at = new Date()): string {
 	const stamp = at
 		.toISOString()
 		.replace(/[-:]/g, '')
