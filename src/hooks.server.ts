@@ -1,7 +1,5 @@
-import { env } from '$env/dynamic/private';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { ensureAccounts } from '$lib/server/auth/bootstrap';
 import { authorize } from '$lib/server/auth/guard';
 import { authenticate } from '$lib/server/auth/session';
 import { compressResponse } from '$lib/server/compression';
@@ -13,16 +11,13 @@ import { baseLocalePrefixRedirect } from '$lib/i18n';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
-/** Open, migrate and (on first run) seed the database, and create the first accounts, before serving. */
+/**
+ * Open, migrate and (on first run) seed the database, and create the first accounts, before serving;
+ * an unreachable database is retried, never a crash.
+ */
 export const init: ServerInit = async () => {
 	installProcessHandlers();
-	const { db } = await openAppDatabaseWithRetry();
-	await ensureAccounts(db, {
-		adminUsername: env.ADMIN_USERNAME,
-		adminPassword: env.ADMIN_PASSWORD,
-		demo: env.SEED_DEMO !== 'false',
-		demoPassword: env.DEMO_PASSWORD || undefined
-	});
+	await openAppDatabaseWithRetry();
 };
 
 /** An unexpected error: logged with its stack and request id; the asker gets a plain message and the id. */

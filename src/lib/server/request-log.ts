@@ -24,6 +24,8 @@ export const requestLog: Handle = async ({ event, resolve }) => {
 	const requestId = requestIdOf(event.request);
 	event.locals.requestId = requestId;
 	const started = performance.now();
+	// LOG_LEVEL=debug: also when it arrives, to see what is in flight (a hang, a shutdown).
+	logger.debug({ requestId, method: event.request.method, route: event.route.id }, 'request received');
 	const line = () => ({
 		requestId,
 		method: event.request.method,

@@ -1,7 +1,8 @@
 import { env } from '$env/dynamic/private';
 import { logger } from '../log';
 import { seedIfEmpty } from '../seed/seed-database';
-import { openMigratedDatabase, type DatabaseHandle } from './index';
+import { ensureAccounts } from '../auth/bootstrap';
+import { migrateDatabase, openDatabase, withStartupLock, type DatabaseHandle } from './index';
 import type { Actor } from './write';
 
 // Kept on globalThis, not in a module variable: Vite's dev server re-runs changed server modules,
@@ -26,16 +27,23 @@ export function appDatabaseStatus(): AppDatabaseStatus {
 const FIRST_START: Actor = { kind: 'system', reason: 'first start: seed the empty database' };
 
 async function openAppDatabase(): Promise<DatabaseHandle> {
-	const handle = await openMigratedDatabase({
-		url: env.DATABASE_URL || undefined,
-		dataDir: env.DATA_DIR || undefined
-	});
+	const url = env.DATABASE_URL || undefined;
+	const handle = await openDatabase({ url, dataDir: env.DATA_DIR || undefined });
 	try {
-		const started = performance.now();
-		if (await seedIfEmpty(handle.db, FIRST_START, { demo: env.SEED_DEMO !== 'false' })) {
-			const seconds = Math.round(performance.now() - started) / 1000;
-			logger.info({ seconds }, 'Lần chạy đầu: đã nạp dữ liệu vào CSDL (first run: database seeded)');
-		}
+		await withStartupLock(url, async () => {
+			await migrateDatabase(handle);
+			const started = performance.now();
+			if (await seedIfEmpty(handle.db, FIRST_START, { demo: env.SEED_DEMO !== 'false' })) {
+				const seconds = Math.round(performance.now() - started) / 1000;
+				logger.info({ seconds }, 'Lần chạy đầu: đã nạp dữ liệu vào CSDL (first run: database seeded)');
+			}
+			await ensureAccounts(handle.db, {
+				adminUsername: env.ADMIN_USERNAME,
+				adminPassword: env.ADMIN_PASSWORD,
+				demo: env.SEED_DEMO !== 'false',
+				demoPassword: env.DEMO_PASSWORD || undefined
+			});
+		});
 	} catch (error) {
 		await handle.close();
 		throw error;
@@ -45,7 +53,8 @@ async function openAppDatabase(): Promise<DatabaseHandle> {
 
 /**
  * The app's one database handle: PostgreSQL when DATABASE_URL is set, else the embedded PGlite in
- * DATA_DIR (default .data/pglite). Opened, migrated and seeded on first use; later calls share it.
+ * DATA_DIR (default .data/pglite). Opened, migrated, seeded and given its first accounts on first use
+ * (one instance at a time on PostgreSQL); later calls share it.
  */
 export function getAppDatabase(): Promise<DatabaseHandle> {
 	let opening = store[HANDLE_KEY];

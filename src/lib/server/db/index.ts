@@ -50,6 +50,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		pool.on('error', (error) =>
 			logger.warn({ reason: error.message }, 'PostgreSQL idle connection lost; the pool replaces it')
 		);
+		// A connection lost while checked out but between queries (a transaction between two statements)
+		// emits 'error' with no one listening, which would end the process; its next query fails instead.
+		pool.on('connect', (client) =>
+			client.on('error', (error) =>
+				logger.warn({ reason: error.message }, 'PostgreSQL connection lost while in use; its query fails')
+			)
+		);
 		// Fail now, with the server's own message, rather than at the first query.
 		const client = await pool.connect().catch(async (error: unknown) => {
 			await pool.end();
@@ -100,6 +107,27 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
 				`(the embedded database ${resolve(dataDir)} is in use by another process: stop it, or wait 30 s after a crash): ${String(error)}`
 		);
 	});
+}
+
+/** The advisory lock of the app's start: any 64-bit number of our own ("gtn start"). */
+const STARTUP_LOCK_KEY = 0x67746e5f7374;
+
+/**
+ * Runs `start` (migrations, first seed, first accounts) while holding a PostgreSQL advisory lock, so
+ * that instances starting together on one database take turns instead of racing to create the same
+ * rows. PGlite needs none: its directory lock admits one process.
+ */
+export async function withStartupLock<T>(url: string | undefined, start: () => Promise<T>): Promise<T> {
+	if (!url) return start();
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+		return await start();
+	} finally {
+		// Ending the session releases the lock, whatever happened.
+		await client.end().catch(() => undefined);
+	}
 }
 
 /** Applies every migration in `drizzle/` not yet applied; re-running is a no-op. */
