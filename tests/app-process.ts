@@ -9,7 +9,7 @@ import { APP_PORT, E2E_DEMO_PASSWORD } from '../playwright.config';
 export const instancePort = (offset: number) => APP_PORT + 10 + offset;
 
 /** The test servers' session secret: the same in every instance, as a deployment must set it. */
-export const SHARED_SECRET = 'e2e-instances-secret-not-for-production-0123456789';
+const SHARED_SECRET = 'e2e-instances-secret-not-for-production-0123456789';
 
 export interface AppProcess {
 	origin: string;
