@@ -5,6 +5,7 @@ import { benchAccounts } from './accounts';
 import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
+import { benchInstances } from './instances';
 import { benchMap } from './map';
 import { benchTiles } from './tiles';
 import { reportedRows } from './report';
@@ -15,7 +16,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	clusters: benchClusters,
 	tiles: benchTiles,
 	map: benchMap,
-	accounts: benchAccounts
+	accounts: benchAccounts,
+	instances: benchInstances
 };
 
 const requested = process.argv.slice(2);
