@@ -6,6 +6,7 @@ import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
 import { benchInstances } from './instances';
+import { benchNational } from './national';
 import { benchMap } from './map';
 import { benchTiles } from './tiles';
 import { reportedRows } from './report';
@@ -17,8 +18,12 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	tiles: benchTiles,
 	map: benchMap,
 	accounts: benchAccounts,
-	instances: benchInstances
+	instances: benchInstances,
+	national: benchNational
 };
+
+/** Opt-in sections: long, and not part of a plain `npm run bench`. */
+const OPT_IN = new Set(['national']);
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in SECTIONS));
@@ -29,7 +34,7 @@ if (unknown.length > 0) {
 	process.exit(1);
 }
 for (const [name, run] of Object.entries(SECTIONS)) {
-	if (requested.length > 0 && !requested.includes(name)) continue;
+	if (requested.length > 0 ? !requested.includes(name) : OPT_IN.has(name)) continue;
 	console.log(`— ${name}`);
 	await run();
 }
