@@ -109,6 +109,13 @@ test.describe('two instances on one PostGIS database', () => {
 			maxRedirects: 0
 		});
 		expect(saved.status()).toBe(303);
+		// The request id the response carries is the one its audit event keeps.
+		const audit = await onServer(
+			`SELECT request_id FROM audit_events WHERE action = 'plan.create' ORDER BY occurred_at DESC LIMIT 1`,
+			[],
+			DATABASE
+		);
+		expect(audit.rows[0]?.request_id).toBe(saved.headers()['x-request-id']);
 
 		// Plans are a planner's work, not analysis data: they do not move the data revision (revision.test.ts).
 		const after = await view(other);

@@ -62,7 +62,7 @@ export async function generateNationalDataset(db: Database, scale: NationalScale
 				${num(SOUTH)} + ((h / 10) / ${num(columns)}) * ${num(dy)} + ((h % 10) / 5) * ${num(dy)} / 2 + ${num(dy)} / 4), 4326),
 			n % 5, n % 3, n % 20, ARRAY['vneid', 'payment']::outreach_topic[], 'national-' || n, ${DATASET}
 		FROM generate_series(0, ${num(scale.activities - 1)}) AS n,
-			LATERAL (SELECT (n * 7919) % ${num(hamlets)} AS h) AS hamlet`);
+			LATERAL (SELECT ((n::bigint * 7919) % ${num(hamlets)})::int AS h) AS hamlet`);
 	await db.execute(sql`INSERT INTO skill_surveys (hamlet_id, month, adults_assessed, with_basic_skills,
 			with_smartphone, with_epayment, with_vneid_level2, dataset_id)
 		SELECT h + 1, (DATE '2026-01-01' + make_interval(months => m))::date, 100,
