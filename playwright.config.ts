@@ -69,7 +69,7 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-			command: 'npm run build && node build',
+			command: 'npm run build && node scripts/server.js',
 			port: APP_PORT,
 			// adapter-node takes the site to be https:// unless told; form posts from http://localhost would be refused.
 			env: {
@@ -86,7 +86,7 @@ export default defineConfig({
 		},
 		{
 			// Starts after the first server, so the build exists. An empty DATABASE_URL selects PGlite even in CI.
-			command: 'node build',
+			command: 'node scripts/server.js',
 			port: NO_DEMO_PORT,
 			env: {
 				PORT: String(NO_DEMO_PORT),

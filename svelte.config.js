@@ -6,11 +6,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
-		// SvelteKit adds a nonce (rendered pages) or hashes (prerendered) to script-src. MapLibre runs its
+		// SvelteKit adds the hashes of a page's inline scripts to script-src (hashes, not nonces: the public
+		// map's pages are rendered once and served to many, src/lib/server/public-page-cache.ts). MapLibre runs its
 		// workers from blob: URLs and draws images from data:/blob: URLs. A configured external basemap's
 		// origin is added to connect-src at run time (src/lib/server/security-headers.ts).
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

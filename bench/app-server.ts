@@ -14,12 +14,12 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Starts `node build` on a free port with `env`; resolves once it answers HTTP. */
+/** Starts the built app (`node scripts/server.js`) on a free port with `env`; resolves once it answers HTTP. */
 export async function startApp(
 	env: Record<string, string>
 ): Promise<{ origin: string; server: ChildProcess }> {
 	const port = await freePort();
-	const server = spawn(process.execPath, ['build'], {
+	const server = spawn(process.execPath, ['scripts/server.js'], {
 		env: { ...process.env, ...env, PORT: String(port) },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

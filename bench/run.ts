@@ -7,6 +7,7 @@ import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
 import { benchInstances } from './instances';
 import { benchNational } from './national';
+import { benchLoad } from './load';
 import { benchMap } from './map';
 import { benchTiles } from './tiles';
 import { reportedRows } from './report';
@@ -19,7 +20,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	map: benchMap,
 	accounts: benchAccounts,
 	instances: benchInstances,
-	national: benchNational
+	national: benchNational,
+	load: benchLoad
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

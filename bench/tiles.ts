@@ -96,7 +96,7 @@ async function timePerRequest(
 }
 
 /** A throwaway, migrated PostGIS database on the DATABASE_URL server, with its URL (for the app). */
-async function createThrowawayDatabase(): Promise<{
+export async function createThrowawayDatabase(): Promise<{
 	url: string;
 	handle: DatabaseHandle;
 	drop(): Promise<void>;

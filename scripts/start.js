@@ -8,4 +8,5 @@ process.env.PORT ??= '3000';
 // adapter-node takes the site to be https:// unless told, and would refuse form posts from http://localhost.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Gõ Từng Nhà: http://localhost:${process.env.PORT} (first run creates and seeds the database)`);
-await import(join(process.cwd(), 'build', 'index.js'));
+// Our server around adapter-node's handler (scripts/server.js says why).
+await import(join(process.cwd(), 'scripts', 'server.js'));

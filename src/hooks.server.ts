@@ -1,3 +1,4 @@
+import { env } from '$env/dynamic/private';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { authorize } from '$lib/server/auth/guard';
@@ -6,7 +7,14 @@ import { compressResponse } from '$lib/server/compression';
 import { serverErrorBody } from '$lib/server/server-error';
 import { requestLog } from '$lib/server/request-log';
 import { installProcessHandlers, openAppDatabaseWithRetry } from '$lib/server/startup';
+import { createLoadShedder, loadSheddingOptions } from '$lib/server/load-shedding';
+import { createPublicPageCache } from '$lib/server/public-page-cache';
+import { publicRefreshSeconds } from '$lib/server/public-map';
+import { inputErrorResponse } from '$lib/server/input-error-http';
+import { InputError } from '$lib/input-error';
+import { requireShortQuery } from '$lib/params';
 import { securityHeaders } from '$lib/server/security-headers';
+import { startWriteStream } from '$lib/server/write-stream';
 import { baseLocalePrefixRedirect } from '$lib/i18n';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -17,7 +25,10 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
  */
 export const init: ServerInit = async () => {
 	installProcessHandlers();
-	await openAppDatabaseWithRetry();
+	const { db } = await openAppDatabaseWithRetry();
+	// The load bench's synthetic field records (unset: nothing runs).
+	const stopWriteStream = startWriteStream(db, env.BENCH_WRITES_PER_SECOND);
+	process.once('sveltekit:shutdown', stopWriteStream);
 };
 
 /** An unexpected error: logged with its stack and request id; the asker gets a plain message and the id. */
@@ -48,12 +59,46 @@ const localize: Handle = ({ event, resolve }) => {
 
 const compress: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 
+/** A handle made at its first request, once the environment has been read (SvelteKit's init). */
+function madeOnFirstUse(make: () => Handle): Handle {
+	let made: Handle | undefined;
+	return (input) => (made ??= make())(input);
+}
+
+/** The public map's pages for anonymous viewers: one render per address and refresh interval. */
+const publicPages = madeOnFirstUse(() =>
+	createPublicPageCache({
+		paths: new Set(['/', '/en', '/embed', '/en/embed']),
+		maxAgeMs: publicRefreshSeconds() * 1000,
+		maxEntries: 500
+	})
+);
+
+/** Over its limits the server answers 503 + Retry-After at once (cached public pages are still served). */
+const shedLoad = madeOnFirstUse(() => createLoadShedder(loadSheddingOptions(env)).handle);
+
+/** A machine endpoint's query longer than any valid one is refused before it is parsed (400, our shape). */
+const refuseLongQueries: Handle = ({ event, resolve }) => {
+	if (!MACHINE_ENDPOINTS.test(event.url.pathname) && event.url.pathname !== '/oembed') return resolve(event);
+	try {
+		requireShortQuery(event.url);
+	} catch (refused) {
+		if (refused instanceof InputError) return inputErrorResponse(refused);
+		throw refused;
+	}
+	return resolve(event);
+};
+
 // Outermost first: the request log times and ids everything; the security headers wrap every answer,
-// the guard's refusals included; the guard runs in the request's locale (its messages) and knows who is asking.
+// the guard's refusals included; cached public pages are answered before load shedding, which comes
+// before any work; the guard runs in the request's locale (its messages) and knows who is asking.
 export const handle = sequence(
 	requestLog,
 	securityHeaders,
 	redirectBaseLocalePrefix,
+	publicPages,
+	shedLoad,
+	refuseLongQueries,
 	localize,
 	compress,
 	authenticate,

@@ -4,6 +4,7 @@ import type { Map } from 'maplibre-gl';
 import { MAP_READY_EVENT, type MapReadyDetail } from '../src/lib/map/events';
 import { PLAN_LAYER_IDS, PLAN_SOURCE_ID } from '../src/routes/communes/[code]/plan/plan-map-style';
 import { DEMO_USERS, signIn } from './accounts';
+import { expectNoAxeViolations } from './axe';
 
 /** Xã Ba Vì: a designated minority xã with 15 thôn in the demo data. */
 const PLANNER = '/communes/09700/plan';
@@ -289,6 +290,7 @@ test.describe('the commune planner', () => {
 		await expect(page.getByTestId('print-row').first()).toContainText(/điểm/);
 		await expect(sheet).toContainText('Người lập kế hoạch');
 		await expect(sheet).toContainText('Xác nhận của UBND xã');
+		await expectNoAxeViolations(page);
 		await page.emulateMedia({ media: 'print' });
 		await screenshot(page, 'plan-print');
 		await page.emulateMedia({ media: 'screen' });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatMonth, formatNumber, formatShare } from './format';
+import {
+	formatCount,
+	formatDate,
+	formatDateTime,
+	formatMonth,
+	formatNumber,
+	formatShare,
+	formatTime
+} from './format';
 
 describe('Vietnamese number formats', () => {
 	it('groups thousands with dots and uses a decimal comma', () => {
@@ -18,6 +26,11 @@ describe('Vietnamese number formats', () => {
 
 	it('writes an instant in Hanoi time, the next day when UTC is still on the evening before', () => {
 		expect(formatDateTime(new Date('2026-11-29T18:54:10Z'), 'vi')).toBe('01:54:10 30/11/2026');
+	});
+
+	it('writes the hour and minute of an instant in Hanoi time', () => {
+		expect(formatTime(new Date('2026-11-29T07:05:59Z'), 'vi')).toBe('14:05');
+		expect(formatTime(new Date('2026-11-29T18:54:10Z'), 'en')).toBe('01:54');
 	});
 
 	it('is the default outside a request (the base locale)', () => {

@@ -70,6 +70,23 @@ export function formatDateTime(instant: Date, locale: Locale = getLocale()): str
 	return format.format(instant);
 }
 
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** The time of an instant in Hanoi, hours and minutes: '14:05'. */
+export function formatTime(instant: Date, locale: Locale = getLocale()): string {
+	let format = timeFormats.get(locale);
+	if (!format) {
+		const options = {
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZone: 'Asia/Ho_Chi_Minh'
+		} as const;
+		timeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale(locale), options)));
+	}
+	return format.format(instant);
+}
+
 /** A data month, '2026-11-01' → 'Tháng 11/2026' (Vietnamese), 'November 2026' (English). */
 export function formatMonth(month: string, locale: Locale = getLocale()): string {
 	const [year, monthNumber] = month.split('-').map(Number) as [number, number];

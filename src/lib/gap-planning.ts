@@ -63,13 +63,16 @@ export type GapWeights = Record<GapComponent, number>;
 export function parseWeightsParam(
 	text: string
 ): { ok: true; weights: GapWeights } | { ok: false; errors: InputIssue[] } {
-	const weights: Record<string, number> = {};
+	// No prototype: "constructor" or "__proto__" is an unknown component like any other, never "weighted twice".
+	const weights: Record<string, number> = Object.create(null) as Record<string, number>;
 	const errors: InputIssue[] = [];
 	for (const part of text.split(',')) {
 		const pair = part.trim();
 		if (pair === '') continue;
 		const match = /^([A-Za-z]+)\s*:\s*(.*)$/.exec(pair);
-		const value = match ? Number(match[2]!.trim() === '' ? Number.NaN : match[2]) : Number.NaN;
+		// Plain decimals only: Number() would also read 0x10, 1e3 and Infinity.
+		const valueText = match?.[2]!.trim() ?? '';
+		const value = /^-?(\d+(\.\d*)?|\.\d+)$/.test(valueText) ? Number(valueText) : Number.NaN;
 		if (!match) {
 			errors.push({
 				path: 'weights',
@@ -77,7 +80,7 @@ export function parseWeightsParam(
 				vi: `Không đọc được "${pair}": cần dạng thành_phần:số, ví dụ skills:0.3`,
 				en: `Cannot read "${pair}": expected component:number, e.g. skills:0.3`
 			});
-		} else if (match[1]! in weights) {
+		} else if (Object.hasOwn(weights, match[1]!)) {
 			errors.push({
 				path: `weights.${match[1]}`,
 				code: 'repeated',

@@ -11,8 +11,10 @@ import {
 	readHamletParam,
 	readMonthParam,
 	readPageParam,
+	readStrictParams,
 	readTextParam,
-	readWeightsParam
+	readWeightsParam,
+	requireShortQuery
 } from './params';
 
 const MONTHS = ['2026-03-01', '2026-04-01', '2026-05-01'];
@@ -121,6 +123,65 @@ describe('readWeightsParam', () => {
 			['weights.skills', 'negative'],
 			['weights.wealth', 'unknown-component']
 		]);
+	});
+});
+
+describe('strict reading of a public query', () => {
+	it('reads the names of the schema, each once', () => {
+		expect(readStrictParams(params('month=2026-11&v=abc'), ['month', 'v'])).toEqual({
+			month: '2026-11',
+			v: 'abc'
+		});
+		expect(readStrictParams(params(''), ['month'])).toEqual({});
+	});
+
+	it('refuses a repeated parameter rather than taking its first value', () => {
+		expect(refusal(() => readStrictParams(params('month=2026-11&month=2026-10'), ['month']))).toMatchObject({
+			status: 400,
+			code: 'repeated-parameter',
+			path: 'month'
+		});
+	});
+
+	it('refuses an unknown parameter, prototype keys included', () => {
+		for (const name of ['constructor', '__proto__', 'toString', 'mnth']) {
+			expect(refusal(() => readStrictParams(params(`${name}=1`), ['month']))).toMatchObject({
+				status: 400,
+				code: 'unknown-parameter',
+				path: name
+			});
+		}
+	});
+
+	it('refuses an over-long query string', () => {
+		expect(
+			refusal(() => requireShortQuery(new URL(`http://x/api/search?q=${'a'.repeat(35_000)}`)))
+		).toMatchObject({
+			status: 400,
+			code: 'query-too-long'
+		});
+		expect(() => requireShortQuery(new URL('http://x/api/search?q=ba'))).not.toThrow();
+	});
+
+	it('reads weights as plain decimals: prototype keys are unknown components, 0x10 and 1e1 no numbers', () => {
+		expect(refusal(() => readWeightsParam(params('weights=constructor:1')))).toMatchObject({
+			code: 'invalid-weights'
+		});
+		let thrown: InputError | undefined;
+		try {
+			readWeightsParam(params('weights=skills:0x10,coverage:1e1,valueOf:1'));
+		} catch (error) {
+			thrown = error as InputError;
+		}
+		expect(thrown!.issues.map((issue) => [issue.path, issue.code])).toEqual([
+			['weights.skills', 'not-a-number'],
+			['weights.coverage', 'not-a-number'],
+			['weights.valueOf', 'unknown-component']
+		]);
+		expect(readWeightsParam(params('weights=skills:.5,coverage:0.5'))).toMatchObject({
+			skills: 0.5,
+			coverage: 0.5
+		});
 	});
 });
 

@@ -383,3 +383,50 @@ export function readTextParam(params: URLSearchParams, name: string, maxLength: 
 export function givenParams(params: URLSearchParams): URLSearchParams {
 	return new URLSearchParams([...params].filter(([, value]) => value !== ''));
 }
+
+/** The longest query string a public endpoint reads; a longer one is refused before it is parsed. */
+const MAX_QUERY_LENGTH = 2048;
+
+/**
+ * A public endpoint's query, read by its one schema: only the `names` it knows, each at most once.
+ * An unknown parameter (`constructor`, `__proto__` or a typo) or a repeated one (`month=…&month=…`,
+ * which would silently mean its first value) is refused (400) rather than ignored.
+ */
+export function readStrictParams<const Name extends string>(
+	params: URLSearchParams,
+	names: readonly Name[]
+): Partial<Record<Name, string>> {
+	const known = new Set<string>(names);
+	const values = new Map<string, string>();
+	for (const [name, value] of params) {
+		if (!known.has(name)) {
+			throw InputError.invalid(
+				'unknown-parameter',
+				{
+					vi: `Tham số không được hỗ trợ: "${name}" (chỉ dùng ${names.join(', ')})`,
+					en: `Unsupported parameter: "${name}" (the parameters are ${names.join(', ')})`
+				},
+				name
+			);
+		}
+		if (values.has(name)) {
+			throw InputError.invalid(
+				'repeated-parameter',
+				{ vi: `Tham số "${name}" chỉ được có một lần`, en: `The parameter "${name}" may appear only once` },
+				name
+			);
+		}
+		values.set(name, value);
+	}
+	return Object.fromEntries(values) as Partial<Record<Name, string>>;
+}
+
+/** Refuses (400) a query string longer than {@link MAX_QUERY_LENGTH}. */
+export function requireShortQuery(url: URL): void {
+	if (url.search.length > MAX_QUERY_LENGTH) {
+		throw InputError.invalid('query-too-long', {
+			vi: `Chuỗi truy vấn dài quá ${MAX_QUERY_LENGTH} ký tự`,
+			en: `The query string is longer than ${MAX_QUERY_LENGTH} characters`
+		});
+	}
+}

@@ -20,6 +20,11 @@ export interface MonthValues {
 	/** The same rates summed over each commune's hamlets, for the city-wide view. */
 	communeCodes: string[];
 	communeValues: Record<MetricId, (number | null)[]>;
+	/**
+	 * Per hamlet, why its rates are withheld from the public (`tooFewMask` in $lib/suppression): 0 for
+	 * none. The withheld values are null; the map says "too few" for them rather than "no data".
+	 */
+	tooFew?: number[];
 }
 
 /**

@@ -1,6 +1,13 @@
 // GET /api/activities/clusters, apart from SvelteKit so that tests call it with their own database.
 import { createHash } from 'node:crypto';
-import { MONTH_WORDINGS, readBboxParam, readMonthFormat, readZoomParam, requireDataMonth } from '../params';
+import {
+	MONTH_WORDINGS,
+	readBboxParam,
+	readMonthFormat,
+	readStrictParams,
+	readZoomParam,
+	requireDataMonth
+} from '../params';
 import { activityIndexForMonth, clustersFromIndex, type ActivityClustersQuery } from './activity-clusters';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
@@ -17,7 +24,10 @@ export type ClustersErrorBody = ApiErrorBody<
  * Checks the query's form (not yet whether the data has the month); throws an InputError. `month` is
  * required here: the map always asks for the month it shows.
  */
-export function parseClustersQuery(params: URLSearchParams): ActivityClustersQuery {
+export function parseClustersQuery(search: URLSearchParams): ActivityClustersQuery {
+	const params = new URLSearchParams(
+		readStrictParams(search, ['month', 'bbox', 'zoom']) as Record<string, string>
+	);
 	const month = readMonthFormat(params, { absent: 'required', wording: MONTH_WORDINGS.clusters });
 	return { month, bbox: readBboxParam(params), zoom: readZoomParam(params) };
 }

@@ -30,8 +30,9 @@ import { aggregateReading, METRICS, type MetricFigures, type MetricId } from '$l
 import { classLocations, householdsReachedInCommune } from './db/activities';
 import { hamletAnalysisRows } from './db/hamlets';
 import type { Database } from './db/index';
-import { hamletFiguresForMonth } from './db/metrics';
 import { isDesignatedMinority, minorityDesignations } from './minority-areas';
+import { currentGeometryRevision } from './db/revision';
+import { hamletFiguresOfMonth } from './month-values';
 import { RevisionCache } from './revision-cache';
 
 /** How the components are made comparable, in words for the API and the page. */
@@ -103,6 +104,25 @@ function lastDayOfMonth(month: string): string {
 	return formatIsoDay(Date.UTC(year, monthNumber, 0) / 86_400_000);
 }
 
+type HamletShape = Awaited<ReturnType<typeof hamletAnalysisRows>>[number] & {
+	polygon: Polygon | MultiPolygon;
+};
+
+/** The hamlets' polygons and attributes, read and parsed once per geometry revision (they bump it). */
+const shapesCache = new WeakMap<Database, { tag: string; shapes: HamletShape[] }>();
+
+async function hamletShapes(db: Database): Promise<HamletShape[]> {
+	const { tag } = await currentGeometryRevision(db);
+	const kept = shapesCache.get(db);
+	if (kept?.tag === tag) return kept.shapes;
+	const shapes = (await hamletAnalysisRows(db)).map((shape) => ({
+		...shape,
+		polygon: JSON.parse(shape.geometry) as Polygon | MultiPolygon
+	}));
+	shapesCache.set(db, { tag, shapes });
+	return shapes;
+}
+
 /**
  * The analysis inputs for the whole city at the end of `month` (YYYY-MM-01): every hamlet's polygon
  * (ST_AsGeoJSON in the query) with its figures, whether its commune is a phường, whether it lies in a
@@ -111,8 +131,8 @@ function lastDayOfMonth(month: string): string {
 export async function gapAnalysisInput(db: Database, month: string): Promise<GapAnalysisInput> {
 	const asOf = lastDayOfMonth(month);
 	const firstClassDay = formatIsoDay(parseIsoDay(asOf)! - CLASS_WINDOW_DAYS + 1);
-	const shapes = await hamletAnalysisRows(db);
-	const figures = new Map((await hamletFiguresForMonth(db, month)).map((row) => [row.hamletId, row]));
+	const shapes = await hamletShapes(db);
+	const figures = new Map((await hamletFiguresOfMonth(db, month)).map((row) => [row.hamletId, row]));
 	const classRows = await classLocations(db, firstClassDay, asOf);
 	const designations = await minorityDesignations(db);
 	const hamlets = shapes.map((shape): HamletFeature => {
@@ -139,7 +159,7 @@ export async function gapAnalysisInput(db: Database, month: string): Promise<Gap
 			type: 'Feature',
 			id: shape.id,
 			properties,
-			geometry: JSON.parse(shape.geometry) as Polygon | MultiPolygon
+			geometry: shape.polygon
 		};
 	});
 	const classes = classRows.map((row): ClassFeature => ({
@@ -153,8 +173,25 @@ export async function gapAnalysisInput(db: Database, month: string): Promise<Gap
 const baseCache = new RevisionCache<GapAnalysisBase>(4);
 const defaultCache = new RevisionCache<GapAnalysis>(12);
 
+/**
+ * Contiguity depends on the hamlets' polygons only, and is the costliest step: it is kept per geometry
+ * revision, so that a recorded activity or survey (a figures write) does not recompute it.
+ */
+const neighboursCache = new WeakMap<Database, { tag: string; ids: string; neighbours: number[][] }>();
+
+async function geometryNeighbours(db: Database, geometryTag: string, hamlets: GapAnalysisInput['hamlets']) {
+	const ids = hamlets.map((hamlet) => hamlet.properties.id).join(',');
+	const kept = neighboursCache.get(db);
+	if (kept?.tag === geometryTag && kept.ids === ids) return kept.neighbours;
+	const neighbours = contiguityNeighbours(hamlets);
+	neighboursCache.set(db, { tag: geometryTag, ids, neighbours });
+	return neighbours;
+}
+
 async function analysisBase(db: Database, month: string): Promise<{ value: GapAnalysisBase; tag: string }> {
 	return baseCache.get(db, month, async () => {
+		// Read before the polygons: a boundary write in between only makes the kept contiguity look older.
+		const { tag: geometryTag } = await currentGeometryRevision(db);
 		const input = await gapAnalysisInput(db, month);
 		return {
 			input,
@@ -164,7 +201,7 @@ async function analysisBase(db: Database, month: string): Promise<{ value: GapAn
 				classWindowDays: CLASS_WINDOW_DAYS
 			}),
 			rates: shrinkRates(input.hamlets),
-			neighbours: contiguityNeighbours(input.hamlets)
+			neighbours: await geometryNeighbours(db, geometryTag, input.hamlets)
 		};
 	});
 }

@@ -11,6 +11,7 @@ import {
 	readChoiceParam,
 	readCommuneCodeParam,
 	readMonthParam,
+	readStrictParams,
 	readWeightsParam,
 	unknownCommuneError
 } from '$lib/params';
@@ -29,6 +30,8 @@ import { etagMatches, notModified, REVALIDATE } from './http-cache';
 import { answerJson } from './input-error-http';
 
 const API_FORMATS = ['json', 'geojson'] as const;
+const GAP_PARAMS = ['month', 'commune', 'weights', 'format'] as const;
+const HOTSPOT_PARAMS = ['month', 'commune', 'format'] as const;
 type ApiFormat = (typeof API_FORMATS)[number];
 
 /** A valid query of the gap and hot-spot endpoints. */
@@ -46,7 +49,11 @@ export interface GapQuery {
  * city), `weights` (`skills:0.3,coverage:0.2,…`, default the documented weights) and `format`
  * (json | geojson); throws InputError (400, or 404 for an unknown commune) on anything else.
  */
-async function readGapQuery(db: Database, params: URLSearchParams): Promise<GapQuery> {
+async function readGapQuery(db: Database, search: URLSearchParams, endpoint: string): Promise<GapQuery> {
+	// One schema per endpoint: hot spots take no weights (Gi* is computed on the default index).
+	const params = new URLSearchParams(
+		readStrictParams(search, endpoint === 'gap' ? GAP_PARAMS : HOTSPOT_PARAMS) as Record<string, string>
+	);
 	const format = readChoiceParam(params, 'format', API_FORMATS, 'json', (text) => ({
 		code: 'invalid-format',
 		message: {
@@ -94,7 +101,7 @@ async function gapApiAnswer(
 	endpoint: string,
 	build: (query: GapQuery) => Promise<unknown>
 ): Promise<Response> {
-	const query = await readGapQuery(db, new URL(request.url).searchParams);
+	const query = await readGapQuery(db, new URL(request.url).searchParams, endpoint);
 	const { tag } = await currentDataRevision(db);
 	const etag = gapEtag(tag, endpoint, query);
 	// Revalidated every time, cheaply: the ETag changes with the data revision and the query.

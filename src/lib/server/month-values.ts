@@ -1,18 +1,29 @@
+import type { HamletMonthFigures } from '$lib/hamlet-details';
 import type { MonthValues } from '$lib/map/map-states';
 import { aggregateReading, METRICS, metricValue } from '$lib/metrics';
 import type { Database } from './db/index';
 import { hamletFiguresForMonth } from './db/metrics';
+import { tooFewMask } from '$lib/suppression';
 import { RevisionCache } from './revision-cache';
 
 // Four decimals is a hundredth of a percentage point: finer than the legend, and it halves the payload.
 const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
 const cache = new RevisionCache<MonthValues>(24);
+const figuresCache = new RevisionCache<HamletMonthFigures[]>(4);
+
+/**
+ * Every hamlet's figures at the end of `month`, read once per data revision and month: the map's values
+ * and the gap analysis both start from them, and on the embedded database the query holds the thread.
+ */
+export async function hamletFiguresOfMonth(db: Database, month: string): Promise<HamletMonthFigures[]> {
+	return (await figuresCache.get(db, month, () => hamletFiguresForMonth(db, month))).value;
+}
 
 /** The rates of every hamlet at the end of `month`, computed once per month and data revision. */
 export async function monthValues(db: Database, month: string): Promise<MonthValues> {
 	const { value } = await cache.get(db, month, async () => {
-		const figures = await hamletFiguresForMonth(db, month);
+		const figures = await hamletFiguresOfMonth(db, month);
 		const values = Object.fromEntries(
 			METRICS.map((metric) => [metric, figures.map((row) => round(metricValue(metric, row)))])
 		) as MonthValues['values'];
@@ -24,7 +35,14 @@ export async function monthValues(db: Database, month: string): Promise<MonthVal
 				communeCodes.map((code) => round(aggregateReading(metric, byCommune.get(code)!).value))
 			])
 		) as MonthValues['values'];
-		return { month, hamletIds: figures.map((row) => row.hamletId), values, communeCodes, communeValues };
+		return {
+			month,
+			hamletIds: figures.map((row) => row.hamletId),
+			values,
+			communeCodes,
+			communeValues,
+			tooFew: figures.map(tooFewMask)
+		};
 	});
 	return value;
 }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { foldVietnamese } from '../text';
 import { InputError } from '../input-error';
+import { readStrictParams } from '../params';
 import type { Database } from './db/index';
 import { currentDataRevision } from './db/revision';
 import { etagMatches, notModified, REVALIDATE } from './http-cache';
@@ -15,8 +16,9 @@ interface SearchQuery {
 }
 
 /** Reads `q` (at most {@link SEARCH_LIMITS}.maxQueryLength characters) and `limit` (1 to maxResults). */
-function readSearchQuery(params: URLSearchParams): SearchQuery {
-	const text = params.get('q') ?? '';
+function readSearchQuery(search: URLSearchParams): SearchQuery {
+	const params = readStrictParams(search, ['q', 'limit']);
+	const text = params.q ?? '';
 	if (text.length > SEARCH_LIMITS.maxQueryLength) {
 		throw InputError.invalid(
 			'query-too-long',
@@ -27,8 +29,14 @@ function readSearchQuery(params: URLSearchParams): SearchQuery {
 			'q'
 		);
 	}
-	const limitText = params.get('limit');
-	const limit = limitText === null ? SEARCH_LIMITS.defaultResults : Number(limitText);
+	const limitText = params.limit;
+	// Decimal digits only: Number() would also read 0x5 and 5e0.
+	const limit =
+		limitText === undefined
+			? SEARCH_LIMITS.defaultResults
+			: /^\d{1,3}$/.test(limitText)
+				? Number(limitText)
+				: Number.NaN;
 	if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMITS.maxResults) {
 		throw InputError.invalid(
 			'invalid-limit',

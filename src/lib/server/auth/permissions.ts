@@ -40,6 +40,8 @@ const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
 /** Every route of the app by its SvelteKit route id. */
 export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/': { kind: 'page', read: ANYONE },
+	'/embed': { kind: 'page', read: ANYONE },
+	'/oembed': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/login': { kind: 'page', read: ANYONE, actions: { default: ANYONE } },
 	'/account': { kind: 'page', read: SIGNED_IN, actions: { password: SIGNED_IN, signOut: SIGNED_IN } },
 	'/admin/users': {
@@ -61,6 +63,7 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/hotspots': { kind: 'endpoint', methods: { GET: ANYONE } },
+	'/api/map': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/search': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/tiles/[layer]/[z]/[x]/[y].mvt': { kind: 'endpoint', methods: { GET: ANYONE } },
 	// Probes of a proxy or an orchestrator: they say no more than whether the app can serve.

@@ -182,3 +182,26 @@ export async function activitiesOfMonth(db: Database, month: string): Promise<Ac
 			ORDER BY o.id`
 	);
 }
+
+/** Where and by whom the latest activity was recorded: what a synthetic stream of records copies. */
+export interface ActivityTemplate {
+	hamletId: number;
+	teamId: number;
+	occurredOn: string;
+	lng: number;
+	lat: number;
+}
+
+/** The latest recorded activity's hamlet, team, day and place; null when none is recorded. */
+export async function latestActivityTemplate(db: Database): Promise<ActivityTemplate | null> {
+	const [row] = await selectRows<ActivityTemplate>(
+		db,
+		sql`
+			SELECT o.hamlet_id AS "hamletId", o.team_id AS "teamId", to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
+				ST_X(o.location) AS lng, ST_Y(o.location) AS lat
+			FROM outreach_activities o
+			ORDER BY o.occurred_on DESC, o.id
+			LIMIT 1`
+	);
+	return row ?? null;
+}

@@ -22,6 +22,7 @@ const DATA_REVISION_POLICY = {
 	plans: { bumps: false, why: 'a planner’s work, not analysis data: saving one must not drop the caches' },
 	plan_hamlets: { bumps: false, why: 'part of a plan' },
 	data_revision: { bumps: false, why: 'it is the revision' },
+	geometry_revision: { bumps: false, why: 'it is the geometry revision' },
 	audit_events: {
 		bumps: false,
 		why: 'who wrote what: every write adds one, and no map or analysis reads it'
@@ -33,6 +34,12 @@ const DATA_REVISION_POLICY = {
 	verifications: { bumps: false, why: 'better-auth’s one-time tokens' },
 	login_failures: { bumps: false, why: 'sign-in throttling' }
 } as const satisfies Record<string, { bumps: boolean; why: string }>;
+
+/**
+ * The tables whose writes also bump the geometry revision (bump_geometry_revision, migration 0012): what
+ * tiles are drawn from. Every other table leaves tile URLs alone, so recording activities keeps tiles cached.
+ */
+const GEOMETRY_TABLES = ['city_outlines', 'communes', 'hamlets'];
 
 /** pg_trigger.tgtype bits (PostgreSQL's trigger.h). */
 const ROW = 1 << 0;
@@ -46,6 +53,31 @@ describe.each(testDrivers())('the data revision triggers on %s', (driver) => {
 	});
 	afterAll(async () => {
 		await handle?.close();
+	});
+
+	it('bump the geometry revision exactly on the tables tiles are drawn from, once per statement', async () => {
+		const triggers = await selectRows<{ table: string; type: number }>(
+			handle.db,
+			sql`
+				SELECT c.relname AS "table", t.tgtype::int AS type
+				FROM pg_trigger t
+				JOIN pg_class c ON c.oid = t.tgrelid
+				JOIN pg_proc p ON p.oid = t.tgfoid
+				WHERE NOT t.tgisinternal AND p.proname = 'bump_geometry_revision'`
+		);
+		expect([...new Set(triggers.map((trigger) => trigger.table))].sort()).toEqual(GEOMETRY_TABLES);
+		for (const table of GEOMETRY_TABLES) {
+			const type = triggers
+				.filter((trigger) => trigger.table === table)
+				.reduce((bits, t) => bits | t.type, 0);
+			expect({
+				table,
+				type: type & (ROW | EVENTS.insert | EVENTS.update | EVENTS.delete | EVENTS.truncate)
+			}).toEqual({
+				table,
+				type: EVENTS.insert | EVENTS.update | EVENTS.delete | EVENTS.truncate
+			});
+		}
 	});
 
 	it('exist exactly on the tables whose writes are decided to bump the revision, for every kind of write', async () => {

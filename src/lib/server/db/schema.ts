@@ -254,6 +254,22 @@ export const dataRevision = pgTable(
 	(table) => [check('data_revision_singleton', sql`${table.singleton}`)]
 );
 
+/**
+ * The geometry revision: bumped (statement triggers, migration 0012) by writes to the tables tiles are
+ * drawn from (communes, hamlets, the city outline). Tile URLs carry it, so a recorded activity or survey,
+ * which bumps only `data_revision` (the figures revision), never changes a tile URL or drops a tile.
+ */
+export const geometryRevision = pgTable(
+	'geometry_revision',
+	{
+		singleton: boolean('singleton').primaryKey().default(true),
+		revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+		tag: uuid('tag').notNull().defaultRandom(),
+		changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [check('geometry_revision_singleton', sql`${table.singleton}`)]
+);
+
 /** A commune planner's plan: which hamlets a team visits, when, and how many households it expects to reach. */
 export const plans = pgTable(
 	'plans',

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from '../db/activities';
 import { DEMO_DATASET } from '../db/datasets';
 import type { DatabaseHandle } from '../db/index';
-import { fixtureActivity, loadFixtureData, TEST_ACTOR } from '../db/test-fixtures';
+import { loadCommunes } from '../db/communes';
+import { fixtureActivity, fixtureCommunesText, loadFixtureData, TEST_ACTOR } from '../db/test-fixtures';
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { decodeTile } from './decode-tile';
 import { TileCache } from './tile-cache';
@@ -131,11 +132,22 @@ describe.each(testDrivers())('tile responses on %s', (driver) => {
 		expect((await respond({ layer: 'communes', ifNoneMatch: '"other"' })).status).toBe(200);
 	});
 
-	it('changes the ETag after a data write, and renders again', async () => {
+	it('keeps the ETag and the cached tile through a figures write (an activity recorded)', async () => {
+		const before = await respond();
+		const etag = before.headers.get('etag')!;
+		await loadActivities(handle.db, TEST_ACTOR, [fixtureActivity(2)], DEMO_DATASET);
+		const { misses } = cache.stats;
+		expect((await respond({ ifNoneMatch: etag })).status).toBe(304);
+		const again = await respond({ version: etag.slice(1, -1) });
+		expect(again.headers.get('cache-control')).toBe(IMMUTABLE);
+		expect(cache.stats.misses).toBe(misses);
+	});
+
+	it('changes the ETag after a boundary write, and renders again', async () => {
 		const before = await respond();
 		const oldEtag = before.headers.get('etag')!;
 		const oldVersion = oldEtag.slice(1, -1);
-		await loadActivities(handle.db, TEST_ACTOR, [fixtureActivity(2)], DEMO_DATASET);
+		await loadCommunes(handle.db, TEST_ACTOR, fixtureCommunesText());
 		const { misses } = cache.stats;
 		const after = await respond({ version: oldVersion, ifNoneMatch: oldEtag });
 		expect(after.status).toBe(200);

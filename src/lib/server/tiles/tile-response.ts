@@ -3,7 +3,7 @@ import { InputError } from '../../input-error';
 import { isTileLayer } from '../../tiles';
 import { acceptsGzip } from '../compression';
 import type { Database, DatabaseHandle } from '../db/index';
-import { currentDataRevision } from '../db/revision';
+import { currentGeometryRevision } from '../db/revision';
 import { etagMatches, IMMUTABLE, notModified, REVALIDATE } from '../http-cache';
 import { inputErrorResponse } from '../input-error-http';
 import { renderTile, TILE_ENCODER_VERSION } from './render-tile';
@@ -27,14 +27,14 @@ export interface TileRequest {
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-/** The tile version for a data revision tag: changes with every data write and with the encoder. */
-function tileVersionOf(tag: string): string {
+/** The tile version for a geometry revision tag: changes with every boundary write and with the encoder. */
+export function tileVersionOf(tag: string): string {
 	return `${TILE_ENCODER_VERSION}-${tag}`;
 }
 
 /** The current tile version, for `tileUrlTemplate(layer, version, origin)` in a page's `load`. */
 export async function currentTileVersion(db: Database): Promise<string> {
-	return tileVersionOf((await currentDataRevision(db)).tag);
+	return tileVersionOf((await currentGeometryRevision(db)).tag);
 }
 
 /** The tiles this process has rendered, for every request (per process; a restart starts empty). */
@@ -43,7 +43,7 @@ const sharedTileCache = new TileCache();
 /**
  * The HTTP response for a tile request: 404 (unknown layer) or 400 (bad z/x/y) with a JSON error,
  * 304 when If-None-Match has the current ETag (nothing is rendered), else 204 for an empty tile or
- * 200 with the MVT. ETag = the current tile version, the same for every tile of one data revision.
+ * 200 with the MVT. ETag = the current tile version, the same for every tile of one geometry revision.
  * Cache-Control is immutable when `v` is the current version; an old or missing `v` still gets the
  * current tile, but marked to revalidate, so a page built before a data write never pins old tiles.
  */
@@ -69,7 +69,7 @@ export async function tileResponse(
 	if (!parsed.ok) return inputErrorResponse(InputError.invalid('invalid-tile', parsed.message, 'z/x/y'));
 	const { z, x, y } = parsed.tile;
 
-	const version = tileVersionOf((await currentDataRevision(handle.db)).tag);
+	const version = tileVersionOf((await currentGeometryRevision(handle.db)).tag);
 	const etag = `"${version}"`;
 	// A URL with the current `v` never changes; without `v`, or with an old one, the tile may change.
 	const headers = {
