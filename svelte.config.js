@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// The offline worker (src/service-worker/) is registered by /record only, so no other page is served
+		// through it.
+		serviceWorker: { register: false },
 		// SvelteKit adds the hashes of a page's inline scripts to script-src (hashes, not nonces: the public
 		// map's pages are rendered once and served to many, src/lib/server/public-page-cache.ts). MapLibre runs its
 		// workers from blob: URLs and draws images from data:/blob: URLs. A configured external basemap's

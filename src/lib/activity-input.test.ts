@@ -130,12 +130,18 @@ describe('validateActivityRecord', () => {
 
 	it('lists every problem at once, each in Vietnamese and English', () => {
 		const result = validateActivityRecord(
-			{ ...record, hamletId: null, topics: [], occurredOn: '2027-01-01' },
+			{ ...record, hamletId: null, topics: [], occurredOn: '2027-01-01', peopleAged60Plus: 20 },
 			TODAY
 		);
 		expect(result.ok).toBe(false);
 		const issues = result.ok ? [] : result.issues;
-		expect(issues.map((issue) => issue.path)).toEqual(['hamletId', 'occurredOn', 'topics']);
+		// The check between counts too, though other fields failed.
+		expect(issues.map((issue) => issue.path)).toEqual([
+			'hamletId',
+			'occurredOn',
+			'topics',
+			'peopleAged60Plus'
+		]);
 		expect(issues[1]).toMatchObject({
 			vi: 'Ngày không được ở tương lai',
 			en: 'The date cannot be in the future'
@@ -147,7 +153,7 @@ describe('validateActivityRecord', () => {
 			'Cần chọn thôn, tổ dân phố',
 			'Pick a hamlet'
 		]);
-		expect(error.issues).toHaveLength(3);
+		expect(error.issues).toHaveLength(4);
 	});
 
 	it('refuses what is no object at all', () => {

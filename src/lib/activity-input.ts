@@ -162,16 +162,22 @@ interface CountsOfPeople {
 }
 
 /** The checks between fields: the priority groups are among the people guided; somebody was reached. */
-function checkCounts(counts: CountsOfPeople, context: z.RefinementCtx): void {
+function countProblems(counts: CountsOfPeople): { message: MessageKey; path: [keyof CountsOfPeople] }[] {
+	const problems: { message: MessageKey; path: [keyof CountsOfPeople] }[] = [];
 	if (counts.peopleAged60Plus > counts.peopleGuided) {
-		context.addIssue({ code: 'custom', message: 'aged-60-plus-above-guided', path: ['peopleAged60Plus'] });
+		problems.push({ message: 'aged-60-plus-above-guided', path: ['peopleAged60Plus'] });
 	}
 	if (counts.peopleFromMinorities > counts.peopleGuided) {
-		context.addIssue({ code: 'custom', message: 'minorities-above-guided', path: ['peopleFromMinorities'] });
+		problems.push({ message: 'minorities-above-guided', path: ['peopleFromMinorities'] });
 	}
 	if (counts.householdsNew + counts.householdsRevisited + counts.peopleGuided === 0) {
-		context.addIssue({ code: 'custom', message: 'nobody-reached', path: ['peopleGuided'] });
+		problems.push({ message: 'nobody-reached', path: ['peopleGuided'] });
 	}
+	return problems;
+}
+
+function checkCounts(counts: CountsOfPeople, context: z.RefinementCtx): void {
+	for (const problem of countProblems(counts)) context.addIssue({ code: 'custom', ...problem });
 }
 
 /**
@@ -232,11 +238,35 @@ function issuesOf(error: z.ZodError, pathPrefix: string): InputIssue[] {
 
 type Validation<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
 
+/**
+ * The checks between counts when some other field failed: zod runs an object's refinements only on a
+ * valid object, and a form must show every problem at once.
+ */
+function countIssues(input: unknown, pathPrefix: string): InputIssue[] {
+	const counts = z
+		.object({
+			householdsNew: z.number(),
+			householdsRevisited: z.number(),
+			peopleGuided: z.number(),
+			peopleAged60Plus: z.number().default(0),
+			peopleFromMinorities: z.number().default(0)
+		})
+		.safeParse(input);
+	if (!counts.success) return [];
+	return countProblems(counts.data).map(({ message, path }) =>
+		inputIssue([pathPrefix, ...path].filter((part) => part !== '').join('.'), message, MESSAGES[message])
+	);
+}
+
 function validate<T>(schema: z.ZodType<T>, input: unknown, pathPrefix: string): Validation<T> {
 	const result = schema.safeParse(input);
-	return result.success
-		? { ok: true, value: result.data }
-		: { ok: false, issues: issuesOf(result.error, pathPrefix) };
+	if (result.success) return { ok: true, value: result.data };
+	const issues = issuesOf(result.error, pathPrefix);
+	const known = new Set(issues.map((issue) => `${issue.path} ${issue.code}`));
+	for (const issue of countIssues(input, pathPrefix)) {
+		if (!known.has(`${issue.path} ${issue.code}`)) issues.push(issue);
+	}
+	return { ok: false, issues };
 }
 
 /** Every problem of a record from the field app (not its references: hamlet and team are the server's). */

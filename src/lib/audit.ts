@@ -14,7 +14,14 @@ export const AUDIT_ACTIONS = [
 	'user.access',
 	'user.disable',
 	'user.enable',
-	'user.password'
+	'user.password',
+	'activity.record',
+	'activity.update',
+	'activity.delete',
+	'team.create',
+	'team-member.add',
+	'team-member.update',
+	'team-member.remove'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,10 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const OUTREACH_TOPICS = ['vneid', 'public-services', 'payment', 'safety', 'e-health', 'ai'] as const;
 export type OutreachTopic = (typeof OUTREACH_TOPICS)[number];
 
+/** A member's role in a team (Tổ trưởng, Tổ phó, Thành viên). */
+export const TEAM_MEMBER_ROLES = ['leader', 'deputy', 'member'] as const;
+export type TeamMemberRole = (typeof TEAM_MEMBER_ROLES)[number];
+
 export interface Label {
 	vi: string;
 	en: string;

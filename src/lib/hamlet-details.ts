@@ -43,6 +43,9 @@ export interface HamletMonthFigures {
 	householdsReached: number;
 	householdsRevisited: number;
 	peopleGuided: number;
+	/** Of the people guided, the plan's priority groups (counts recorded by the teams). */
+	peopleAged60Plus: number;
+	peopleFromMinorities: number;
 	activities: number;
 	/** The latest survey at or before the month; null when the hamlet was never surveyed. */
 	surveyMonth: string | null;

@@ -37,6 +37,9 @@ const PLANS_READ: Rule = { who: ['admin', 'city', 'commune', 'team'], ownCommune
 /** Written by the commune's staff and the admin. */
 const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
 
+/** The field app: the teams' members and the commune's staff record their communes' activities. */
+const FIELD: Rule = { who: ['commune', 'team'] };
+
 /** Every route of the app by its SvelteKit route id. */
 export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/': { kind: 'page', read: ANYONE },
@@ -57,8 +60,24 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 		read: PLANS_READ,
 		actions: { save: PLANS_WRITE, delete: PLANS_WRITE, restore: PLANS_WRITE }
 	},
+	// The commune's teams and their rosters (training): read like the planner, managed by the commune.
+	'/communes/[code]/teams': {
+		kind: 'page',
+		read: PLANS_READ,
+		actions: {
+			createTeam: PLANS_WRITE,
+			addMember: PLANS_WRITE,
+			updateMember: PLANS_WRITE,
+			removeMember: PLANS_WRITE
+		}
+	},
 	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
 	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },
+	'/record': { kind: 'page', read: FIELD },
+	'/record/hamlets': { kind: 'endpoint', methods: { GET: FIELD } },
+	'/record/activities': { kind: 'endpoint', methods: { POST: FIELD } },
+	// Who may change which activity (own within 7 days, the commune's any) is the data layer's rule.
+	'/record/history': { kind: 'page', read: FIELD, actions: { update: FIELD, delete: FIELD } },
 	// The public map's data.
 	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },

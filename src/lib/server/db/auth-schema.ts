@@ -2,8 +2,21 @@
 // them, with timestamps with time zone, plural table names (the adapter's `usePlural`), and our own
 // fields: the communes a user works for, and the temporary-password flag. Re-exported by schema.ts.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { communes } from './schema';
+import {
+	boolean,
+	check,
+	date,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	serial,
+	text,
+	timestamp
+} from 'drizzle-orm/pg-core';
+import { TEAM_MEMBER_ROLES } from '../../domain';
+import { communes, teams } from './schema';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -109,4 +122,37 @@ export const loginFailures = pgTable(
 		failedAt: stamp('failed_at').notNull().defaultNow()
 	},
 	(table) => [index('login_failures_key_idx').on(table.key, table.failedAt)]
+);
+
+export const teamMemberRole = pgEnum('team_member_role', TEAM_MEMBER_ROLES);
+
+/**
+ * A team's roster (the plan's 100%-trained target): the training rate comes from these records. Here,
+ * beside the accounts, because a member may be linked to the account they sign in with (their team).
+ */
+export const teamMembers = pgTable(
+	'team_members',
+	{
+		id: serial('id').primaryKey(),
+		teamId: integer('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		/** A name or initials: the roster needs no more. */
+		name: text('name').notNull(),
+		role: teamMemberRole('role').notNull(),
+		trained: boolean('trained').notNull().default(false),
+		trainedOn: date('trained_on'),
+		course: text('course').notNull().default(''),
+		/** Đại sứ số: a member who also acts as a digital ambassador. */
+		digitalAmbassador: boolean('digital_ambassador').notNull().default(false),
+		/** The member's account, so the field app knows their team; one team per account. */
+		userId: text('user_id')
+			.unique()
+			.references(() => users.id, { onDelete: 'set null' })
+	},
+	(table) => [
+		index('team_members_team_idx').on(table.teamId),
+		check('team_members_name_not_blank', sql`btrim(${table.name}) <> ''`),
+		check('team_members_trained_has_date', sql`NOT ${table.trained} OR ${table.trainedOn} IS NOT NULL`)
+	]
 );

@@ -52,6 +52,8 @@ export async function hamletFiguresByMonth(
 				coalesce(a.reached, 0)::int AS "householdsReached",
 				coalesce(a.revisited, 0)::int AS "householdsRevisited",
 				coalesce(a.guided, 0)::int AS "peopleGuided",
+				coalesce(a.aged, 0)::int AS "peopleAged60Plus",
+				coalesce(a.minorities, 0)::int AS "peopleFromMinorities",
 				coalesce(a.activities, 0)::int AS activities,
 				to_char(s.month, 'YYYY-MM-DD') AS "surveyMonth",
 				coalesce(s.adults_assessed, 0) AS "adultsAssessed",
@@ -64,7 +66,8 @@ export async function hamletFiguresByMonth(
 			JOIN communes c ON c.code = h.commune_code
 			LEFT JOIN LATERAL (
 				SELECT sum(o.households_new) AS reached, sum(o.households_revisited) AS revisited,
-					sum(o.people_guided) AS guided, count(*) AS activities
+					sum(o.people_guided) AS guided, sum(o.people_aged_60_plus) AS aged,
+					sum(o.people_from_minorities) AS minorities, count(*) AS activities
 				FROM outreach_activities o
 				WHERE o.hamlet_id = h.id AND o.occurred_on < m.month + interval '1 month'
 			) a ON true

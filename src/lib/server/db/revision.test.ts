@@ -32,7 +32,11 @@ const DATA_REVISION_POLICY = {
 	sessions: { bumps: false, why: 'sign-ins, written at every sign-in and session refresh' },
 	accounts: { bumps: false, why: 'password hashes' },
 	verifications: { bumps: false, why: 'better-auth’s one-time tokens' },
-	login_failures: { bumps: false, why: 'sign-in throttling' }
+	login_failures: { bumps: false, why: 'sign-in throttling' },
+	team_members: {
+		bumps: false,
+		why: 'the roster: its writes also set the team’s member counts, and teams bump the revision'
+	}
 } as const satisfies Record<string, { bumps: boolean; why: string }>;
 
 /**

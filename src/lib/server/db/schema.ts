@@ -195,6 +195,10 @@ export const outreachActivities = pgTable(
 		peopleFromMinorities: integer('people_from_minorities').notNull().default(0),
 		topics: outreachTopic('topics').array().notNull(),
 		note: text('note').notNull().default(''),
+		/** The account that recorded it in the field app (users.id); null for loaded datasets. */
+		recordedBy: text('recorded_by'),
+		/** When it was recorded or last corrected: a team member may correct their own entry for 7 days. */
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 		/** Set by the client that records the activity, so a retried submission is stored once. */
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		datasetId: text('dataset_id')
@@ -204,6 +208,7 @@ export const outreachActivities = pgTable(
 	(table) => [
 		index('outreach_activities_location_idx').using('gist', table.location),
 		index('outreach_activities_hamlet_date_idx').on(table.hamletId, table.occurredOn),
+		index('outreach_activities_team_date_idx').on(table.teamId, table.occurredOn),
 		check(
 			'outreach_activities_counts_non_negative',
 			sql`${table.householdsNew} >= 0 AND ${table.householdsRevisited} >= 0 AND ${table.peopleGuided} >= 0`

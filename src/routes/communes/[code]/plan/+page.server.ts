@@ -20,7 +20,8 @@ import {
 	restorePlan,
 	updatePlan
 } from '$lib/server/db/plans';
-import { communeTeams } from '$lib/server/db/teams';
+import { monthTotals } from '$lib/server/db/field-activities';
+import { communeTeams, teamTraining } from '$lib/server/db/teams';
 import { actorOf, signedInUser } from '$lib/server/auth/actor';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
 import { failInput, withErrorPage } from '$lib/server/input-error-http';
@@ -59,6 +60,8 @@ async function plannerData(code: string, url: URL) {
 	// After a delete, the plan to offer back ("Hoàn tác") while the undo window lasts.
 	const deletedId = readPlanId(url.searchParams.get('deleted') ?? '');
 	const deletedPlan = deletedId === null ? null : await recentlyDeletedPlan(db, commune.code, deletedId);
+	const outreach = await monthTotals(db, { communeCodes: [commune.code] }, analysis.asOf);
+	const training = await teamTraining(db, commune.code);
 
 	const search = url.searchParams;
 	const startText = search.get('start');
@@ -88,6 +91,8 @@ async function plannerData(code: string, url: URL) {
 		teams,
 		plans,
 		pace,
+		outreach,
+		training,
 		paceWindowDays: OUTREACH_PACE_WINDOW_DAYS,
 		capacity,
 		editing: plans.find((plan) => plan.id === editId) ?? null,
