@@ -30,9 +30,7 @@ async function openRecord(page: Page): Promise<void> {
 
 /** Fills and submits the form: `people` guided in `hamlet`, with a note to find it again. */
 async function record(page: Page, hamlet: FieldHamlet, people: number, note: string): Promise<void> {
-	const team = page.getByLabel('Tổ CĐS', { exact: true });
-	if ((await team.evaluate((select: HTMLSelectElement) => select.selectedIndex)) === 0)
-		await team.selectOption({ index: 1 });
+	await page.getByRole('combobox', { name: 'Tổ CĐS', exact: true }).selectOption({ index: 1 });
 	await page.getByTestId('hamlet-select').selectOption(String(hamlet.id));
 	await page.getByLabel('Hộ tiếp cận lần đầu').fill('2');
 	await page.getByLabel('Người được hướng dẫn').fill(String(people));

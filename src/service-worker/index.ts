@@ -20,9 +20,9 @@ worker.addEventListener('install', (event) => {
 		(async () => {
 			const cache = await caches.open(CACHE);
 			await cache.addAll([...ASSETS]);
-			// The pages are rendered per user (SSR): kept only when this user may open them (not a
-			// redirect to sign-in), else they are cached on the first visit.
-			await Promise.all(FIELD_PAGE_PATHS.map((path) => refresh(cache, path)));
+			// The pages and the hamlets are per user (SSR, the user's communes): kept only when this user
+			// may open them (not a redirect to sign-in), else they are cached on the next visit.
+			await Promise.all([...FIELD_PAGE_PATHS, ...FIELD_DATA_PATHS].map((path) => refresh(cache, path)));
 			await worker.skipWaiting();
 		})()
 	);
