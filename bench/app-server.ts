@@ -14,9 +14,10 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Starts the built app (`node scripts/server.js`) on a free port with `env`; resolves once it answers HTTP. */
+/** Starts the built app (`node scripts/server.js`) on a free port with `env`; resolves once it answers HTTP (seeding may take minutes). */
 export async function startApp(
-	env: Record<string, string>
+	env: Record<string, string>,
+	startTimeoutMs = 300_000
 ): Promise<{ origin: string; server: ChildProcess }> {
 	const port = await freePort();
 	const server = spawn(process.execPath, ['scripts/server.js'], {
@@ -24,7 +25,7 @@ export async function startApp(
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const origin = `http://localhost:${port}`;
-	const deadline = Date.now() + 300_000;
+	const deadline = Date.now() + startTimeoutMs;
 	while (Date.now() < deadline) {
 		if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode}`);
 		// An unknown layer answers 404 without touching the tile cache.
@@ -33,7 +34,7 @@ export async function startApp(
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	server.kill('SIGTERM');
-	throw new Error('the app did not start within 5 minutes');
+	throw new Error(`the app did not start within ${startTimeoutMs / 60_000} minutes`);
 }
 
 export async function stopApp(server: ChildProcess): Promise<void> {
