@@ -25,6 +25,13 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const OUTREACH_TOPICS = ['vneid', 'public-services', 'payment', 'safety', 'e-health', 'ai'] as const;
 export type OutreachTopic = (typeof OUTREACH_TOPICS)[number];
 
+/**
+ * What a commune can import from a spreadsheet (/import): outreach activities, monthly skill surveys,
+ * teams, and the hamlet register (the households, adults… that every rate divides by).
+ */
+export const IMPORT_KINDS = ['activities', 'surveys', 'teams', 'register'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
 export interface Label {
 	vi: string;
 	en: string;

@@ -2,7 +2,7 @@
 // in the page's language or the one asked for. The texts live in messages/*.json, and only there: the
 // JSON endpoints that carry both languages build them from the same messages (`bilingualRecord`).
 import type { GapComponent, HotSpotClass } from './analysis/types';
-import type { ActivityKind, DatasetKind, Label, UnitType } from './domain';
+import type { ActivityKind, DatasetKind, ImportKind, Label, OutreachTopic, UnitType } from './domain';
 import type { GapFlag } from './gap-flags';
 import { bilingual, type Locale, type PlainMessage } from './i18n';
 import type { MetricId } from './metrics';
@@ -68,6 +68,22 @@ const ACTIVITY_KIND_MESSAGES: Record<ActivityKind, PlainMessage> = {
 	class: m.activity_kind_class,
 	event: m.activity_kind_event,
 	online: m.activity_kind_online
+};
+
+const OUTREACH_TOPIC_MESSAGES: Record<OutreachTopic, PlainMessage> = {
+	vneid: m.topic_vneid,
+	'public-services': m.topic_public_services,
+	payment: m.topic_payment,
+	safety: m.topic_safety,
+	'e-health': m.topic_e_health,
+	ai: m.topic_ai
+};
+
+const IMPORT_KIND_MESSAGES: Record<ImportKind, PlainMessage> = {
+	activities: m.import_kind_activities,
+	surveys: m.import_kind_surveys,
+	teams: m.import_kind_teams,
+	register: m.import_kind_register
 };
 
 const DATASET_KIND_MESSAGES: Record<DatasetKind, PlainMessage> = {
@@ -141,6 +157,8 @@ function lookup<K extends string>(messages: Record<K, PlainMessage>): Lookup<K> 
 }
 
 export const activityKindLabel = lookup(ACTIVITY_KIND_MESSAGES);
+export const outreachTopicLabel = lookup(OUTREACH_TOPIC_MESSAGES);
+export const importKindLabel = lookup(IMPORT_KIND_MESSAGES);
 export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
 export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
 export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);
