@@ -2,9 +2,9 @@ import { inArray, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { selectRows, type Database } from './index';
-import { activityRowSchema, validateItems } from './input-schemas';
 import { parseJsonInput, refusedLoad } from './load-error';
 import type { ActivityPointProperties } from '../../activity-clusters';
+import { validateActivityRow } from '../../activity-input';
 import { hamlets, outreachActivities, teams } from './schema';
 import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
@@ -22,11 +22,16 @@ export async function loadActivities(
 	input: string | unknown[],
 	dataset: DatasetRecord
 ): Promise<number> {
-	const rows = validateItems(
-		activityRowSchema,
-		rowsOf(input, (text) => parseJsonInput(text, ACTIVITIES_FILE)),
-		'rows'
-	);
+	const rows = rowsOf(input, (text) => parseJsonInput(text, ACTIVITIES_FILE)).map((item, index) => {
+		const result = validateActivityRow(item, `rows[${index}]`);
+		if (result.ok) return result.value;
+		const [first] = result.issues;
+		throw refusedLoad(
+			'invalid-value',
+			{ vi: `Giá trị không hợp lệ: ${first!.vi}`, en: `Invalid value: ${first!.en}` },
+			first!.path
+		);
+	});
 	const duplicateKey = firstDuplicate(rows.map((row) => row.idempotencyKey));
 	if (duplicateKey) {
 		throw refusedLoad(
@@ -109,12 +114,15 @@ export async function loadActivities(
 			const records = batch.map(({ location: [lng, lat], ...row }) => ({ ...row, lng, lat }));
 			await tx.execute(sql`
 				INSERT INTO ${outreachActivities} (id, hamlet_id, team_id, kind, occurred_on, location,
-					households_new, households_revisited, people_guided, topics, idempotency_key, dataset_id)
+					households_new, households_revisited, people_guided, people_aged_60_plus, people_from_minorities,
+					topics, note, idempotency_key, dataset_id)
 				SELECT r.id, r."hamletId", r."teamId", r.kind, r."occurredOn", ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326),
-					r."householdsNew", r."householdsRevisited", r."peopleGuided", r.topics, r."idempotencyKey", ${dataset.id}
+					r."householdsNew", r."householdsRevisited", r."peopleGuided", r."peopleAged60Plus", r."peopleFromMinorities",
+					r.topics, r.note, r."idempotencyKey", ${dataset.id}
 				FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(id uuid, "hamletId" integer, "teamId" integer,
 					kind activity_kind, "occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
-					"householdsRevisited" integer, "peopleGuided" integer, topics outreach_topic[], "idempotencyKey" text)`);
+					"householdsRevisited" integer, "peopleGuided" integer, "peopleAged60Plus" integer,
+					"peopleFromMinorities" integer, topics outreach_topic[], note text, "idempotencyKey" text)`);
 		}
 		return { value: rows.length, audit: datasetLoadEvent('outreach_activities', dataset, rows.length) };
 	});

@@ -1,9 +1,6 @@
 import * as z from 'zod';
-import { ACTIVITY_KINDS, BOUNDARY_SOURCES, HAMLET_KINDS, OUTREACH_TOPICS, UNIT_TYPES } from '../../domain';
+import { BOUNDARY_SOURCES, HAMLET_KINDS, UNIT_TYPES } from '../../domain';
 import { parseJsonInput, refusedLoad } from './load-error';
-
-/** A [lng, lat] position inside a generous box around Hanoi, so swapped coordinates are caught. */
-const lngLat = z.tuple([z.number().min(104.5).max(107), z.number().min(20).max(22)]);
 
 const linearRing = z
 	.array(z.array(z.number()).min(2))
@@ -79,20 +76,6 @@ export const teamRowSchema = z
 		message: 'số thành viên đã tập huấn lớn hơn số thành viên / more trained members than members'
 	});
 
-export const activityRowSchema = z.object({
-	id: z.uuid(),
-	hamletId: z.number().int().positive(),
-	teamId: z.number().int().positive(),
-	kind: z.enum(ACTIVITY_KINDS),
-	occurredOn: isoDate,
-	location: lngLat,
-	householdsNew: count,
-	householdsRevisited: count,
-	peopleGuided: count,
-	topics: z.array(z.enum(OUTREACH_TOPICS)).min(1),
-	idempotencyKey: z.string().min(8).max(200)
-});
-
 export const surveyRowSchema = z
 	.object({
 		hamletId: z.number().int().positive(),
@@ -134,7 +117,6 @@ export const minorityAreaRowSchema = z
 
 export type HamletFeatureInput = z.infer<typeof hamletFeatureSchema>;
 export type TeamRowInput = z.infer<typeof teamRowSchema>;
-export type ActivityRowInput = z.infer<typeof activityRowSchema>;
 export type SurveyRowInput = z.infer<typeof surveyRowSchema>;
 
 /** Unit type as stored: the source files capitalise it ('Phường'), the database does not. */

@@ -192,7 +192,11 @@ export const outreachActivities = pgTable(
 		householdsNew: integer('households_new').notNull(),
 		householdsRevisited: integer('households_revisited').notNull(),
 		peopleGuided: integer('people_guided').notNull(),
+		/** The plan's priority groups, counted among `peopleGuided` (counts only, never names). */
+		peopleAged60Plus: integer('people_aged_60_plus').notNull().default(0),
+		peopleFromMinorities: integer('people_from_minorities').notNull().default(0),
 		topics: outreachTopic('topics').array().notNull(),
+		note: text('note').notNull().default(''),
 		/** Set by the client that records the activity, so a retried submission is stored once. */
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		datasetId: text('dataset_id')
@@ -205,6 +209,14 @@ export const outreachActivities = pgTable(
 		check(
 			'outreach_activities_counts_non_negative',
 			sql`${table.householdsNew} >= 0 AND ${table.householdsRevisited} >= 0 AND ${table.peopleGuided} >= 0`
+		),
+		check(
+			'outreach_activities_aged_60_plus_within_guided',
+			sql`${table.peopleAged60Plus} BETWEEN 0 AND ${table.peopleGuided}`
+		),
+		check(
+			'outreach_activities_minorities_within_guided',
+			sql`${table.peopleFromMinorities} BETWEEN 0 AND ${table.peopleGuided}`
 		)
 	]
 );

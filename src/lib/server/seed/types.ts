@@ -1,6 +1,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BoundarySource, HamletKind, UnitType } from '../../domain';
-import type { ActivityRowInput, HamletFeatureInput, SurveyRowInput, TeamRowInput } from '../db/input-schemas';
+import type { ActivityRowInput } from '../../activity-input';
+import type { HamletFeatureInput, SurveyRowInput, TeamRowInput } from '../db/input-schemas';
 import type { CensusTables } from './census';
 
 /** A commune as the generator needs it (from `hanoi_2025_communes_full.geojson`). */
