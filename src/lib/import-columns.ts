@@ -19,6 +19,9 @@ export type ImportField =
 	| 'householdsNew'
 	| 'householdsRevisited'
 	| 'peopleGuided'
+	| 'peopleAged60Plus'
+	| 'peopleFromMinorities'
+	| 'note'
 	| 'topics'
 	| 'lng'
 	| 'lat'
@@ -113,6 +116,24 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		aliases: ['số người', 'người được hướng dẫn', 'số lượt người', 'people', 'people_guided', 'peopleGuided']
 	},
 	{
+		field: 'peopleAged60Plus',
+		header: { vi: 'Số người từ 60 tuổi', en: 'People aged 60+' },
+		type: 'count',
+		aliases: ['người cao tuổi được hướng dẫn', 'số người cao tuổi được hướng dẫn', 'people aged 60 plus', 'peopleAged60Plus']
+	},
+	{
+		field: 'peopleFromMinorities',
+		header: { vi: 'Số người dân tộc thiểu số', en: 'People from ethnic minorities' },
+		type: 'count',
+		aliases: ['người DTTS', 'số người DTTS', 'người dân tộc thiểu số', 'ethnic minorities', 'peopleFromMinorities']
+	},
+	{
+		field: 'note',
+		header: { vi: 'Ghi chú', en: 'Note' },
+		type: 'text',
+		aliases: ['notes', 'ghi chú thêm']
+	},
+	{
 		field: 'topics',
 		header: { vi: 'Nội dung', en: 'Topics' },
 		type: 'topics',
@@ -194,7 +215,7 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		field: 'elderly',
 		header: { vi: 'Số người cao tuổi (60+)', en: 'Elderly (60+)' },
 		type: 'count',
-		aliases: ['người cao tuổi', 'số người cao tuổi', 'người từ 60 tuổi', 'elderly', 'aged 60+']
+		aliases: ['người cao tuổi', 'số người cao tuổi', 'elderly']
 	},
 	{
 		field: 'minorityPercent',
@@ -211,7 +232,7 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 ];
 
 /** Columns that are read and thrown away: a row number, a note, and the error column of our own report. */
-const IGNORED_HEADERS = ['STT', 'số thứ tự', 'TT', 'Ghi chú', 'note', 'notes', 'Lỗi / Error', 'Lỗi', 'Error'];
+const IGNORED_HEADERS = ['STT', 'số thứ tự', 'TT', 'Lỗi / Error', 'Lỗi', 'Error'];
 
 /** The columns of each kind, in the templates' order; `required` ones must be there (hamlets: see below). */
 export const IMPORT_KIND_COLUMNS: Readonly<
@@ -229,9 +250,12 @@ export const IMPORT_KIND_COLUMNS: Readonly<
 		{ field: 'householdsNew', required: true },
 		{ field: 'householdsRevisited', required: false },
 		{ field: 'peopleGuided', required: false },
+		{ field: 'peopleAged60Plus', required: false },
+		{ field: 'peopleFromMinorities', required: false },
 		{ field: 'topics', required: true },
 		{ field: 'lng', required: false },
-		{ field: 'lat', required: false }
+		{ field: 'lat', required: false },
+		{ field: 'note', required: false }
 	],
 	surveys: [
 		{ field: 'hamletId', required: false },

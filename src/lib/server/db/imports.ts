@@ -321,7 +321,10 @@ interface StoredActivity {
 	householdsNew: number;
 	householdsRevisited: number;
 	peopleGuided: number;
+	peopleAged60Plus: number;
+	peopleFromMinorities: number;
 	topics: string[];
+	note: string;
 	idempotencyKey: string;
 	datasetId: string;
 }
@@ -337,14 +340,17 @@ function sameActivity(row: ActivityRecord, stored: StoredActivity): boolean {
 		row.householdsNew === stored.householdsNew &&
 		row.householdsRevisited === stored.householdsRevisited &&
 		row.peopleGuided === stored.peopleGuided &&
+		row.peopleAged60Plus === stored.peopleAged60Plus &&
+		row.peopleFromMinorities === stored.peopleFromMinorities &&
+		row.note === stored.note &&
 		[...row.topics].sort().join() === [...stored.topics].sort().join()
 	);
 }
 
 const ACTIVITY_RECORDSET = sql.raw(`(id uuid, "hamletId" integer, "teamId" integer, kind activity_kind,
 	"occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
-	"householdsRevisited" integer, "peopleGuided" integer, topics outreach_topic[], "idempotencyKey" text,
-	"datasetId" text)`);
+	"householdsRevisited" integer, "peopleGuided" integer, "peopleAged60Plus" integer,
+	"peopleFromMinorities" integer, topics outreach_topic[], note text, "idempotencyKey" text, "datasetId" text)`);
 
 async function writeActivities(
 	tx: Transaction,
@@ -361,7 +367,9 @@ async function writeActivities(
 					sql`
 						SELECT id::text, hamlet_id AS "hamletId", team_id AS "teamId", kind::text, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn",
 							ST_X(location) AS lng, ST_Y(location) AS lat, households_new AS "householdsNew",
-							households_revisited AS "householdsRevisited", people_guided AS "peopleGuided", topics::text[] AS topics,
+							households_revisited AS "householdsRevisited", people_guided AS "peopleGuided",
+							people_aged_60_plus AS "peopleAged60Plus", people_from_minorities AS "peopleFromMinorities",
+							topics::text[] AS topics, note,
 							idempotency_key AS "idempotencyKey", dataset_id AS "datasetId"
 						FROM outreach_activities
 						WHERE idempotency_key IN (SELECT jsonb_array_elements_text(${json(batch.map((row) => row.idempotencyKey))}))`
@@ -388,9 +396,11 @@ async function writeActivities(
 		if (added.length > 0) {
 			await tx.execute(sql`
 				INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
-					households_revisited, people_guided, topics, idempotency_key, dataset_id)
+					households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
+					idempotency_key, dataset_id)
 				SELECT r.id, r."hamletId", r."teamId", r.kind, r."occurredOn", ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326),
-					r."householdsNew", r."householdsRevisited", r."peopleGuided", r.topics, r."idempotencyKey", r."datasetId"
+					r."householdsNew", r."householdsRevisited", r."peopleGuided", r."peopleAged60Plus", r."peopleFromMinorities",
+					r.topics, r.note, r."idempotencyKey", r."datasetId"
 				FROM jsonb_to_recordset(${json(added.map(asRecord))}) AS r${ACTIVITY_RECORDSET}`);
 		}
 		if (updated.length > 0) await restoreActivities(tx, updated.map(asRecord), null);
@@ -408,7 +418,8 @@ async function restoreActivities(tx: Transaction, records: unknown[], onlyOf: st
 			UPDATE outreach_activities o SET hamlet_id = r."hamletId", team_id = r."teamId", kind = r.kind,
 				occurred_on = r."occurredOn", location = ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326),
 				households_new = r."householdsNew", households_revisited = r."householdsRevisited",
-				people_guided = r."peopleGuided", topics = r.topics, dataset_id = r."datasetId"
+				people_guided = r."peopleGuided", people_aged_60_plus = r."peopleAged60Plus",
+				people_from_minorities = r."peopleFromMinorities", topics = r.topics, note = r.note, dataset_id = r."datasetId"
 			FROM jsonb_to_recordset(${json(batch)}) AS r${ACTIVITY_RECORDSET}
 			WHERE o.idempotency_key = r."idempotencyKey" ${onlyOf === null ? sql`` : sql`AND o.dataset_id = ${onlyOf}`}`);
 	}

@@ -255,13 +255,22 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
 		bytes: () => xlsxFile(['Mã thôn', 'Mã tổ CĐS', ...ACTIVITY_HEADER.slice(3)], [[4001, 2, 'Lớp học', '14/03/2026', 3, 'ai']]),
 		code: 'unknown-team'
 	},
-	{ name: 'an activity dated 2031', kind: 'activities', fileName: '2031.xlsx', bytes: activities(activity(4, '14/03/2031')), code: 'future-date', row: 2, column: 'Ngày' },
+	{ name: 'an activity dated 2031', kind: 'activities', fileName: '2031.xlsx', bytes: activities(activity(4, '14/03/2031')), code: 'date-in-future', row: 2, column: 'Ngày' },
 	{ name: 'an activity dated 1999 (an Excel serial)', kind: 'activities', fileName: '1999.xlsx', bytes: activities(activity(4, 36300)), code: 'invalid-value', column: 'Ngày' },
-	{ name: 'an activity dated 2024', kind: 'activities', fileName: '2024.csv', bytes: activitiesCsv(activity(4, '01/06/2024') as (string | number)[]), code: 'date-out-of-range' },
+	{ name: 'an activity dated 2024', kind: 'activities', fileName: '2024.csv', bytes: activitiesCsv(activity(4, '01/06/2024') as (string | number)[]), code: 'date-too-early' },
 	{ name: 'a date that does not exist (31/02/2026)', kind: 'activities', fileName: '31-02.csv', bytes: activitiesCsv(activity(4, '31/02/2026') as (string | number)[]), code: 'invalid-value' },
 	{ name: 'a US-style date (03/14/2026)', kind: 'activities', fileName: 'my.csv', bytes: activitiesCsv(activity(4, '03/14/2026') as (string | number)[]), code: 'invalid-value' },
 	{ name: 'a negative count', kind: 'activities', fileName: 'am.xlsx', bytes: activities(activity(5, -4)), code: 'invalid-value', column: 'Số hộ tiếp cận mới' },
 	{ name: 'an enormous count', kind: 'activities', fileName: 'lon.csv', bytes: activitiesCsv(activity(5, '99999999999') as (string | number)[]), code: 'invalid-value' },
+	{ name: 'a count above an activity’s bound (50.000 households)', kind: 'activities', fileName: 'bien.csv', bytes: activitiesCsv(activity(5, '50.000') as (string | number)[]), code: 'households-new-invalid', column: 'Số hộ tiếp cận mới' },
+	{
+		name: 'more people aged 60+ than people guided',
+		kind: 'activities',
+		fileName: 'cao-tuoi-hd.xlsx',
+		bytes: () => xlsxFile([...ACTIVITY_HEADER, 'Số người được hướng dẫn', 'Số người từ 60 tuổi'], [[...GOOD_ACTIVITY, 5, 9]]),
+		code: 'aged-60-plus-above-guided',
+		column: 'Số người từ 60 tuổi'
+	},
 	{ name: 'a decimal count (1,5)', kind: 'activities', fileName: 'thap-phan.csv', bytes: activitiesCsv(activity(5, '1,5') as (string | number)[]), code: 'invalid-value' },
 	{ name: 'words in a count', kind: 'activities', fileName: 'chu.xlsx', bytes: activities(activity(5, 'mười hộ')), code: 'invalid-value' },
 	{
@@ -310,14 +319,14 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
 		kind: 'activities',
 		fileName: 'xa.xlsx',
 		bytes: () => xlsxFile([...ACTIVITY_HEADER, 'Kinh độ', 'Vĩ độ'], [[...GOOD_ACTIVITY, 2.35, 48.85]]),
-		code: 'invalid-value'
+		code: 'location-invalid'
 	},
 	{
 		name: 'three bad rows among good ones: each listed',
 		kind: 'activities',
 		fileName: 'ba-loi.xlsx',
 		bytes: activities(GOOD_ACTIVITY, activity(0, 'K-2'), ['K-3', 4001, 'Tổ CĐS số 1', 'Lớp học', '14/03/2031', 1, 'ai'], activity(0, 'K-4').map((cell, index) => (index === 5 ? -1 : cell))),
-		code: 'future-date',
+		code: 'date-in-future',
 		row: 4
 	}
 ];

@@ -2,6 +2,7 @@
 // and validated in the background while the page polls its progress, dry-run against the database for
 // exact counts, then committed on request. No SQL here: the data layer's imports.ts does the writing.
 import { createHash } from 'node:crypto';
+import { hanoiToday } from '$lib/activity-input';
 import type { ImportKind } from '$lib/domain';
 import type { ImportJobView, ImportReport } from '$lib/import-report';
 import { InputError } from '$lib/input-error';
@@ -25,11 +26,6 @@ import { readTable, IMPORT_LIMITS } from './read-table';
 import { validateTable, type ImportScope, type Validation } from './validate-rows';
 
 type UserActor = Actor & { kind: 'user' };
-
-/** Today's date in Hanoi (UTC+7, no daylight saving), YYYY-MM-DD. */
-export function hanoiToday(now = new Date()): string {
-	return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** The communes a person may import for: an admin all, a commune officer their own; others none. */
 export function importCommunes(actor: { role: Role; communeCodes: readonly string[] }): readonly string[] | 'all' {

@@ -12,7 +12,8 @@ import {
 	type ImportField
 } from '$lib/import-columns';
 import type { ImportIssue } from '$lib/import-report';
-import { activityRowSchema, surveyRowSchema, type ActivityRowInput, type SurveyRowInput } from '../db/input-schemas';
+import { ACTIVITY_FIRST_DAY, validateActivityRow, type ActivityRow } from '$lib/activity-input';
+import { surveyRowSchema, type SurveyRowInput } from '../db/input-schemas';
 import {
 	cellText,
 	isBlank,
@@ -25,6 +26,7 @@ import {
 	readPercent,
 	readText,
 	readTopics,
+	MAX_TEXT_LENGTH,
 	type Cell,
 	type Read
 } from './cell-values';
@@ -59,10 +61,10 @@ export interface ImportScope {
 	selected: string | null;
 }
 
-/** The earliest day an activity or survey may have: the year before the programme (Kế hoạch 20/KH-UBND, 2026). */
-export const EARLIEST_DAY = '2025-01-01';
+/** The earliest month a survey may have: the programme's first (Kế hoạch 20/KH-UBND, 2026), as for activities. */
+const EARLIEST_DAY = ACTIVITY_FIRST_DAY;
 
-export type ActivityRecord = ActivityRowInput & { row: number; communeCode: string };
+export type ActivityRecord = ActivityRow & { row: number; communeCode: string };
 export type SurveyRecord = SurveyRowInput & { row: number; communeCode: string };
 export interface TeamRecord {
 	row: number;
@@ -438,9 +440,9 @@ class RowContext {
 		return true;
 	}
 
-	/** A day no later than today and no earlier than EARLIEST_DAY. */
-	inRange(row: TableRow, field: ImportField, day: string, whole: 'day' | 'month'): boolean {
-		const latest = whole === 'month' ? `${this.reference.today.slice(0, 8)}01` : this.reference.today;
+	/** A survey month no later than this month and no earlier than the programme's first. */
+	inRange(row: TableRow, field: ImportField, day: string): boolean {
+		const latest = `${this.reference.today.slice(0, 8)}01`;
 		if (day > latest) {
 			this.error(row, field, 'future-date', {
 				vi: `Ngày ở tương lai (sau ${format(latest)}): không nhận`,
@@ -486,6 +488,23 @@ function schemaIssues(context: RowContext, row: TableRow, error: { issues: { pat
 
 type RowValidator = (context: RowContext, row: TableRow) => unknown;
 
+/** The column of each field of the activity definition, for its issues. */
+const ACTIVITY_FIELD_COLUMNS: Readonly<Record<string, ImportField>> = {
+	hamletId: 'hamletId',
+	teamId: 'teamName',
+	kind: 'activityKind',
+	occurredOn: 'occurredOn',
+	householdsNew: 'householdsNew',
+	householdsRevisited: 'householdsRevisited',
+	peopleGuided: 'peopleGuided',
+	peopleAged60Plus: 'peopleAged60Plus',
+	peopleFromMinorities: 'peopleFromMinorities',
+	topics: 'topics',
+	note: 'note',
+	location: 'lng',
+	idempotencyKey: 'activityKey'
+};
+
 const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 	activities(context, row): ActivityRecord | undefined {
 		context.begin();
@@ -493,64 +512,79 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 		const team = hamlet ? context.teamOf(row, hamlet.communeCode) : undefined;
 		const kind = context.read(row, 'activityKind', readActivityKind);
 		const occurredOn = context.read(row, 'occurredOn', readDate);
-		if (occurredOn !== undefined) context.inRange(row, 'occurredOn', occurredOn, 'day');
 		const householdsNew = context.read(row, 'householdsNew', readCount);
 		const householdsRevisited = context.read(row, 'householdsRevisited', readCount, 0);
 		const peopleGuided = context.read(row, 'peopleGuided', readCount, 0);
+		const peopleAged60Plus = context.read(row, 'peopleAged60Plus', readCount, 0);
+		const peopleFromMinorities = context.read(row, 'peopleFromMinorities', readCount, 0);
 		const topics = context.read(row, 'topics', readTopics);
-		const lng = context.has('lng') ? context.read(row, 'lng', readCoordinate, Number.NaN) : Number.NaN;
-		const lat = context.has('lat') ? context.read(row, 'lat', readCoordinate, Number.NaN) : Number.NaN;
-		if (Number.isNaN(lng) !== Number.isNaN(lat)) {
+		const note = context.read(row, 'note', (cell) => readText(cell, MAX_TEXT_LENGTH), '');
+		const lng = context.read(row, 'lng', readCoordinate, Number.NaN);
+		const lat = context.read(row, 'lat', readCoordinate, Number.NaN);
+		const located = lng !== undefined && lat !== undefined && !Number.isNaN(lng) && !Number.isNaN(lat);
+		if (lng !== undefined && lat !== undefined && Number.isNaN(lng) !== Number.isNaN(lat)) {
 			context.error(row, Number.isNaN(lng) ? 'lng' : 'lat', 'required', {
 				vi: 'Cần cả kinh độ và vĩ độ, hoặc để trống cả hai',
 				en: 'Give both longitude and latitude, or neither'
 			});
 		}
-		const givenKey = context.has('activityKey') ? context.read(row, 'activityKey', readText, '') : '';
-		if (context.rowFailed || !hamlet || !team) return undefined;
-		const located = !Number.isNaN(lng ?? Number.NaN) && !Number.isNaN(lat ?? Number.NaN);
-		if (located && lng! >= 20 && lng! <= 22 && lat! >= 104.5 && lat! <= 107) {
+		if (located && lng >= 20 && lng <= 22 && lat >= 104.5 && lat <= 107) {
 			context.error(row, 'lng', 'swapped-coordinates', {
 				vi: 'Kinh độ và vĩ độ có vẻ bị đảo: ở Hà Nội kinh độ ≈ 105–106, vĩ độ ≈ 20,5–21,4',
 				en: 'Longitude and latitude look swapped: in Hanoi longitude ≈ 105–106, latitude ≈ 20.5–21.4'
 			});
-			return undefined;
 		}
+		const givenKey = context.read(row, 'activityKey', readText, '');
+		if (context.rowFailed || !hamlet || !team) return undefined;
 		// A key the office gives is kept per commune; without one, the row's content is its key, so the same
 		// row uploaded again is recognised and not recorded twice.
-		const content = [hamlet.id, team.id, kind, occurredOn, householdsNew, householdsRevisited, peopleGuided, [...topics!].sort().join('+'), located ? `${lng},${lat}` : ''].join('|');
+		const content = [hamlet.id, team.id, kind, occurredOn, householdsNew, householdsRevisited, peopleGuided, peopleAged60Plus, peopleFromMinorities, [...topics!].sort().join('+'), located ? `${lng},${lat}` : '', note].join('|');
 		const key = givenKey
 			? `import/${hamlet.communeCode}/${givenKey}`
 			: `import/${hamlet.communeCode}/row-${createHash('sha256').update(content).digest('hex').slice(0, 32)}`;
-		if (!context.once(row, key, givenKey ? 'activityKey' : '', givenKey ? { vi: 'cùng mã hoạt động', en: 'the same activity key' } : { vi: 'cùng nội dung; thêm cột "Mã hoạt động" nếu đúng là hai hoạt động', en: 'the same content; add an "Activity key" column if these are two activities' })) {
+		const twice = givenKey
+			? { vi: 'cùng mã hoạt động', en: 'the same activity key' }
+			: { vi: 'cùng nội dung; thêm cột "Mã hoạt động" nếu đúng là hai hoạt động', en: 'the same content; add an "Activity key" column if these are two activities' };
+		if (!context.once(row, key, givenKey ? 'activityKey' : '', twice)) return undefined;
+		// The one definition of an activity (src/lib/activity-input.ts) has the last word on every value.
+		const checked = validateActivityRow(
+			{
+				id: activityIdOf(key),
+				hamletId: hamlet.id,
+				teamId: team.id,
+				kind,
+				occurredOn,
+				location: located ? [lng, lat] : [hamlet.lng, hamlet.lat],
+				householdsNew,
+				householdsRevisited,
+				peopleGuided,
+				peopleAged60Plus,
+				peopleFromMinorities,
+				topics,
+				note,
+				idempotencyKey: key
+			},
+			'',
+			context.reference.today
+		);
+		if (!checked.ok) {
+			const seen = new Set<string>();
+			for (const problem of checked.issues) {
+				if (seen.has(problem.code)) continue;
+				seen.add(problem.code);
+				const field = ACTIVITY_FIELD_COLUMNS[problem.path.split('.')[0] ?? ''] ?? '';
+				context.error(row, field, problem.code, { vi: problem.vi, en: problem.en });
+			}
 			return undefined;
 		}
-		const candidate = {
-			id: activityIdOf(key),
-			hamletId: hamlet.id,
-			teamId: team.id,
-			kind,
-			occurredOn,
-			location: located ? [lng, lat] : [hamlet.lng, hamlet.lat],
-			householdsNew,
-			householdsRevisited,
-			peopleGuided,
-			topics,
-			idempotencyKey: key
-		};
-		const parsed = activityRowSchema.safeParse(candidate);
-		if (!parsed.success) {
-			schemaIssues(context, row, parsed.error);
-			return undefined;
-		}
-		return { ...parsed.data, row: row.number, communeCode: hamlet.communeCode };
+		return { ...checked.value, row: row.number, communeCode: hamlet.communeCode };
 	},
 
 	surveys(context, row): SurveyRecord | undefined {
 		context.begin();
 		const hamlet = context.hamletOf(row);
 		const month = context.read(row, 'month', readMonth);
-		if (month !== undefined) context.inRange(row, 'month', month, 'month');
+		if (month !== undefined) context.inRange(row, 'month', month);
 		const counts = {
 			adultsAssessed: context.read(row, 'adultsAssessed', readCount),
 			withBasicSkills: context.read(row, 'withBasicSkills', readCount),
