@@ -5,7 +5,8 @@ import type { ImportKind, Label } from './domain';
 import { foldVietnamese } from './text';
 
 /** How a cell is read (src/lib/server/import/cell-values.ts). */
-export type ColumnType = 'text' | 'count' | 'date' | 'month' | 'percent' | 'kind' | 'topics' | 'area' | 'coordinate';
+export type ColumnType =
+	'text' | 'count' | 'date' | 'month' | 'percent' | 'kind' | 'topics' | 'area' | 'coordinate';
 
 export type ImportField =
 	| 'hamletId'
@@ -101,7 +102,14 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		field: 'householdsNew',
 		header: { vi: 'Số hộ tiếp cận mới', en: 'New households reached' },
 		type: 'count',
-		aliases: ['hộ mới', 'số hộ mới', 'số hộ được tiếp cận', 'households new', 'new households', 'householdsNew']
+		aliases: [
+			'hộ mới',
+			'số hộ mới',
+			'số hộ được tiếp cận',
+			'households new',
+			'new households',
+			'householdsNew'
+		]
 	},
 	{
 		field: 'householdsRevisited',
@@ -119,13 +127,24 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		field: 'peopleAged60Plus',
 		header: { vi: 'Số người từ 60 tuổi', en: 'People aged 60+' },
 		type: 'count',
-		aliases: ['người cao tuổi được hướng dẫn', 'số người cao tuổi được hướng dẫn', 'people aged 60 plus', 'peopleAged60Plus']
+		aliases: [
+			'người cao tuổi được hướng dẫn',
+			'số người cao tuổi được hướng dẫn',
+			'people aged 60 plus',
+			'peopleAged60Plus'
+		]
 	},
 	{
 		field: 'peopleFromMinorities',
 		header: { vi: 'Số người dân tộc thiểu số', en: 'People from ethnic minorities' },
 		type: 'count',
-		aliases: ['người DTTS', 'số người DTTS', 'người dân tộc thiểu số', 'ethnic minorities', 'peopleFromMinorities']
+		aliases: [
+			'người DTTS',
+			'số người DTTS',
+			'người dân tộc thiểu số',
+			'ethnic minorities',
+			'peopleFromMinorities'
+		]
 	},
 	{
 		field: 'note',
@@ -185,7 +204,13 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		field: 'withVneidLevel2',
 		header: { vi: 'Có VNeID mức 2', en: 'With VNeID level 2' },
 		type: 'count',
-		aliases: ['VNeID mức 2', 'định danh điện tử mức 2', 'tài khoản định danh điện tử mức độ 2', 'vneid', 'withVneidLevel2']
+		aliases: [
+			'VNeID mức 2',
+			'định danh điện tử mức 2',
+			'tài khoản định danh điện tử mức độ 2',
+			'vneid',
+			'withVneidLevel2'
+		]
 	},
 	{
 		field: 'members',
@@ -197,7 +222,14 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		field: 'membersTrained',
 		header: { vi: 'Số thành viên đã tập huấn', en: 'Members trained' },
 		type: 'count',
-		aliases: ['đã tập huấn', 'thành viên đã tập huấn', 'số người đã tập huấn', 'trained', 'members_trained', 'membersTrained']
+		aliases: [
+			'đã tập huấn',
+			'thành viên đã tập huấn',
+			'số người đã tập huấn',
+			'trained',
+			'members_trained',
+			'membersTrained'
+		]
 	},
 	{
 		field: 'households',
@@ -221,7 +253,14 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 		field: 'minorityPercent',
 		header: { vi: 'Tỷ lệ người DTTS (%)', en: 'Ethnic-minority share (%)' },
 		type: 'percent',
-		aliases: ['tỷ lệ dân tộc thiểu số', 'tỷ lệ DTTS', 'DTTS (%)', 'ethnic minority share', 'minority share', 'minority (%)']
+		aliases: [
+			'tỷ lệ dân tộc thiểu số',
+			'tỷ lệ DTTS',
+			'DTTS (%)',
+			'ethnic minority share',
+			'minority share',
+			'minority (%)'
+		]
 	},
 	{
 		field: 'area',
@@ -288,7 +327,13 @@ export const IMPORT_KIND_COLUMNS: Readonly<
 };
 
 /** The register's figure columns: a register file needs at least one; the absent ones keep their values. */
-export const REGISTER_FIGURES: readonly ImportField[] = ['households', 'adults', 'elderly', 'minorityPercent', 'area'];
+export const REGISTER_FIGURES: readonly ImportField[] = [
+	'households',
+	'adults',
+	'elderly',
+	'minorityPercent',
+	'area'
+];
 
 /** The definition of a field. */
 export function importColumn(field: ImportField): ColumnDefinition {
@@ -308,7 +353,8 @@ const FIELD_BY_HEADER: ReadonlyMap<string, ImportField | null> = (() => {
 		for (const name of [column.header.vi, column.header.en, column.field, ...column.aliases]) {
 			const key = headerKey(name);
 			const known = byKey.get(key);
-			if (known !== undefined && known !== column.field) throw new Error(`Header alias "${name}" is ambiguous`);
+			if (known !== undefined && known !== column.field)
+				throw new Error(`Header alias "${name}" is ambiguous`);
 			byKey.set(key, column.field);
 		}
 	}

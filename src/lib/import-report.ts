@@ -31,7 +31,14 @@ export interface ImportReport {
 	alreadyImported: { datasetId: string; at: string; username: string } | null;
 }
 
-export const IMPORT_JOB_STATUSES = ['parsing', 'validated', 'refused', 'committing', 'committed', 'failed'] as const;
+export const IMPORT_JOB_STATUSES = [
+	'parsing',
+	'validated',
+	'refused',
+	'committing',
+	'committed',
+	'failed'
+] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
 /** An upload's state as the page polls it (GET /import/jobs/{id}). */

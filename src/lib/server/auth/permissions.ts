@@ -37,6 +37,9 @@ const PLANS_READ: Rule = { who: ['admin', 'city', 'commune', 'team'], ownCommune
 /** Written by the commune's staff and the admin. */
 const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
 
+/** Imports (/import): the commune's staff for their communes (checked per file), the admin for all. */
+const IMPORT: Rule = { who: ['admin', 'commune'] };
+
 /** Every route of the app by its SvelteKit route id. */
 export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/': { kind: 'page', read: ANYONE },
@@ -57,6 +60,13 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	},
 	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
 	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },
+	'/import': { kind: 'page', read: IMPORT, actions: { upload: IMPORT, commit: IMPORT } },
+	'/import/jobs/[id]': { kind: 'endpoint', methods: { GET: IMPORT } },
+	'/import/jobs/[id]/errors.csv': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/jobs/[id]/errors.xlsx': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/template.xlsx': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/template.csv': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/history': { kind: 'page', read: IMPORT, actions: { withdraw: IMPORT } },
 	// The public map's data.
 	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },

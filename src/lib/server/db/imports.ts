@@ -133,7 +133,10 @@ export async function findImportJob(db: Database, id: string): Promise<ImportJob
 
 /** The uploaded file of a job. */
 export async function importJobContent(db: Database, id: string): Promise<Uint8Array | undefined> {
-	const [row] = await db.select({ content: importJobs.content }).from(importJobs).where(eq(importJobs.id, id));
+	const [row] = await db
+		.select({ content: importJobs.content })
+		.from(importJobs)
+		.where(eq(importJobs.id, id));
 	return row ? new Uint8Array(row.content) : undefined;
 }
 
@@ -244,7 +247,9 @@ export async function writeImport(
 				options.onWritten?.(written.rows);
 			};
 			// The dataset first: the rows point at it.
-			await tx.insert(datasets).values({ id: datasetId, kind: 'uploaded', title: upload.title, source: upload.fileName });
+			await tx
+				.insert(datasets)
+				.values({ id: datasetId, kind: 'uploaded', title: upload.title, source: upload.fileName });
 			const { records } = upload;
 			let classified: Classified<unknown>;
 			let touchedHamlets: number[] = [];
@@ -309,6 +314,16 @@ export async function writeImport(
 }
 
 const BATCH = 10_000;
+
+/** A record without where it came from in the file (its row) and its commune: what is stored. */
+function withoutPlace<T extends { row: number; communeCode: string }>(
+	record: T
+): Omit<T, 'row' | 'communeCode'> {
+	const copy: Partial<T> = { ...record };
+	delete copy.row;
+	delete copy.communeCode;
+	return copy as Omit<T, 'row' | 'communeCode'>;
+}
 
 interface StoredActivity {
 	id: string;
@@ -387,12 +402,10 @@ async function writeActivities(
 				result.previous.push(before);
 			}
 		}
-		const asRecord = ({ location: [lng, lat], row: _row, communeCode: _commune, ...row }: ActivityRecord) => ({
-			...row,
-			lng,
-			lat,
-			datasetId
-		});
+		const asRecord = (record: ActivityRecord) => {
+			const { location, ...row } = withoutPlace(record);
+			return { ...row, lng: location[0], lat: location[1], datasetId };
+		};
 		if (added.length > 0) {
 			await tx.execute(sql`
 				INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
@@ -471,8 +484,7 @@ async function writeSurveys(
 				result.updated.push(row);
 				result.previous.push(before);
 			} else result.added.push(row);
-			const { row: _row, communeCode: _commune, ...record } = row;
-			changed.push({ ...record, datasetId });
+			changed.push({ ...withoutPlace(row), datasetId });
 		}
 		if (changed.length > 0) await upsertSurveys(tx, changed, null);
 		progress(batch.length);
@@ -599,7 +611,12 @@ async function writeRegister(
 		result.updated.push(row);
 		changes.push({ id, before, after });
 	}
-	for (const batch of inBatches(changes, BATCH)) await setRegister(tx, batch.map(({ id, after }) => ({ id, ...after })), null);
+	for (const batch of inBatches(changes, BATCH))
+		await setRegister(
+			tx,
+			batch.map(({ id, after }) => ({ id, ...after })),
+			null
+		);
 	result.previous = changes;
 	progress(rows.length);
 	return result;
@@ -647,7 +664,8 @@ async function coverageWarnings(
 	);
 	return over.map((hamlet) => {
 		const first = rows.find((row) => row.hamletId === hamlet.id);
-		const share = hamlet.households > 0 ? Math.round((hamlet.reached / hamlet.households) * 1000) / 10 : Infinity;
+		const share =
+			hamlet.households > 0 ? Math.round((hamlet.reached / hamlet.households) * 1000) / 10 : Infinity;
 		return {
 			row: first?.row ?? 0,
 			column: '',
@@ -669,7 +687,11 @@ function accessCondition(access: ImportAccess) {
 }
 
 /** Past imports, newest first, with their counts. */
-export async function listImports(db: Database, access: ImportAccess, limit = 200): Promise<ImportHistoryRow[]> {
+export async function listImports(
+	db: Database,
+	access: ImportAccess,
+	limit = 200
+): Promise<ImportHistoryRow[]> {
 	const rows = await db
 		.select({
 			datasetId: imports.datasetId,
@@ -759,14 +781,23 @@ export async function withdrawImport(
 				for (const team of previous as StoredTeam[]) {
 					await tx
 						.update(teams)
-						.set({ name: team.name, members: team.members, membersTrained: team.membersTrained, datasetId: team.datasetId })
+						.set({
+							name: team.name,
+							members: team.members,
+							membersTrained: team.membersTrained,
+							datasetId: team.datasetId
+						})
 						.where(and(eq(teams.id, team.id), eq(teams.datasetId, datasetId)));
 				}
 				removed = await deleteOfDataset(tx, 'teams', datasetId);
 			} else {
 				const changes = previous as RegisterChange[];
 				for (const batch of inBatches(changes, BATCH)) {
-					await setRegister(tx, batch.map(({ id, before, after }) => ({ id, ...before, expected: after })), 'expected');
+					await setRegister(
+						tx,
+						batch.map(({ id, before, after }) => ({ id, ...before, expected: after })),
+						'expected'
+					);
 				}
 			}
 			await tx

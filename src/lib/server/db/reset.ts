@@ -40,7 +40,15 @@ export async function emptyDatabase(db: Database, actor: Actor): Promise<void> {
 				action: 'data.reset',
 				entityType: 'database',
 				entityId: null,
-				changes: { emptied: [...DATA_TABLES.map((table) => getTableName(table)), 'plans', 'plan_hamlets', 'imports', 'import_jobs'] }
+				changes: {
+					emptied: [
+						...DATA_TABLES.map((table) => getTableName(table)),
+						'plans',
+						'plan_hamlets',
+						'imports',
+						'import_jobs'
+					]
+				}
 			}
 		};
 	});

@@ -1,7 +1,13 @@
 // Reading one spreadsheet cell as the value a column wants, the way Vietnamese offices write them:
 // dates dd/mm/yyyy or Excel serials, `.` as thousands separator and `,` as decimal comma, kinds and
 // topics by their Vietnamese or English names. Each reader answers a value or why not, in both languages.
-import { ACTIVITY_KINDS, OUTREACH_TOPICS, type ActivityKind, type Label, type OutreachTopic } from '$lib/domain';
+import {
+	ACTIVITY_KINDS,
+	OUTREACH_TOPICS,
+	type ActivityKind,
+	type Label,
+	type OutreachTopic
+} from '$lib/domain';
 import { activityKindLabel, outreachTopicLabel } from '$lib/labels';
 import { foldVietnamese, hasControlCharacters } from '$lib/text';
 
@@ -37,7 +43,11 @@ export function cellText(cell: Cell): string {
  */
 export function readText(cell: Cell, max = 200): Read<string> {
 	const text = cellText(cell).normalize('NFC').trim();
-	if (text.length > max) return no(`Quá dài (${text.length} ký tự, tối đa ${max})`, `Too long (${text.length} characters, at most ${max})`);
+	if (text.length > max)
+		return no(
+			`Quá dài (${text.length} ký tự, tối đa ${max})`,
+			`Too long (${text.length} characters, at most ${max})`
+		);
 	if (hasControlCharacters(text)) return no('Có ký tự điều khiển', 'Contains control characters');
 	return ok(text);
 }
@@ -74,10 +84,14 @@ export function readCount(cell: Cell): Read<number> {
 		}
 		number = Number(text.replaceAll('.', ''));
 	} else return no('Không phải số', 'Not a number');
-	if (!Number.isFinite(number) || !Number.isInteger(number)) return no('Không phải số nguyên', 'Not a whole number');
+	if (!Number.isFinite(number) || !Number.isInteger(number))
+		return no('Không phải số nguyên', 'Not a whole number');
 	if (number < 0) return no('Số âm không hợp lệ', 'A negative number is not allowed');
 	if (number > MAX_COUNT) {
-		return no(`Số quá lớn (tối đa ${MAX_COUNT.toLocaleString('vi-VN')})`, `Too large (at most ${MAX_COUNT.toLocaleString('en-US')})`);
+		return no(
+			`Số quá lớn (tối đa ${MAX_COUNT.toLocaleString('vi-VN')})`,
+			`Too large (at most ${MAX_COUNT.toLocaleString('en-US')})`
+		);
 	}
 	return ok(number);
 }
@@ -109,7 +123,9 @@ export function readCoordinate(cell: Cell): Read<number> {
 	if (!value.ok) return value;
 	const raw = value.value;
 	const number = typeof raw === 'number' || typeof raw === 'string' ? readDecimal(raw) : null;
-	return number === null ? no('Không phải tọa độ (độ thập phân)', 'Not a coordinate (decimal degrees)') : ok(number);
+	return number === null
+		? no('Không phải tọa độ (độ thập phân)', 'Not a coordinate (decimal degrees)')
+		: ok(number);
 }
 
 const DAY_MS = 86_400_000;
@@ -124,7 +140,8 @@ function isoDay(date: Date): string {
 /** A real calendar date from its parts, or null ('31/02/2026'). */
 function calendarDay(year: number, month: number, day: number): string | null {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+		return null;
 	return isoDay(date);
 }
 
@@ -177,7 +194,8 @@ export function readMonth(cell: Cell): Read<string> {
 		}
 	}
 	const date = readDate(raw);
-	if (!date.ok) return no('Không phải tháng (viết mm/yyyy, ví dụ 03/2026)', 'Not a month (write mm/yyyy, e.g. 03/2026)');
+	if (!date.ok)
+		return no('Không phải tháng (viết mm/yyyy, ví dụ 03/2026)', 'Not a month (write mm/yyyy, e.g. 03/2026)');
 	return ok(`${date.value.slice(0, 8)}01`);
 }
 
@@ -194,7 +212,11 @@ let kinds: Map<string, ActivityKind> | undefined;
 let topics: Map<string, OutreachTopic> | undefined;
 
 /** The Vietnamese names of a vocabulary, for messages that list what is allowed. */
-function allowed<T extends string>(codes: readonly T[], label: (code: T, locale: 'vi' | 'en') => string, locale: 'vi' | 'en') {
+function allowed<T extends string>(
+	codes: readonly T[],
+	label: (code: T, locale: 'vi' | 'en') => string,
+	locale: 'vi' | 'en'
+) {
 	return codes.map((code) => label(code, locale)).join(', ');
 }
 

@@ -33,7 +33,10 @@ function oddCharacters(text: string): number {
 /** Every vowel letter with its marks (the Vietnamese letters but đ). */
 const VOWELS = [...VIETNAMESE_LETTERS].filter((letter) => letter !== 'đ' && letter !== 'Đ').join('');
 /** One Vietnamese syllable: an initial consonant, one to three vowels, a final consonant. */
-const SYLLABLE = new RegExp(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${VOWELS}]{1,3}(ch|ng|nh|[cmnpt])?$`, 'iu');
+const SYLLABLE = new RegExp(
+	`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${VOWELS}]{1,3}(ch|ng|nh|[cmnpt])?$`,
+	'iu'
+);
 
 /**
  * Words with a letter outside ASCII that no Vietnamese syllable spells: a legacy file read in the wrong
@@ -80,13 +83,21 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 		return { text: iconv.decode(buffer.subarray(2), 'utf16be').normalize('NFC'), encoding: 'utf-16be' };
 	}
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer).normalize('NFC'), encoding: 'utf-8' };
+		return {
+			text: new TextDecoder('utf-8', { fatal: true }).decode(buffer).normalize('NFC'),
+			encoding: 'utf-8'
+		};
 	} catch {
 		// Not UTF-8: a legacy encoding, told apart below.
 	}
 	const candidates = (['windows-1258', 'tcvn3'] as const).map((encoding) => {
 		const text = iconv.decode(buffer, encoding === 'tcvn3' ? 'tcvn' : 'windows1258').normalize('NFC');
-		return { encoding, text, odd: oddCharacters(text) + implausibleWords(text), letters: vietnameseLetters(text) };
+		return {
+			encoding,
+			text,
+			odd: oddCharacters(text) + implausibleWords(text),
+			letters: vietnameseLetters(text)
+		};
 	});
 	// The reading with the fewest odd characters and words wins when it is nearly clean and clearly ahead.
 	candidates.sort((a, b) => a.odd - b.odd);

@@ -28,7 +28,10 @@ import { validateTable, type ImportScope, type Validation } from './validate-row
 type UserActor = Actor & { kind: 'user' };
 
 /** The communes a person may import for: an admin all, a commune officer their own; others none. */
-export function importCommunes(actor: { role: Role; communeCodes: readonly string[] }): readonly string[] | 'all' {
+export function importCommunes(actor: {
+	role: Role;
+	communeCodes: readonly string[];
+}): readonly string[] | 'all' {
 	if (actor.role === 'admin') return 'all';
 	if (actor.role === 'commune') return actor.communeCodes;
 	return [];
@@ -86,7 +89,10 @@ export interface Upload {
 /** A file name as stored and shown: its last path part, NFC, without control characters, at most 200 characters. */
 function cleanFileName(name: string): string {
 	const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-	const clean = base.replace(/\p{Cc}/gu, '').trim().slice(0, 200);
+	const clean = base
+		.replace(/\p{Cc}/gu, '')
+		.trim()
+		.slice(0, 200);
 	return clean === '' ? 'upload' : clean;
 }
 
@@ -131,7 +137,9 @@ function refusedReport(job: ImportJobRecord, refused: InputError): ImportReport 
 		added: 0,
 		updated: 0,
 		unchanged: 0,
-		errors: [{ row: 0, column: '', value: '', code: refused.code, vi: refused.message, en: refused.messageEn }],
+		errors: [
+			{ row: 0, column: '', value: '', code: refused.code, vi: refused.message, en: refused.messageEn }
+		],
 		warnings: [],
 		alreadyImported: null
 	};
@@ -144,7 +152,9 @@ async function readAndValidate(
 	scope: ImportScope,
 	bytes: Uint8Array,
 	progress: ReturnType<typeof progressReporter>
-): Promise<{ validation: Validation; format: 'xlsx' | 'csv'; encoding: string | null } | { refused: ImportReport }> {
+): Promise<
+	{ validation: Validation; format: 'xlsx' | 'csv'; encoding: string | null } | { refused: ImportReport }
+> {
 	try {
 		const table = await readTable(bytes, job.fileName, (rows) => progress.report({ rowsParsed: rows }));
 		const reference = await importReference(handle.db, hanoiToday());
@@ -212,7 +222,12 @@ async function dryRun(
 	};
 	live.delete(job.id);
 	// The dry run's writes are not counted as written: nothing was.
-	await updateImportJob(handle.db, job.id, { status: 'validated', report, ...progress.state, rowsWritten: 0 });
+	await updateImportJob(handle.db, job.id, {
+		status: 'validated',
+		report,
+		...progress.state,
+		rowsWritten: 0
+	});
 }
 
 /** Whether a report lets its upload be committed: no errors, and something to change. */
@@ -271,7 +286,11 @@ export async function commitImport(
 }
 
 /** The person's own job (an admin's: any), or a 404. */
-export async function ownJob(handle: DatabaseHandle, actor: UserActor, jobId: string): Promise<ImportJobRecord> {
+export async function ownJob(
+	handle: DatabaseHandle,
+	actor: UserActor,
+	jobId: string
+): Promise<ImportJobRecord> {
 	const job = /^[0-9a-f-]{36}$/.test(jobId) ? await findImportJob(handle.db, jobId) : undefined;
 	if (!job || (job.userId !== actor.id && actor.role !== 'admin')) {
 		throw InputError.notFound('unknown-import-job', {
@@ -303,7 +322,11 @@ export function jobView(job: ImportJobRecord): ImportJobView {
 }
 
 /** Waits until a job stops running (tests and the bench; the page polls instead). */
-export async function settledJob(handle: DatabaseHandle, jobId: string, timeoutMs = 600_000): Promise<ImportJobRecord> {
+export async function settledJob(
+	handle: DatabaseHandle,
+	jobId: string,
+	timeoutMs = 600_000
+): Promise<ImportJobRecord> {
 	const started = Date.now();
 	for (;;) {
 		const job = (await findImportJob(handle.db, jobId))!;

@@ -10,15 +10,16 @@ export interface Named {
 }
 
 export type NameMatch<T extends Named> =
-	| { kind: 'found'; item: T }
-	| { kind: 'ambiguous'; candidates: T[] }
-	| { kind: 'unknown'; closest: T[] };
+	{ kind: 'found'; item: T } | { kind: 'ambiguous'; candidates: T[] } | { kind: 'unknown'; closest: T[] };
 
 /** The kind words of hamlets and teams, folded, that a name may carry or leave out. */
-const KIND_WORDS = /^(to chuyen doi so( cong dong)?|to dan pho|to cds|khu pho|thon|xom|lang|ban|kp|tdp|khu|to)\b\s*(so\b\s*)?/;
+const KIND_WORDS =
+	/^(to chuyen doi so( cong dong)?|to dan pho|to cds|khu pho|thon|xom|lang|ban|kp|tdp|khu|to)\b\s*(so\b\s*)?/;
 
 function folded(name: string): string {
-	return foldVietnamese(name.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ').trim();
+	return foldVietnamese(name.normalize('NFC'))
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 }
 
 function bare(name: string): string {
@@ -31,7 +32,11 @@ export function editDistance(a: string, b: string): number {
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
 		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+			current[j] = Math.min(
+				previous[j]! + 1,
+				current[j - 1]! + 1,
+				previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+			);
 		}
 		previous = current;
 	}

@@ -100,7 +100,11 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
 	if (value === null || value === undefined) return null;
 	if (typeof value === 'string') return value.normalize('NFC');
 	if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-	if ('richText' in value) return value.richText.map((part) => part.text).join('').normalize('NFC');
+	if ('richText' in value)
+		return value.richText
+			.map((part) => part.text)
+			.join('')
+			.normalize('NFC');
 	if ('formula' in value || 'sharedFormula' in value) {
 		const formula = 'formula' in value ? value.formula : value.sharedFormula;
 		return { formula: String(formula ?? '').normalize('NFC'), result: value.result };
@@ -159,7 +163,10 @@ async function readXlsx(bytes: Uint8Array, progress?: RowProgress): Promise<Tabl
 /** The delimiter of a CSV: `;` (Excel's choice where `,` is the decimal comma), `,` or a tab, by the header line. */
 function delimiterOf(text: string): string {
 	const firstLine = text.slice(0, text.search(/\r?\n|$/));
-	const counts = [';', ',', '\t'].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length }));
+	const counts = [';', ',', '\t'].map((delimiter) => ({
+		delimiter,
+		count: firstLine.split(delimiter).length
+	}));
 	counts.sort((a, b) => b.count - a.count);
 	return counts[0]!.delimiter;
 }
@@ -175,7 +182,10 @@ async function readCsv(text: string, progress?: RowProgress): Promise<TableRow[]
 		info: true
 	});
 	try {
-		for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+		for await (const { record, info } of parser as AsyncIterable<{
+			record: string[];
+			info: { lines: number };
+		}>) {
 			const cells: Cell[] = record.map((cell) => cell.normalize('NFC'));
 			if (isBlankRow(cells)) continue;
 			if (rows.length > IMPORT_LIMITS.rows) throw tooManyRows();

@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 export type TestCell = string | number | Date | null | { formula: string; result?: number | string };
 
 /** An .xlsx with one sheet: the header, then the rows. */
-export async function xlsxFile(header: readonly string[], rows: readonly (readonly TestCell[])[]): Promise<Uint8Array> {
+export async function xlsxFile(
+	header: readonly string[],
+	rows: readonly (readonly TestCell[])[]
+): Promise<Uint8Array> {
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('Dữ liệu');
 	sheet.addRow([...header]);

@@ -104,7 +104,10 @@ export interface Validation {
 export const MAX_LISTED_ISSUES = 5000;
 
 /** The header: among the first rows, the one that names the most columns of this kind (at least two). */
-function findHeader(kind: ImportKind, rows: readonly TableRow[]): { index: number; fields: (ImportField | null | undefined)[] } | null {
+function findHeader(
+	kind: ImportKind,
+	rows: readonly TableRow[]
+): { index: number; fields: (ImportField | null | undefined)[] } | null {
 	const wanted = new Set(IMPORT_KIND_COLUMNS[kind].map((column) => column.field));
 	let best: { index: number; fields: (ImportField | null | undefined)[]; score: number } | null = null;
 	for (const [index, row] of rows.slice(0, 10).entries()) {
@@ -116,7 +119,14 @@ function findHeader(kind: ImportKind, rows: readonly TableRow[]): { index: numbe
 }
 
 function issue(row: number, column: string, value: string, code: string, message: Label): ImportIssue {
-	return { row, column, value: value.length > 200 ? `${value.slice(0, 200)}…` : value, code, vi: message.vi, en: message.en };
+	return {
+		row,
+		column,
+		value: value.length > 200 ? `${value.slice(0, 200)}…` : value,
+		code,
+		vi: message.vi,
+		en: message.en
+	};
 }
 
 /** A stable activity id from its idempotency key (a name-based UUID, version 5 layout). */
@@ -139,10 +149,17 @@ export async function validateTable(
 ): Promise<Validation> {
 	const errors: ImportIssue[] = [];
 	const warnings: ImportIssue[] = [];
-	const empty = (): Validation => ({ records: { kind, rows: [] } as ImportRecords, rowCount: 0, errors, warnings });
+	const empty = (): Validation => ({
+		records: { kind, rows: [] } as ImportRecords,
+		rowCount: 0,
+		errors,
+		warnings
+	});
 	const header = findHeader(kind, table.rows);
 	if (!header) {
-		const expected = IMPORT_KIND_COLUMNS[kind].filter((c) => c.required).map((c) => importColumn(c.field).header);
+		const expected = IMPORT_KIND_COLUMNS[kind]
+			.filter((c) => c.required)
+			.map((c) => importColumn(c.field).header);
 		errors.push(
 			issue(table.rows[0]?.number ?? 1, '', '', 'no-header', {
 				vi: `Không tìm thấy dòng tiêu đề. Cần các cột: ${expected.map((h) => h.vi).join(', ')} (tải mẫu để xem)`,
@@ -186,13 +203,19 @@ export async function validateTable(
 		}
 	}
 	if (kind !== 'teams' && !columnIndex.has('hamletId') && !columnIndex.has('hamletName')) {
-		missing('Cần cột "Mã thôn" hoặc "Tên thôn/tổ dân phố"', 'A "Hamlet id" or "Hamlet name" column is needed');
+		missing(
+			'Cần cột "Mã thôn" hoặc "Tên thôn/tổ dân phố"',
+			'A "Hamlet id" or "Hamlet name" column is needed'
+		);
 	}
 	if (kind === 'activities' && !columnIndex.has('teamId') && !columnIndex.has('teamName')) {
 		missing('Cần cột "Mã tổ CĐS" hoặc "Tên tổ CĐS"', 'A "Team id" or "Team name" column is needed');
 	}
 	if (kind === 'activities' && columnIndex.has('lng') !== columnIndex.has('lat')) {
-		missing('Cần cả hai cột "Kinh độ" và "Vĩ độ", hoặc không cột nào', 'Both "Longitude" and "Latitude" are needed, or neither');
+		missing(
+			'Cần cả hai cột "Kinh độ" và "Vĩ độ", hoặc không cột nào',
+			'Both "Longitude" and "Latitude" are needed, or neither'
+		);
 	}
 	if (kind === 'register' && !REGISTER_FIGURES.some((field) => columnIndex.has(field))) {
 		missing(
@@ -289,7 +312,10 @@ class RowContext {
 		const cell = this.cell(row, field);
 		if (isBlank(cell)) {
 			if (fallback !== undefined) return fallback;
-			this.error(row, field, 'required', { vi: 'Ô này không được để trống', en: 'This cell must not be empty' });
+			this.error(row, field, 'required', {
+				vi: 'Ô này không được để trống',
+				en: 'This cell must not be empty'
+			});
 			return undefined;
 		}
 		const result = reader(cell);
@@ -315,7 +341,8 @@ class RowContext {
 	}
 
 	outOfScope(row: TableRow, field: ImportField, communeCode: string): void {
-		const allowed = this.scope.selected ?? (this.scope.communeCodes === 'all' ? '' : this.scope.communeCodes.join(', '));
+		const allowed =
+			this.scope.selected ?? (this.scope.communeCodes === 'all' ? '' : this.scope.communeCodes.join(', '));
 		this.error(row, field, 'other-commune', {
 			vi: `Dòng này thuộc xã/phường ${communeCode}; tệp này chỉ được nhập cho ${allowed}`,
 			en: `This row belongs to commune ${communeCode}; this file may only hold rows of ${allowed}`
@@ -324,7 +351,10 @@ class RowContext {
 
 	/** The row's commune: its commune-code column, or the one chosen on the form. */
 	communeOf(row: TableRow): string | undefined {
-		const code = this.has('communeCode') && !isBlank(this.cell(row, 'communeCode')) ? this.read(row, 'communeCode', readText) : this.scope.selected;
+		const code =
+			this.has('communeCode') && !isBlank(this.cell(row, 'communeCode'))
+				? this.read(row, 'communeCode', readText)
+				: this.scope.selected;
 		if (code === undefined) return undefined;
 		if (code === null) {
 			this.error(row, 'communeCode', 'required', {
@@ -335,7 +365,10 @@ class RowContext {
 		}
 		const padded = /^\d{1,5}$/.test(code) ? code.padStart(5, '0') : code;
 		if (!this.reference.communeCodes.has(padded)) {
-			this.error(row, 'communeCode', 'unknown-commune', { vi: `Không có xã/phường mã ${code}`, en: `No commune has code ${code}` });
+			this.error(row, 'communeCode', 'unknown-commune', {
+				vi: `Không có xã/phường mã ${code}`,
+				en: `No commune has code ${code}`
+			});
 			return undefined;
 		}
 		if (!this.inScope(padded)) {
@@ -352,7 +385,10 @@ class RowContext {
 			if (id === undefined) return undefined;
 			const hamlet = this.hamletsById.get(id);
 			if (!hamlet) {
-				this.error(row, 'hamletId', 'unknown-hamlet', { vi: `Không có thôn mã ${id}`, en: `No hamlet has id ${id}` });
+				this.error(row, 'hamletId', 'unknown-hamlet', {
+					vi: `Không có thôn mã ${id}`,
+					en: `No hamlet has id ${id}`
+				});
 				return undefined;
 			}
 			if (!this.inScope(hamlet.communeCode)) {
@@ -402,7 +438,10 @@ class RowContext {
 			if (id === undefined) return undefined;
 			const team = this.teamsById.get(id);
 			if (!team) {
-				this.error(row, 'teamId', 'unknown-team', { vi: `Không có tổ CĐS mã ${id}`, en: `No team has id ${id}` });
+				this.error(row, 'teamId', 'unknown-team', {
+					vi: `Không có tổ CĐS mã ${id}`,
+					en: `No team has id ${id}`
+				});
 				return undefined;
 			}
 			if (team.communeCode !== communeCode) {
@@ -477,7 +516,11 @@ function format(day: string): string {
 }
 
 /** A zod refusal of a built record (the one definition of the row) as a row error. */
-function schemaIssues(context: RowContext, row: TableRow, error: { issues: { path: PropertyKey[]; message: string }[] }): void {
+function schemaIssues(
+	context: RowContext,
+	row: TableRow,
+	error: { issues: { path: PropertyKey[]; message: string }[] }
+): void {
 	for (const problem of error.issues) {
 		context.error(row, '', 'invalid-value', {
 			vi: `Giá trị không hợp lệ (${problem.path.map(String).join('.') || 'dòng'}): ${problem.message}`,
@@ -538,13 +581,29 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 		if (context.rowFailed || !hamlet || !team) return undefined;
 		// A key the office gives is kept per commune; without one, the row's content is its key, so the same
 		// row uploaded again is recognised and not recorded twice.
-		const content = [hamlet.id, team.id, kind, occurredOn, householdsNew, householdsRevisited, peopleGuided, peopleAged60Plus, peopleFromMinorities, [...topics!].sort().join('+'), located ? `${lng},${lat}` : '', note].join('|');
+		const content = [
+			hamlet.id,
+			team.id,
+			kind,
+			occurredOn,
+			householdsNew,
+			householdsRevisited,
+			peopleGuided,
+			peopleAged60Plus,
+			peopleFromMinorities,
+			[...topics!].sort().join('+'),
+			located ? `${lng},${lat}` : '',
+			note
+		].join('|');
 		const key = givenKey
 			? `import/${hamlet.communeCode}/${givenKey}`
 			: `import/${hamlet.communeCode}/row-${createHash('sha256').update(content).digest('hex').slice(0, 32)}`;
 		const twice = givenKey
 			? { vi: 'cùng mã hoạt động', en: 'the same activity key' }
-			: { vi: 'cùng nội dung; thêm cột "Mã hoạt động" nếu đúng là hai hoạt động', en: 'the same content; add an "Activity key" column if these are two activities' };
+			: {
+					vi: 'cùng nội dung; thêm cột "Mã hoạt động" nếu đúng là hai hoạt động',
+					en: 'the same content; add an "Activity key" column if these are two activities'
+				};
 		if (!context.once(row, key, givenKey ? 'activityKey' : '', twice)) return undefined;
 		// The one definition of an activity (src/lib/activity-input.ts) has the last word on every value.
 		const checked = validateActivityRow(
@@ -601,7 +660,13 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 				});
 			}
 		}
-		if (!context.once(row, `${hamlet.id}/${month}`, 'month', { vi: 'cùng thôn và tháng', en: 'the same hamlet and month' })) return undefined;
+		if (
+			!context.once(row, `${hamlet.id}/${month}`, 'month', {
+				vi: 'cùng thôn và tháng',
+				en: 'the same hamlet and month'
+			})
+		)
+			return undefined;
 		if (context.rowFailed) return undefined;
 		if (counts.adultsAssessed! > hamlet.adults) {
 			context.warn(row, 'adultsAssessed', 'more-than-register', {
@@ -666,7 +731,14 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 		}
 		const key = teamId !== null ? `id/${teamId}` : `name/${communeCode}/${name.toLowerCase()}`;
 		if (!context.once(row, key, 'teamName', { vi: 'cùng tổ CĐS', en: 'the same team' })) return undefined;
-		return { row: row.number, id: teamId, communeCode, name, members: members!, membersTrained: membersTrained! };
+		return {
+			row: row.number,
+			id: teamId,
+			communeCode,
+			name,
+			members: members!,
+			membersTrained: membersTrained!
+		};
 	},
 
 	register(context, row): RegisterRecord | undefined {
@@ -693,7 +765,13 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 				en: 'More households than adults: check the figures'
 			});
 		}
-		if (!context.once(row, `hamlet/${hamlet.id}`, context.has('hamletId') ? 'hamletId' : 'hamletName', { vi: 'cùng thôn', en: 'the same hamlet' })) return undefined;
+		if (
+			!context.once(row, `hamlet/${hamlet.id}`, context.has('hamletId') ? 'hamletId' : 'hamletName', {
+				vi: 'cùng thôn',
+				en: 'the same hamlet'
+			})
+		)
+			return undefined;
 		return {
 			row: row.number,
 			hamletId: hamlet.id,

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '$lib/domain';
 import type { ImportReport } from '$lib/import-report';
 import { InputError } from '$lib/input-error';
-import { listImports, withdrawImport } from '../db/imports';
-import { selectRows, type DatabaseHandle } from '../db/index';
-import { currentDataRevision } from '../db/revision';
-import { loadFixtureData, tableFingerprint } from '../db/test-fixtures';
-import { openTestDatabase, testDrivers } from '../db/test-databases';
-import type { Actor } from '../db/write';
-import { commitImport, settledJob, startImport } from './import-jobs';
-import { HOSTILE_FILES } from './hostile-files';
-import { csvFile, xlsxFile } from './test-files';
+import { listImports, withdrawImport } from './imports';
+import { selectRows, type DatabaseHandle } from './index';
+import { currentDataRevision } from './revision';
+import { loadFixtureData, tableFingerprint } from './test-fixtures';
+import { openTestDatabase, testDrivers } from './test-databases';
+import type { Actor } from './write';
+import { commitImport, settledJob, startImport } from '../import/import-jobs';
+import { HOSTILE_FILES } from '../import/hostile-files';
+import { csvFile, xlsxFile } from '../import/test-files';
 
 /** Every table but the upload jobs (an upload is recorded as a job, refused or not). */
 const TABLES = [
@@ -34,18 +34,43 @@ const BA_DINH: Actor & { kind: 'user' } = {
 	role: 'commune',
 	communeCodes: ['00004']
 };
-const BA_VI: Actor & { kind: 'user' } = { ...BA_DINH, id: 'user-ba-vi', username: 'can.bo.ba.vi', communeCodes: ['09700'] };
-const ADMIN: Actor & { kind: 'user' } = { ...BA_DINH, id: 'user-admin', username: 'quan.tri', role: 'admin', communeCodes: [] };
+const BA_VI: Actor & { kind: 'user' } = {
+	...BA_DINH,
+	id: 'user-ba-vi',
+	username: 'can.bo.ba.vi',
+	communeCodes: ['09700']
+};
+const ADMIN: Actor & { kind: 'user' } = {
+	...BA_DINH,
+	id: 'user-admin',
+	username: 'quan.tri',
+	role: 'admin',
+	communeCodes: []
+};
 
 const CONTEXT = { requestId: 'test-import', clientAddress: '127.0.0.1' };
 
-const ACTIVITY_HEADER = ['Mã hoạt động', 'Mã thôn', 'Tên tổ CĐS', 'Hình thức', 'Ngày', 'Số hộ tiếp cận mới', 'Nội dung'];
+const ACTIVITY_HEADER = [
+	'Mã hoạt động',
+	'Mã thôn',
+	'Tên tổ CĐS',
+	'Hình thức',
+	'Ngày',
+	'Số hộ tiếp cận mới',
+	'Nội dung'
+];
 
 describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 	let handle: DatabaseHandle;
 	const fingerprint = () => tableFingerprint(handle, TABLES);
 
-	async function upload(actor: typeof BA_DINH, kind: ImportKind, fileName: string, bytes: Uint8Array, communeCode: string | null = '00004') {
+	async function upload(
+		actor: typeof BA_DINH,
+		kind: ImportKind,
+		fileName: string,
+		bytes: Uint8Array,
+		communeCode: string | null = '00004'
+	) {
 		const id = await startImport(handle, actor, { kind, communeCode, fileName, bytes });
 		const job = await settledJob(handle, id);
 		return { id, job, report: job.report as ImportReport };
@@ -66,7 +91,15 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 
 	it('dry-runs activities from .xlsx, commits them as one uploaded dataset with one audit event, and the same file again changes nothing', async () => {
 		const file = await xlsxFile(ACTIVITY_HEADER, [
-			['HD-1', 4001, 'Tổ CĐS số 1', 'Đến từng hộ', new Date(Date.UTC(2026, 2, 14)), 10, 'VNeID, An toàn trên mạng'],
+			[
+				'HD-1',
+				4001,
+				'Tổ CĐS số 1',
+				'Đến từng hộ',
+				new Date(Date.UTC(2026, 2, 14)),
+				10,
+				'VNeID, An toàn trên mạng'
+			],
 			['HD-2', 4002, 'to cds so 1', 'lop hoc', '15/03/2026', '1.200', 'payment'],
 			['HD-3', 4003, 'Tổ CĐS số 1', 'Sự kiện', 46097, 5, 'Y tế số']
 		]);
@@ -109,23 +142,46 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 	});
 
 	it('withdraws an import: its rows removed, the updated ones restored, one audit event', async () => {
-		const csv = csvFile(['Mã thôn', 'Tháng', 'Số người được khảo sát', 'Có kỹ năng số cơ bản', 'Có điện thoại thông minh', 'Có tài khoản thanh toán điện tử', 'Có VNeID mức 2'], [
-			[4001, '03/2026', 100, 50, 80, 20, 40],
-			[4002, '2026-04', '1.000', 500, 800, 200, 400]
-		]);
+		const csv = csvFile(
+			[
+				'Mã thôn',
+				'Tháng',
+				'Số người được khảo sát',
+				'Có kỹ năng số cơ bản',
+				'Có điện thoại thông minh',
+				'Có tài khoản thanh toán điện tử',
+				'Có VNeID mức 2'
+			],
+			[
+				[4001, '03/2026', 100, 50, 80, 20, 40],
+				[4002, '2026-04', '1.000', 500, 800, 200, 400]
+			]
+		);
 		const { id, report } = await upload(BA_DINH, 'surveys', 'khao-sat.csv', csv);
 		expect(report).toMatchObject({ added: 2, errors: [] });
 		const committed = await commit(BA_DINH, id);
-		const fix = csvFile(['Mã thôn', 'Tháng', 'Số người được khảo sát', 'Có kỹ năng số cơ bản', 'Có điện thoại thông minh', 'Có tài khoản thanh toán điện tử', 'Có VNeID mức 2'], [
-			[4001, '03/2026', 100, 60, 80, 20, 40]
-		]);
+		const fix = csvFile(
+			[
+				'Mã thôn',
+				'Tháng',
+				'Số người được khảo sát',
+				'Có kỹ năng số cơ bản',
+				'Có điện thoại thông minh',
+				'Có tài khoản thanh toán điện tử',
+				'Có VNeID mức 2'
+			],
+			[[4001, '03/2026', 100, 60, 80, 20, 40]]
+		);
 		const second = await upload(BA_DINH, 'surveys', 'khao-sat-sua.csv', fix);
 		expect(second.report).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
 		const fixed = await commit(BA_DINH, second.id);
 		// Withdrawing the correction puts the first import's figure back.
 		await withdrawImport(handle.db, BA_DINH, fixed.datasetId!, ['00004'], CONTEXT);
 		const skills = () =>
-			selectRows<{ skilled: number }>(handle.db, sql`SELECT with_basic_skills AS skilled FROM skill_surveys WHERE hamlet_id = 4001 AND month = '2026-03-01'`);
+			selectRows<{ skilled: number }>(
+				handle.db,
+				sql`SELECT with_basic_skills AS skilled FROM skill_surveys WHERE hamlet_id = 4001 AND month = '2026-03-01'`
+			);
 		expect(await skills()).toEqual([{ skilled: 50 }]);
 		await withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT);
 		expect(await skills()).toEqual([]);
@@ -134,43 +190,62 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 		// Another commune's officer sees none of it and cannot withdraw it.
 		expect(await listImports(handle.db, ['09700'])).toEqual([]);
 		const before = await fingerprint();
-		await expect(withdrawImport(handle.db, BA_VI, committed.datasetId!, ['09700'], CONTEXT)).rejects.toThrow(/Không có lần nhập/);
-		await expect(withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT)).rejects.toThrow(/đã được rút/);
+		await expect(withdrawImport(handle.db, BA_VI, committed.datasetId!, ['09700'], CONTEXT)).rejects.toThrow(
+			/Không có lần nhập/
+		);
+		await expect(
+			withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT)
+		).rejects.toThrow(/đã được rút/);
 		expect(await fingerprint()).toEqual(before);
 	});
 
 	it('updates the hamlet register (the denominators) by hamlet name, and a withdrawal restores it', async () => {
-		const file = await xlsxFile(['Mã xã/phường', 'Tên thôn', 'Số hộ', 'Số người trưởng thành', 'Tỷ lệ người DTTS (%)', 'Khu vực'], [
-			['00004', 'to dan pho 3', 600, 1500, '2,5', 'thành thị']
-		]);
+		const file = await xlsxFile(
+			['Mã xã/phường', 'Tên thôn', 'Số hộ', 'Số người trưởng thành', 'Tỷ lệ người DTTS (%)', 'Khu vực'],
+			[['00004', 'to dan pho 3', 600, 1500, '2,5', 'thành thị']]
+		);
 		const { id, report } = await upload(BA_DINH, 'register', 'so-thon.xlsx', file);
 		expect(report).toMatchObject({ errors: [], updated: 1 });
 		const committed = await commit(BA_DINH, id);
 		const figures = () =>
-			selectRows(handle.db, sql`SELECT households, adults, minority_share AS share FROM hamlets WHERE id = 4003`);
+			selectRows(
+				handle.db,
+				sql`SELECT households, adults, minority_share AS share FROM hamlets WHERE id = 4003`
+			);
 		expect(await figures()).toEqual([{ households: 600, adults: 1500, share: 0.025 }]);
 		await withdrawImport(handle.db, ADMIN, committed.datasetId!, 'all', CONTEXT);
 		expect(await figures()).toEqual([{ households: 520, adults: 1440, share: 0.025 }]);
 	});
 
 	it('adds and updates teams; a withdrawal is refused while activities use a team it added', async () => {
-		const file = csvFile(['Mã tổ CĐS', 'Tên tổ CĐS', 'Số thành viên', 'Số thành viên đã tập huấn'], [
-			[1, 'Tổ CĐS số 1', 12, 12],
-			[null, 'Tổ CĐS số 2', 6, 2]
-		], { delimiter: ',' });
+		const file = csvFile(
+			['Mã tổ CĐS', 'Tên tổ CĐS', 'Số thành viên', 'Số thành viên đã tập huấn'],
+			[
+				[1, 'Tổ CĐS số 1', 12, 12],
+				[null, 'Tổ CĐS số 2', 6, 2]
+			],
+			{ delimiter: ',' }
+		);
 		const { id, report } = await upload(BA_DINH, 'teams', 'to-cds.csv', file);
 		expect(report).toMatchObject({ errors: [], added: 1, updated: 1 });
 		const committed = await commit(BA_DINH, id);
-		const activity = await xlsxFile(ACTIVITY_HEADER, [['T2-1', 4004, 'Tổ CĐS số 2', 'Trực tuyến', '01/04/2026', 3, 'ai']]);
+		const activity = await xlsxFile(ACTIVITY_HEADER, [
+			['T2-1', 4004, 'Tổ CĐS số 2', 'Trực tuyến', '01/04/2026', 3, 'ai']
+		]);
 		const activityJob = await upload(BA_DINH, 'activities', 'to-2.xlsx', activity);
 		expect(activityJob.report.errors).toEqual([]);
 		const activityImport = await commit(BA_DINH, activityJob.id);
 		const before = await fingerprint();
-		await expect(withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT)).rejects.toThrow(/1 hoạt động/);
+		await expect(
+			withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT)
+		).rejects.toThrow(/1 hoạt động/);
 		expect(await fingerprint()).toEqual(before);
 		await withdrawImport(handle.db, BA_DINH, activityImport.datasetId!, ['00004'], CONTEXT);
 		await withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT);
-		const teams = await selectRows(handle.db, sql`SELECT id, members FROM teams WHERE commune_code = '00004' ORDER BY id`);
+		const teams = await selectRows(
+			handle.db,
+			sql`SELECT id, members FROM teams WHERE commune_code = '00004' ORDER BY id`
+		);
 		expect(teams).toEqual([{ id: 1, members: 10 }]);
 	});
 
@@ -180,7 +255,13 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 			const before = await fingerprint();
 			const revision = await currentDataRevision(handle.db);
 			const actor = hostile.actor === 'ba-vi' ? BA_VI : BA_DINH;
-			const { job, report } = await upload(actor, hostile.kind, hostile.fileName, bytes, hostile.communeCode ?? '00004');
+			const { job, report } = await upload(
+				actor,
+				hostile.kind,
+				hostile.fileName,
+				bytes,
+				hostile.communeCode ?? '00004'
+			);
 			expect(['refused', 'validated']).toContain(job.status);
 			const codes = report.errors.map((error) => error.code);
 			expect(codes, JSON.stringify(report.errors.slice(0, 3))).toContain(hostile.code);
