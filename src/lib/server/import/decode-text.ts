@@ -47,7 +47,9 @@ function implausibleWords(text: string): number {
 	let odd = 0;
 	for (const word of text.match(/\p{L}+/gu) ?? []) {
 		if (/^[\p{ASCII}]+$/u.test(word) || word === word.toUpperCase()) continue;
-		if (!SYLLABLE.test(word)) odd++;
+		// A syllable carries one tone mark at most.
+		const tones = word.normalize('NFD').match(/[\u0300\u0301\u0303\u0309\u0323]/g)?.length ?? 0;
+		if (tones > 1 || !SYLLABLE.test(word)) odd++;
 	}
 	return odd;
 }

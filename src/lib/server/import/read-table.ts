@@ -134,8 +134,12 @@ async function readXlsx(bytes: Uint8Array, progress?: RowProgress): Promise<Tabl
 	try {
 		for await (const sheet of reader) {
 			sheets++;
-			// The first sheet is the data; the templates' second sheet lists the hamlets, for reference only.
-			if (sheets > 1) continue;
+			// The first sheet is the data; the templates' other sheets list hamlets and teams, for reference
+			// only. A sheet is drained all the same: the streaming reader stalls on one left unread.
+			if (sheets > 1) {
+				for await (const row of sheet) void row;
+				continue;
+			}
 			for await (const row of sheet) {
 				const values = row.values as ExcelJS.CellValue[];
 				const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, index) =>
