@@ -5,6 +5,7 @@ import { benchAccounts } from './accounts';
 import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
+import { benchImport } from './import';
 import { benchInstances } from './instances';
 import { benchNational } from './national';
 import { benchMap } from './map';
@@ -19,7 +20,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	map: benchMap,
 	accounts: benchAccounts,
 	instances: benchInstances,
-	national: benchNational
+	national: benchNational,
+	import: benchImport
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

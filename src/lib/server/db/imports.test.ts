@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '$lib/domain';
 import type { ImportReport } from '$lib/import-report';
@@ -247,6 +248,47 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 			sql`SELECT id, members FROM teams WHERE commune_code = '00004' ORDER BY id`
 		);
 		expect(teams).toEqual([{ id: 1, members: 10 }]);
+	});
+
+	it('reads a TCVN3 CSV as Vietnamese, and stores a formula as text, never run', async () => {
+		const text =
+			'Tên tổ CĐS;Số thành viên;Số thành viên đã tập huấn\r\nTổ Ngọc Hà;9;4\r\n"=cmd|\' /C calc\'!A0";3;1\r\n';
+		const { id, report } = await upload(BA_DINH, 'teams', 'to-tcvn3.csv', iconv.encode(text, 'tcvn'));
+		expect(report).toMatchObject({ encoding: 'tcvn3', errors: [], added: 2 });
+		const committed = await commit(BA_DINH, id);
+		const names = await selectRows<{ name: string }>(
+			handle.db,
+			sql`SELECT name FROM teams WHERE dataset_id = ${committed.datasetId} ORDER BY name`
+		);
+		expect(names.map((row) => row.name)).toEqual(["=cmd|' /C calc'!A0", 'Tổ Ngọc Hà']);
+		await withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT);
+	});
+
+	it('refuses, before storing anything, an upload over 25 MB and one for another commune', async () => {
+		await expect(
+			startImport(handle, BA_DINH, {
+				kind: 'teams',
+				communeCode: '00004',
+				fileName: 'lon.csv',
+				bytes: new Uint8Array(25 * 1024 * 1024 + 1)
+			})
+		).rejects.toThrow(/25 MB/);
+		await expect(
+			startImport(handle, BA_DINH, {
+				kind: 'teams',
+				communeCode: '09700',
+				fileName: 'a.csv',
+				bytes: new Uint8Array(10)
+			})
+		).rejects.toThrow(/09700/);
+		await expect(
+			startImport(handle, BA_DINH, {
+				kind: 'teams',
+				communeCode: null,
+				fileName: 'a.csv',
+				bytes: new Uint8Array(10)
+			})
+		).rejects.toThrow(InputError);
 	});
 
 	describe('hostile and malformed files: a clear error, every table as it was', () => {
