@@ -5,8 +5,7 @@ import type { ImportKind, Label } from './domain';
 import { foldVietnamese } from './text';
 
 /** How a cell is read (src/lib/server/import/cell-values.ts). */
-export type ColumnType =
-	'text' | 'count' | 'date' | 'month' | 'percent' | 'kind' | 'topics' | 'area' | 'coordinate';
+type ColumnType = 'text' | 'count' | 'date' | 'month' | 'percent' | 'kind' | 'topics' | 'area' | 'coordinate';
 
 export type ImportField =
 	| 'hamletId'

@@ -30,6 +30,7 @@ import {
 	UNIT_TYPES
 } from '../../domain';
 import type { GapComponent } from '../../analysis/types';
+import { IMPORT_JOB_STATUSES } from '../../import-report';
 
 export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
 export const unitType = pgEnum('unit_type', UNIT_TYPES);
@@ -353,14 +354,7 @@ export const auditEvents = pgTable(
 );
 
 export const importKind = pgEnum('import_kind', IMPORT_KINDS);
-export const importJobStatus = pgEnum('import_job_status', [
-	'parsing',
-	'validated',
-	'refused',
-	'committing',
-	'committed',
-	'failed'
-]);
+export const importJobStatus = pgEnum('import_job_status', IMPORT_JOB_STATUSES);
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType() {

@@ -70,7 +70,7 @@ const activitiesCsv =
 		csvFile(ACTIVITY_HEADER, rows);
 
 /** A zip of these entries, deflated, with the sizes it declares (which a bomb may lie about). */
-export function zipFile(entries: { name: string; data: Buffer; declaredSize?: number }[]): Uint8Array {
+function zipFile(entries: { name: string; data: Buffer; declaredSize?: number }[]): Uint8Array {
 	const locals: Buffer[] = [];
 	const directory: Buffer[] = [];
 	let offset = 0;

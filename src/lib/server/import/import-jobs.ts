@@ -38,7 +38,7 @@ export function importCommunes(actor: {
 }
 
 /** The scope of an upload for `communeCode` (null: an admin's upload for every commune), or a refusal. */
-export function importScope(actor: UserActor, communeCode: string | null): ImportScope {
+function importScope(actor: UserActor, communeCode: string | null): ImportScope {
 	const communes = importCommunes(actor);
 	if (communeCode === null && communes !== 'all') {
 		throw InputError.invalid('commune-required', {
@@ -231,7 +231,7 @@ async function dryRun(
 }
 
 /** Whether a report lets its upload be committed: no errors, and something to change. */
-export function committable(report: ImportReport | null): boolean {
+function committable(report: ImportReport | null): boolean {
 	return report !== null && report.errors.length === 0 && report.added + report.updated > 0;
 }
 

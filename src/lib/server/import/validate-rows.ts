@@ -101,7 +101,7 @@ export interface Validation {
 }
 
 /** How many errors a report lists at most; the count says how many there were in all. */
-export const MAX_LISTED_ISSUES = 5000;
+const MAX_LISTED_ISSUES = 5000;
 
 /** The header: among the first rows, the one that names the most columns of this kind (at least two). */
 function findHeader(

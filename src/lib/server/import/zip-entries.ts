@@ -3,7 +3,7 @@
 import { InputError } from '$lib/input-error';
 
 /** The most an .xlsx may inflate to in all (100,000 rows × 14 columns is about 60 MB of XML). */
-export const MAX_INFLATED_BYTES = 300 * 1024 * 1024;
+const MAX_INFLATED_BYTES = 300 * 1024 * 1024;
 /** XML compresses well, but not a thousand to one: beyond that it is a zip bomb. */
 const MAX_RATIO = 1000;
 const MAX_ENTRIES = 10_000;
