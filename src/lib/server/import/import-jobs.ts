@@ -265,9 +265,11 @@ export async function commitImport(
 		const progress = progressReporter(handle, job.id);
 		const read = await readAndValidate(handle, job, scope, bytes, progress);
 		if ('refused' in read || read.validation.errors.length > 0) {
-			// The data changed since the dry run (a hamlet removed…): back to a report with the errors.
+			// The data changed since the dry run (a hamlet removed…): back to a report with the new errors.
 			live.delete(job.id);
-			await updateImportJob(handle.db, job.id, { status: 'validated' });
+			const report = job.report as ImportReport;
+			const errors = 'refused' in read ? read.refused.errors : read.validation.errors;
+			await updateImportJob(handle.db, job.id, { status: 'validated', report: { ...report, errors } });
 			return;
 		}
 		const outcome = await writeImport(handle.db, actor, commitOf(job, read.validation), {
@@ -301,17 +303,24 @@ export async function ownJob(
 	return job;
 }
 
+/** How long a running job may go without progress before it counts as cut short. */
+const STALLED_AFTER_MS = 120_000;
+
 /** A job as the page shows it, with this instance's fresher progress when it runs here. */
 export function jobView(job: ImportJobRecord): ImportJobView {
 	const fresh = live.get(job.id);
-	const running = job.status === 'parsing' || job.status === 'committing';
+	// A job no instance has moved for two minutes was cut short (its instance stopped): it failed.
+	const stalled = !fresh && Date.now() - job.updatedAt.getTime() > STALLED_AFTER_MS;
+	const busy = job.status === 'parsing' || job.status === 'committing';
+	const running = busy && !stalled;
+	const status = busy && stalled ? 'failed' : job.status;
 	return {
 		id: job.id,
 		kind: job.kind,
 		communeCode: job.communeCode,
 		fileName: job.fileName,
 		size: job.size,
-		status: job.status,
+		status,
 		rowsParsed: Math.max(job.rowsParsed, fresh?.rowsParsed ?? 0),
 		rowsValidated: Math.max(job.rowsValidated, fresh?.rowsValidated ?? 0),
 		rowsWritten: Math.max(job.rowsWritten, fresh?.rowsWritten ?? 0),
