@@ -5,7 +5,8 @@ import type { ImportKind, Label } from './domain';
 import { foldVietnamese } from './text';
 
 /** How a cell is read (src/lib/server/import/cell-values.ts). */
-type ColumnType = 'text' | 'count' | 'date' | 'month' | 'percent' | 'kind' | 'topics' | 'area' | 'coordinate';
+type ColumnType =
+	'id' | 'text' | 'count' | 'date' | 'month' | 'percent' | 'kind' | 'topics' | 'area' | 'coordinate';
 
 export type ImportField =
 	| 'hamletId'
@@ -52,7 +53,7 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 	{
 		field: 'hamletId',
 		header: { vi: 'Mã thôn', en: 'Hamlet id' },
-		type: 'count',
+		type: 'id',
 		aliases: ['mã thôn/tổ dân phố', 'mã tổ dân phố', 'id thôn', 'hamlet_id', 'hamletId']
 	},
 	{
@@ -76,7 +77,7 @@ export const IMPORT_COLUMNS: readonly ColumnDefinition[] = [
 	{
 		field: 'teamId',
 		header: { vi: 'Mã tổ CĐS', en: 'Team id' },
-		type: 'count',
+		type: 'id',
 		aliases: ['mã tổ', 'id tổ', 'team_id', 'teamId']
 	},
 	{

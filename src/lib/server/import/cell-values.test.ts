@@ -5,6 +5,7 @@ import {
 	readArea,
 	readCount,
 	readDate,
+	readId,
 	readMonth,
 	readPercent,
 	readText,
@@ -47,6 +48,21 @@ describe('numbers as Vietnamese offices write them', () => {
 		['nhiều', 'refused']
 	])('percent %j → %j', (cell, expected) => {
 		expect(value(readPercent(cell))).toBe(expected);
+	});
+});
+
+describe('ids', () => {
+	it.each([
+		[9700001, 9700001],
+		['9700001', 9700001],
+		[2_147_483_647, 2_147_483_647],
+		[2_147_483_648, 'refused'],
+		[0, 'refused'],
+		['0x1F', 'refused'],
+		['1e3', 'refused'],
+		[1.5, 'refused']
+	])('id %j → %j', (cell, expected) => {
+		expect(value(readId(cell))).toBe(expected);
 	});
 });
 

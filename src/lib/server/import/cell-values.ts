@@ -96,6 +96,29 @@ export function readCount(cell: Cell): Read<number> {
 	return ok(number);
 }
 
+/** The largest id: PostgreSQL's integer columns. */
+const MAX_ID = 2_147_483_647;
+
+/** An id (a hamlet's, a team's): a whole number 1…2,147,483,647, digits only. */
+export function readId(cell: Cell): Read<number> {
+	const value = valueOf(cell);
+	if (!value.ok) return value;
+	const raw = value.value;
+	const number =
+		typeof raw === 'number'
+			? raw
+			: typeof raw === 'string' && /^\d{1,10}$/.test(raw.trim())
+				? Number(raw.trim())
+				: NaN;
+	if (!Number.isInteger(number) || number < 1 || number > MAX_ID) {
+		return no(
+			'Mã phải là số nguyên dương (chỉ gồm chữ số)',
+			'An id must be a positive whole number (digits only)'
+		);
+	}
+	return ok(number);
+}
+
 /** A decimal number: an xlsx number, or text with a decimal comma or point ('12,5', '12.5', '1.234,5'). */
 function readDecimal(raw: string | number): number | null {
 	if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;

@@ -22,6 +22,7 @@ import {
 	readCoordinate,
 	readCount,
 	readDate,
+	readId,
 	readMonth,
 	readPercent,
 	readText,
@@ -381,7 +382,7 @@ class RowContext {
 	/** The row's hamlet, by id or by commune and name, inside the scope. */
 	hamletOf(row: TableRow): HamletReference | undefined {
 		if (this.has('hamletId') && !isBlank(this.cell(row, 'hamletId'))) {
-			const id = this.read(row, 'hamletId', readCount);
+			const id = this.read(row, 'hamletId', readId);
 			if (id === undefined) return undefined;
 			const hamlet = this.hamletsById.get(id);
 			if (!hamlet) {
@@ -434,7 +435,7 @@ class RowContext {
 	/** The activity's team, by id or by name in the hamlet's commune. */
 	teamOf(row: TableRow, communeCode: string): Named | undefined {
 		if (this.has('teamId') && !isBlank(this.cell(row, 'teamId'))) {
-			const id = this.read(row, 'teamId', readCount);
+			const id = this.read(row, 'teamId', readId);
 			if (id === undefined) return undefined;
 			const team = this.teamsById.get(id);
 			if (!team) {
@@ -685,7 +686,7 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 	teams(context, row): TeamRecord | undefined {
 		context.begin();
 		const communeCode = context.communeOf(row);
-		const id = context.has('teamId') ? context.read(row, 'teamId', readCount, -1) : -1;
+		const id = context.has('teamId') ? context.read(row, 'teamId', readId, -1) : -1;
 		const name = context.read(row, 'teamName', readText);
 		const members = context.read(row, 'members', readCount);
 		const membersTrained = context.read(row, 'membersTrained', readCount);
