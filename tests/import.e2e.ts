@@ -103,7 +103,7 @@ test('a commune officer imports activities from the Excel template: three bad ro
 	await expect(page.getByRole('button', { name: 'Ghi vào dữ liệu' })).toHaveCount(0);
 	// The sheet comes back with an error column to fix it in.
 	const errorsDownload = page.waitForEvent('download');
-	await page.getByRole('link', { name: '.xlsx' }).click();
+	await page.getByTestId('errors-xlsx').click();
 	expect((await errorsDownload).suggestedFilename()).toBe('hoat-dong-thang-11-loi.xlsx');
 	expect(await reachedIn(page, hamlet!.id)).toBe(reachedBefore);
 
@@ -150,4 +150,15 @@ test('the team account may not import, and an anonymous visitor is sent to sign 
 	await signIn(page, DEMO_USERS.team);
 	const refused = await page.goto('/import');
 	expect(refused?.status()).toBe(403);
+});
+
+test('the import page and the history fit a 360 px phone without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await signIn(page, DEMO_USERS.commune);
+	for (const path of ['/import', '/import/history', '/en/import']) {
+		await page.goto(path);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(360);
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import data from Excel or CSV');
 });
