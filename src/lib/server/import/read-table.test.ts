@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table';
@@ -48,6 +49,23 @@ describe('readTable', () => {
 			]);
 			expect(table.rows.map((row) => row.number)).toEqual([1, 2, 4]);
 		}
+	});
+
+	it('reads Vietnamese text whole even where the streaming reader splits a letter between two chunks', async () => {
+		// Inline strings, as some tools write them: 20,000 rows of Vietnamese cross many inflate chunks.
+		const chunks: Buffer[] = [];
+		const stream = new PassThrough();
+		stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+		const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
+		const sheet = writer.addWorksheet('Dữ liệu');
+		for (let index = 0; index < 20_000; index++)
+			sheet.addRow([`Trực tuyến ${index}`, 'Hướng dẫn người cao tuổi']).commit();
+		sheet.commit();
+		await writer.commit();
+		const table = await readTable(new Uint8Array(Buffer.concat(chunks)), 'a.xlsx');
+		expect(table.rows).toHaveLength(20_000);
+		expect(table.rows.filter((row) => String(row.cells[0]).includes('\uFFFD'))).toEqual([]);
+		expect(table.rows[19_999]!.cells).toEqual(['Trực tuyến 19999', 'Hướng dẫn người cao tuổi']);
 	});
 
 	it('counts its rows as it goes', async () => {

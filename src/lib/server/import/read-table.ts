@@ -160,6 +160,33 @@ async function readXlsx(bytes: Uint8Array, progress?: RowProgress): Promise<Tabl
 		throw InputError.invalid('broken-xlsx', BROKEN_XLSX);
 	}
 	if (sheets === 0) throw InputError.invalid('broken-xlsx', BROKEN_XLSX);
+	// exceljs 4.4.0's streaming reader decodes each inflated chunk on its own, so a Vietnamese letter split
+	// across two chunks comes out as U+FFFD. Such a file is read again whole (slower, more memory), which
+	// decodes every entry at once.
+	if (rows.some((row) => row.cells.some((cell) => typeof cell === 'string' && cell.includes('\uFFFD')))) {
+		return readXlsxWhole(bytes, progress);
+	}
+	await progress?.(rows.length);
+	return rows;
+}
+
+/** The first sheet's rows through exceljs's in-memory reader: the fallback of readXlsx. */
+async function readXlsxWhole(bytes: Uint8Array, progress?: RowProgress): Promise<TableRow[]> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+	} catch {
+		throw InputError.invalid('broken-xlsx', BROKEN_XLSX);
+	}
+	const rows: TableRow[] = [];
+	workbook.worksheets[0]?.eachRow((row, number) => {
+		const values = row.values as ExcelJS.CellValue[];
+		const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, index) =>
+			xlsxCell(values[index + 1])
+		);
+		if (!isBlankRow(cells)) rows.push({ number, cells });
+	});
+	if (rows.length > IMPORT_LIMITS.rows + 1) throw tooManyRows();
 	await progress?.(rows.length);
 	return rows;
 }
