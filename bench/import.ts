@@ -148,11 +148,11 @@ async function benchDriver(driver: Driver, files: { xlsx: Uint8Array; csv: Uint8
 		await loadFixtureData(handle.db);
 		const rows = loaderRows(driver);
 		const [, bare] = await timed(() => loadActivities(handle.db, BENCH_ACTOR, rows, BARE_DATASET));
-		const baseline = `${driver}: bare loadActivities, same 100,000 rows`;
+		const baseline = `${driver}: bare loadActivities, same ${ROWS.toLocaleString('en')} rows`;
 		for (const [format, bytes] of Object.entries(files)) {
 			const [, parse] = await timed(() => readTable(bytes, `bench.${format}`));
 			report(
-				`${driver}: read 100,000 rows from ${format} (${(bytes.length / 1e6).toFixed(1)} MB)`,
+				`${driver}: read ${ROWS.toLocaleString('en')} rows from ${format} (${(bytes.length / 1e6).toFixed(1)} MB)`,
 				parse,
 				baseline,
 				bare
