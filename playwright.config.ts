@@ -77,7 +77,9 @@ export default defineConfig({
 				ORIGIN: `http://localhost:${APP_PORT}`,
 				DATA_DIR: EMBEDDED_DATABASE,
 				DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-				BETTER_AUTH_SECRET: E2E_AUTH_SECRET
+				BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+				// Imports take files up to 25 MB; adapter-node's default is 512 kB.
+				BODY_SIZE_LIMIT: '26M'
 			},
 			reuseExistingServer: !process.env.CI,
 			timeout: SERVER_START_TIMEOUT,

@@ -6,6 +6,7 @@ import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
 import { benchField } from './field';
 import { benchFoundation } from './foundation';
+import { benchImport } from './import';
 import { benchInstances } from './instances';
 import { benchNational } from './national';
 import { benchLoad } from './load';
@@ -23,7 +24,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	instances: benchInstances,
 	national: benchNational,
 	load: benchLoad,
-	field: benchField
+	field: benchField,
+	import: benchImport
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

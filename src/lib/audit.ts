@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
 	'plan.delete',
 	'plan.restore',
 	'dataset.load',
+	'dataset.import',
+	'dataset.withdraw',
 	'hamlet-boundaries.replace',
 	'data.reset',
 	'seed',

@@ -29,6 +29,13 @@ export type OutreachTopic = (typeof OUTREACH_TOPICS)[number];
 export const TEAM_MEMBER_ROLES = ['leader', 'deputy', 'member'] as const;
 export type TeamMemberRole = (typeof TEAM_MEMBER_ROLES)[number];
 
+/**
+ * What a commune can import from a spreadsheet (/import): outreach activities, monthly skill surveys,
+ * teams, and the hamlet register (the households, adults… that every rate divides by).
+ */
+export const IMPORT_KINDS = ['activities', 'surveys', 'teams', 'register'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
 export interface Label {
 	vi: string;
 	en: string;

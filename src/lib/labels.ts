@@ -2,7 +2,15 @@
 // in the page's language or the one asked for. The texts live in messages/*.json, and only there: the
 // JSON endpoints that carry both languages build them from the same messages (`bilingualRecord`).
 import type { GapComponent, HotSpotClass } from './analysis/types';
-import type { ActivityKind, DatasetKind, Label, OutreachTopic, TeamMemberRole, UnitType } from './domain';
+import type {
+	ActivityKind,
+	DatasetKind,
+	ImportKind,
+	Label,
+	OutreachTopic,
+	TeamMemberRole,
+	UnitType
+} from './domain';
 import type { GapFlag } from './gap-flags';
 import { bilingual, type Locale, type PlainMessage } from './i18n';
 import type { MetricId } from './metrics';
@@ -85,6 +93,13 @@ const TEAM_MEMBER_ROLE_MESSAGES: Record<TeamMemberRole, PlainMessage> = {
 	member: m.team_role_member
 };
 
+const IMPORT_KIND_MESSAGES: Record<ImportKind, PlainMessage> = {
+	activities: m.import_kind_activities,
+	surveys: m.import_kind_surveys,
+	teams: m.import_kind_teams,
+	register: m.import_kind_register
+};
+
 const DATASET_KIND_MESSAGES: Record<DatasetKind, PlainMessage> = {
 	official: m.dataset_kind_official,
 	demo: m.dataset_kind_demo,
@@ -156,8 +171,9 @@ function lookup<K extends string>(messages: Record<K, PlainMessage>): Lookup<K> 
 }
 
 export const activityKindLabel = lookup(ACTIVITY_KIND_MESSAGES);
-export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
 export const outreachTopicLabel = lookup(OUTREACH_TOPIC_MESSAGES);
+export const importKindLabel = lookup(IMPORT_KIND_MESSAGES);
+export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
 export const teamMemberRoleLabel = lookup(TEAM_MEMBER_ROLE_MESSAGES);
 export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
 export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);

@@ -40,6 +40,9 @@ const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
 /** The field app: the teams' members and the commune's staff record their communes' activities. */
 const FIELD: Rule = { who: ['commune', 'team'] };
 
+/** Imports (/import): the commune's staff for their communes (checked per file), the admin for all. */
+const IMPORT: Rule = { who: ['admin', 'commune'] };
+
 /** Every route of the app by its SvelteKit route id. */
 export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/': { kind: 'page', read: ANYONE },
@@ -78,6 +81,13 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/record/activities': { kind: 'endpoint', methods: { POST: FIELD } },
 	// Who may change which activity (own within 7 days, the commune's any) is the data layer's rule.
 	'/record/history': { kind: 'page', read: FIELD, actions: { update: FIELD, delete: FIELD } },
+	'/import': { kind: 'page', read: IMPORT, actions: { upload: IMPORT, commit: IMPORT } },
+	'/import/jobs/[id]': { kind: 'endpoint', methods: { GET: IMPORT } },
+	'/import/jobs/[id]/errors.csv': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/jobs/[id]/errors.xlsx': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/template.xlsx': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/template.csv': { kind: 'download', methods: { GET: IMPORT } },
+	'/import/history': { kind: 'page', read: IMPORT, actions: { withdraw: IMPORT } },
 	// The public map's data.
 	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },
 	'/api/gap': { kind: 'endpoint', methods: { GET: ANYONE } },

@@ -151,7 +151,7 @@ export async function openMigratedDatabase(options: OpenOptions = {}): Promise<D
 }
 
 /** Rows of a raw SQL query, the same on both drivers (each returns `{ rows }`). */
-export async function selectRows<TRow>(db: Database, query: SQL): Promise<TRow[]> {
+export async function selectRows<TRow>(db: Pick<Database, 'execute'>, query: SQL): Promise<TRow[]> {
 	const result = (await db.execute(query)) as unknown as { rows: TRow[] };
 	return result.rows;
 }

@@ -12,7 +12,10 @@ import {
 } from './schema';
 import { withWrite, type Actor } from './write';
 
-/** The data tables, children first; TRUNCATE … CASCADE takes the plans with their communes. */
+/**
+ * The data tables, children first; TRUNCATE … CASCADE takes the plans with their communes and the
+ * imports and upload jobs with their datasets.
+ */
 const DATA_TABLES = [
 	outreachActivities,
 	skillSurveys,
@@ -37,7 +40,15 @@ export async function emptyDatabase(db: Database, actor: Actor): Promise<void> {
 				action: 'data.reset',
 				entityType: 'database',
 				entityId: null,
-				changes: { emptied: [...DATA_TABLES.map((table) => getTableName(table)), 'plans', 'plan_hamlets'] }
+				changes: {
+					emptied: [
+						...DATA_TABLES.map((table) => getTableName(table)),
+						'plans',
+						'plan_hamlets',
+						'imports',
+						'import_jobs'
+					]
+				}
 			}
 		};
 	});

@@ -21,6 +21,11 @@ const DATA_REVISION_POLICY = {
 	minority_areas: { bumps: true, why: 'the minority flag of the gap analysis' },
 	plans: { bumps: false, why: 'a planner’s work, not analysis data: saving one must not drop the caches' },
 	plan_hamlets: { bumps: false, why: 'part of a plan' },
+	import_jobs: { bumps: false, why: 'an upload on its way in and its progress: nothing is in the data yet' },
+	imports: {
+		bumps: false,
+		why: 'the record of a committed import; its rows and dataset bump the revision themselves'
+	},
 	data_revision: { bumps: false, why: 'it is the revision' },
 	geometry_revision: { bumps: false, why: 'it is the geometry revision' },
 	audit_events: {

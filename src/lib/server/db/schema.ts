@@ -3,6 +3,7 @@ import {
 	bigint,
 	bigserial,
 	boolean,
+	customType,
 	check,
 	date,
 	doublePrecision,
@@ -24,10 +25,12 @@ import {
 	BOUNDARY_SOURCES,
 	DATASET_KINDS,
 	HAMLET_KINDS,
+	IMPORT_KINDS,
 	OUTREACH_TOPICS,
 	UNIT_TYPES
 } from '../../domain';
 import type { GapComponent } from '../../analysis/types';
+import { IMPORT_JOB_STATUSES } from '../../import-report';
 
 export const datasetKind = pgEnum('dataset_kind', DATASET_KINDS);
 export const unitType = pgEnum('unit_type', UNIT_TYPES);
@@ -368,6 +371,76 @@ export const auditEvents = pgTable(
 			'audit_events_actor',
 			sql`(${table.actorKind} = 'user' AND ${table.userId} IS NOT NULL AND ${table.username} IS NOT NULL AND ${table.role} IS NOT NULL AND ${table.systemReason} IS NULL) OR (${table.actorKind} = 'system' AND ${table.userId} IS NULL AND ${table.username} IS NULL AND ${table.role} IS NULL AND ${table.systemReason} IS NOT NULL)`
 		)
+	]
+);
+
+export const importKind = pgEnum('import_kind', IMPORT_KINDS);
+export const importJobStatus = pgEnum('import_job_status', IMPORT_JOB_STATUSES);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType() {
+		return 'bytea';
+	}
+});
+
+/**
+ * A spreadsheet on its way in (/import): the file itself, so that any instance can commit it, and its
+ * progress (rows parsed, validated, written) that the page polls. Operational state like sessions: its
+ * updates are not audited; the commit that comes of it is.
+ */
+export const importJobs = pgTable(
+	'import_jobs',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: text('user_id').notNull(),
+		kind: importKind('kind').notNull(),
+		/** The commune the upload is for; null: an admin's upload for any commune. */
+		communeCode: text('commune_code').references(() => communes.code),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		size: integer('size').notNull(),
+		content: bytea('content').notNull(),
+		status: importJobStatus('status').notNull().default('parsing'),
+		rowsParsed: integer('rows_parsed').notNull().default(0),
+		rowsValidated: integer('rows_validated').notNull().default(0),
+		rowsWritten: integer('rows_written').notNull().default(0),
+		/** The dry run's report (counts, errors, warnings), or why the file was refused. */
+		report: jsonb('report'),
+		datasetId: text('dataset_id').references(() => datasets.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('import_jobs_user_idx').on(table.userId, table.createdAt)]
+);
+
+/**
+ * A committed import: the dataset (kind 'uploaded') its rows carry, the file it came from (name,
+ * SHA-256), who and when, its counts, and what it replaced, so that withdrawing it can put that back.
+ */
+export const imports = pgTable(
+	'imports',
+	{
+		datasetId: text('dataset_id')
+			.primaryKey()
+			.references(() => datasets.id),
+		kind: importKind('kind').notNull(),
+		communeCode: text('commune_code').references(() => communes.code),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		userId: text('user_id').notNull(),
+		username: text('username').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		added: integer('added').notNull(),
+		updated: integer('updated').notNull(),
+		unchanged: integer('unchanged').notNull(),
+		/** The rows (or hamlet figures) as they were before this import updated them. */
+		previous: jsonb('previous').notNull(),
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		withdrawnBy: text('withdrawn_by')
+	},
+	(table) => [
+		index('imports_sha256_idx').on(table.sha256),
+		index('imports_commune_idx').on(table.communeCode, table.createdAt)
 	]
 );
 

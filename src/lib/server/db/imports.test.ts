@@ -1,0 +1,320 @@
+import { sql } from 'drizzle-orm';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportKind } from '$lib/domain';
+import type { ImportReport } from '$lib/import-report';
+import { InputError } from '$lib/input-error';
+import { listImports, withdrawImport } from './imports';
+import { selectRows, type DatabaseHandle } from './index';
+import { currentDataRevision } from './revision';
+import { loadFixtureData, tableFingerprint } from './test-fixtures';
+import { openTestDatabase, testDrivers } from './test-databases';
+import type { Actor } from './write';
+import { commitImport, settledJob, startImport } from '../import/import-jobs';
+import { HOSTILE_FILES } from '../import/hostile-files';
+import { csvFile, xlsxFile } from '../import/test-files';
+
+/** Every table but the upload jobs (an upload is recorded as a job, refused or not). */
+const TABLES = [
+	'datasets',
+	'communes',
+	'hamlets',
+	'teams',
+	'outreach_activities',
+	'skill_surveys',
+	'plans',
+	'imports',
+	'audit_events',
+	'data_revision'
+];
+
+const BA_DINH: Actor & { kind: 'user' } = {
+	kind: 'user',
+	id: 'user-ba-dinh',
+	username: 'can.bo.ba.dinh',
+	role: 'commune',
+	communeCodes: ['00004']
+};
+const BA_VI: Actor & { kind: 'user' } = {
+	...BA_DINH,
+	id: 'user-ba-vi',
+	username: 'can.bo.ba.vi',
+	communeCodes: ['09700']
+};
+const ADMIN: Actor & { kind: 'user' } = {
+	...BA_DINH,
+	id: 'user-admin',
+	username: 'quan.tri',
+	role: 'admin',
+	communeCodes: []
+};
+
+const CONTEXT = { requestId: 'test-import', clientAddress: '127.0.0.1' };
+
+const ACTIVITY_HEADER = [
+	'Mã hoạt động',
+	'Mã thôn',
+	'Tên tổ CĐS',
+	'Hình thức',
+	'Ngày',
+	'Số hộ tiếp cận mới',
+	'Nội dung'
+];
+
+describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
+	let handle: DatabaseHandle;
+	const fingerprint = () => tableFingerprint(handle, TABLES);
+
+	async function upload(
+		actor: typeof BA_DINH,
+		kind: ImportKind,
+		fileName: string,
+		bytes: Uint8Array,
+		communeCode: string | null = '00004'
+	) {
+		const id = await startImport(handle, actor, { kind, communeCode, fileName, bytes });
+		const job = await settledJob(handle, id);
+		return { id, job, report: job.report as ImportReport };
+	}
+
+	async function commit(actor: typeof BA_DINH, id: string) {
+		await commitImport(handle, actor, id, CONTEXT);
+		return settledJob(handle, id);
+	}
+
+	beforeAll(async () => {
+		handle = await openTestDatabase(driver);
+		await loadFixtureData(handle.db);
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+
+	it('dry-runs activities from .xlsx, commits them as one uploaded dataset with one audit event, and the same file again changes nothing', async () => {
+		const file = await xlsxFile(ACTIVITY_HEADER, [
+			[
+				'HD-1',
+				4001,
+				'Tổ CĐS số 1',
+				'Đến từng hộ',
+				new Date(Date.UTC(2026, 2, 14)),
+				10,
+				'VNeID, An toàn trên mạng'
+			],
+			['HD-2', 4002, 'to cds so 1', 'lop hoc', '15/03/2026', '1.200', 'payment'],
+			['HD-3', 4003, 'Tổ CĐS số 1', 'Sự kiện', 46097, 5, 'Y tế số']
+		]);
+		const before = await fingerprint();
+		const revision = await currentDataRevision(handle.db);
+		const { id, job, report } = await upload(BA_DINH, 'activities', 'hoat-dong.xlsx', file);
+		expect(job.status).toBe('validated');
+		expect(report.errors).toEqual([]);
+		expect(report).toMatchObject({ rows: 3, added: 3, updated: 0, unchanged: 0, format: 'xlsx' });
+		// 1,200 new households in hamlet 4002 (510 households): coverage over 100% is a warning.
+		expect(report.warnings.map((warning) => warning.code)).toContain('coverage-over-100');
+		expect(await fingerprint()).toEqual(before);
+		expect(await currentDataRevision(handle.db)).toEqual(revision);
+
+		const committed = await commit(BA_DINH, id);
+		expect(committed.status).toBe('committed');
+		const [dataset] = await selectRows<{ kind: string; source: string; n: number }>(
+			handle.db,
+			sql`SELECT d.kind, d.source, (SELECT count(*)::int FROM outreach_activities o WHERE o.dataset_id = d.id) AS n
+				FROM datasets d WHERE d.id = ${committed.datasetId}`
+		);
+		expect(dataset).toEqual({ kind: 'uploaded', source: 'hoat-dong.xlsx', n: 3 });
+		const events = await selectRows<{ action: string; username: string }>(
+			handle.db,
+			sql`SELECT action, username FROM audit_events WHERE entity_id = ${committed.datasetId}`
+		);
+		expect(events).toEqual([{ action: 'dataset.import', username: 'can.bo.ba.dinh' }]);
+		const [stored] = await selectRows<{ occurred: string; topics: string[] }>(
+			handle.db,
+			sql`SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred, topics::text[] AS topics FROM outreach_activities WHERE idempotency_key = 'import/00004/HD-3'`
+		);
+		expect(stored).toEqual({ occurred: '2026-03-16', topics: ['e-health'] });
+
+		const after = await fingerprint();
+		const again = await upload(BA_DINH, 'activities', 'hoat-dong.xlsx', file);
+		expect(again.report).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+		expect(again.report.alreadyImported?.datasetId).toBe(committed.datasetId);
+		await expect(commitImport(handle, BA_DINH, again.id, CONTEXT)).rejects.toThrow(InputError);
+		expect(await fingerprint()).toEqual(after);
+	});
+
+	it('withdraws an import: its rows removed, the updated ones restored, one audit event', async () => {
+		const csv = csvFile(
+			[
+				'Mã thôn',
+				'Tháng',
+				'Số người được khảo sát',
+				'Có kỹ năng số cơ bản',
+				'Có điện thoại thông minh',
+				'Có tài khoản thanh toán điện tử',
+				'Có VNeID mức 2'
+			],
+			[
+				[4001, '03/2026', 100, 50, 80, 20, 40],
+				[4002, '2026-04', '1.000', 500, 800, 200, 400]
+			]
+		);
+		const { id, report } = await upload(BA_DINH, 'surveys', 'khao-sat.csv', csv);
+		expect(report).toMatchObject({ added: 2, errors: [] });
+		const committed = await commit(BA_DINH, id);
+		const fix = csvFile(
+			[
+				'Mã thôn',
+				'Tháng',
+				'Số người được khảo sát',
+				'Có kỹ năng số cơ bản',
+				'Có điện thoại thông minh',
+				'Có tài khoản thanh toán điện tử',
+				'Có VNeID mức 2'
+			],
+			[[4001, '03/2026', 100, 60, 80, 20, 40]]
+		);
+		const second = await upload(BA_DINH, 'surveys', 'khao-sat-sua.csv', fix);
+		expect(second.report).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+		const fixed = await commit(BA_DINH, second.id);
+		// Withdrawing the correction puts the first import's figure back.
+		await withdrawImport(handle.db, BA_DINH, fixed.datasetId!, ['00004'], CONTEXT);
+		const skills = () =>
+			selectRows<{ skilled: number }>(
+				handle.db,
+				sql`SELECT with_basic_skills AS skilled FROM skill_surveys WHERE hamlet_id = 4001 AND month = '2026-03-01'`
+			);
+		expect(await skills()).toEqual([{ skilled: 50 }]);
+		await withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT);
+		expect(await skills()).toEqual([]);
+		const history = await listImports(handle.db, ['00004']);
+		expect(history.find((row) => row.datasetId === committed.datasetId)?.withdrawnBy).toBe('can.bo.ba.dinh');
+		// Another commune's officer sees none of it and cannot withdraw it.
+		expect(await listImports(handle.db, ['09700'])).toEqual([]);
+		const before = await fingerprint();
+		await expect(withdrawImport(handle.db, BA_VI, committed.datasetId!, ['09700'], CONTEXT)).rejects.toThrow(
+			/Không có lần nhập/
+		);
+		await expect(
+			withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT)
+		).rejects.toThrow(/đã được rút/);
+		expect(await fingerprint()).toEqual(before);
+	});
+
+	it('updates the hamlet register (the denominators) by hamlet name, and a withdrawal restores it', async () => {
+		const file = await xlsxFile(
+			['Mã xã/phường', 'Tên thôn', 'Số hộ', 'Số người trưởng thành', 'Tỷ lệ người DTTS (%)', 'Khu vực'],
+			[['00004', 'to dan pho 3', 600, 1500, '2,5', 'thành thị']]
+		);
+		const { id, report } = await upload(BA_DINH, 'register', 'so-thon.xlsx', file);
+		expect(report).toMatchObject({ errors: [], updated: 1 });
+		const committed = await commit(BA_DINH, id);
+		const figures = () =>
+			selectRows(
+				handle.db,
+				sql`SELECT households, adults, minority_share AS share FROM hamlets WHERE id = 4003`
+			);
+		expect(await figures()).toEqual([{ households: 600, adults: 1500, share: 0.025 }]);
+		await withdrawImport(handle.db, ADMIN, committed.datasetId!, 'all', CONTEXT);
+		expect(await figures()).toEqual([{ households: 520, adults: 1440, share: 0.025 }]);
+	});
+
+	it('adds and updates teams; a withdrawal is refused while activities use a team it added', async () => {
+		const file = csvFile(
+			['Mã tổ CĐS', 'Tên tổ CĐS', 'Số thành viên', 'Số thành viên đã tập huấn'],
+			[
+				[1, 'Tổ CĐS số 1', 12, 12],
+				[null, 'Tổ CĐS số 2', 6, 2]
+			],
+			{ delimiter: ',' }
+		);
+		const { id, report } = await upload(BA_DINH, 'teams', 'to-cds.csv', file);
+		expect(report).toMatchObject({ errors: [], added: 1, updated: 1 });
+		const committed = await commit(BA_DINH, id);
+		const activity = await xlsxFile(ACTIVITY_HEADER, [
+			['T2-1', 4004, 'Tổ CĐS số 2', 'Trực tuyến', '01/04/2026', 3, 'ai']
+		]);
+		const activityJob = await upload(BA_DINH, 'activities', 'to-2.xlsx', activity);
+		expect(activityJob.report.errors).toEqual([]);
+		const activityImport = await commit(BA_DINH, activityJob.id);
+		const before = await fingerprint();
+		await expect(
+			withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT)
+		).rejects.toThrow(/1 hoạt động/);
+		expect(await fingerprint()).toEqual(before);
+		await withdrawImport(handle.db, BA_DINH, activityImport.datasetId!, ['00004'], CONTEXT);
+		await withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT);
+		const teams = await selectRows(
+			handle.db,
+			sql`SELECT id, members FROM teams WHERE commune_code = '00004' ORDER BY id`
+		);
+		expect(teams).toEqual([{ id: 1, members: 10 }]);
+	});
+
+	it('reads a TCVN3 CSV as Vietnamese, and stores a formula as text, never run', async () => {
+		const text =
+			'Tên tổ CĐS;Số thành viên;Số thành viên đã tập huấn\r\nTổ Ngọc Hà;9;4\r\n"=cmd|\' /C calc\'!A0";3;1\r\n';
+		const { id, report } = await upload(BA_DINH, 'teams', 'to-tcvn3.csv', iconv.encode(text, 'tcvn'));
+		expect(report).toMatchObject({ encoding: 'tcvn3', errors: [], added: 2 });
+		const committed = await commit(BA_DINH, id);
+		const names = await selectRows<{ name: string }>(
+			handle.db,
+			sql`SELECT name FROM teams WHERE dataset_id = ${committed.datasetId} ORDER BY name`
+		);
+		expect(names.map((row) => row.name)).toEqual(["=cmd|' /C calc'!A0", 'Tổ Ngọc Hà']);
+		await withdrawImport(handle.db, BA_DINH, committed.datasetId!, ['00004'], CONTEXT);
+	});
+
+	it('refuses, before storing anything, an upload over 25 MB and one for another commune', async () => {
+		await expect(
+			startImport(handle, BA_DINH, {
+				kind: 'teams',
+				communeCode: '00004',
+				fileName: 'lon.csv',
+				bytes: new Uint8Array(25 * 1024 * 1024 + 1)
+			})
+		).rejects.toThrow(/25 MB/);
+		await expect(
+			startImport(handle, BA_DINH, {
+				kind: 'teams',
+				communeCode: '09700',
+				fileName: 'a.csv',
+				bytes: new Uint8Array(10)
+			})
+		).rejects.toThrow(/09700/);
+		await expect(
+			startImport(handle, BA_DINH, {
+				kind: 'teams',
+				communeCode: null,
+				fileName: 'a.csv',
+				bytes: new Uint8Array(10)
+			})
+		).rejects.toThrow(InputError);
+	});
+
+	describe('hostile and malformed files: a clear error, every table as it was', () => {
+		it.each(HOSTILE_FILES.map((file) => [file.name, file] as const))('%s', async (_name, hostile) => {
+			const bytes = await hostile.bytes();
+			const before = await fingerprint();
+			const revision = await currentDataRevision(handle.db);
+			const actor = hostile.actor === 'ba-vi' ? BA_VI : BA_DINH;
+			const { job, report } = await upload(
+				actor,
+				hostile.kind,
+				hostile.fileName,
+				bytes,
+				hostile.communeCode ?? '00004'
+			);
+			expect(['refused', 'validated']).toContain(job.status);
+			const codes = report.errors.map((error) => error.code);
+			expect(codes, JSON.stringify(report.errors.slice(0, 3))).toContain(hostile.code);
+			const error = report.errors.find((found) => found.code === hostile.code)!;
+			expect(error.vi.length).toBeGreaterThan(10);
+			expect(error.en.length).toBeGreaterThan(10);
+			if (hostile.row !== undefined) expect(error.row).toBe(hostile.row);
+			if (hostile.column !== undefined) expect(error.column).toBe(hostile.column);
+			await expect(commitImport(handle, actor, job.id, CONTEXT)).rejects.toThrow(InputError);
+			expect(await fingerprint()).toEqual(before);
+			expect(await currentDataRevision(handle.db)).toEqual(revision);
+		});
+	});
+});
