@@ -43,8 +43,8 @@ export interface PreviewFeature {
 	matchedBy: 'id' | 'name' | null;
 	/** Why the geometry is invalid (PostGIS), when it is. */
 	invalidReason: string | null;
-	/** With the repair: the area change it made, as a share of the original area. */
-	repairAreaChange: number | null;
+	/** Whether the geometry shown is ST_MakeValid's repair of an invalid one. */
+	repaired: boolean;
 	/** Area outside the commune, m², and whether it exceeds the tolerance. */
 	outsideM2: number;
 	outsideBeyondTolerance: boolean;

@@ -16,8 +16,8 @@ function metresApart([lng1, lat1]: number[], [lng2, lat2]: number[]): number {
 /** The largest error of `crs` over the grid, against GDAL/PROJ's cs2cs (fixtures/make-fixtures.ts). */
 function maxError(crs: Crs, points: { x: number; y: number; lng: number; lat: number }[]): number {
 	const ring = points.map(({ x, y }) => [x, y]);
-	const [[reprojected]] = reprojectGeometry({ type: 'MultiPolygon', coordinates: [[ring]] }, crs)
-		.coordinates as number[][][][];
+	const reprojected = reprojectGeometry({ type: 'MultiPolygon', coordinates: [[ring]] }, crs)
+		.coordinates[0]![0]!;
 	return Math.max(...points.map((point, index) => metresApart(reprojected![index]!, [point.lng, point.lat])));
 }
 
