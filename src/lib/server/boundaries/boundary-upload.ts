@@ -23,6 +23,20 @@ export interface UploadedFile {
 export interface UploadOptions {
 	crs: ChoosableCrs;
 	repair: boolean;
+	/** The person's mapping, by feature index; a feature without one keeps its automatic match. */
+	targets?: ReadonlyMap<number, FeatureTarget>;
+}
+
+/** The hamlet each feature's boundary goes to (null: a new hamlet, or not yet mapped). */
+function targetHamletIds(
+	matches: readonly { hamletId: number | null }[],
+	targets: ReadonlyMap<number, FeatureTarget> | undefined
+): (number | null)[] {
+	return matches.map((match, index) => {
+		const target = targets?.get(index);
+		if (!target) return match.hamletId;
+		return target.kind === 'hamlet' ? target.hamletId : null;
+	});
 }
 
 /** Reads, matches and checks an upload, writing nothing: what the preview shows. */
@@ -34,10 +48,11 @@ export async function previewBoundaryUpload(
 ): Promise<BoundaryPreview> {
 	const read = readBoundaryFile(file.bytes, file.name, options.crs);
 	const matches = matchBoundaryFeatures(read.features, await hamletNamesInCommune(db, communeCode));
+	const hamletIds = targetHamletIds(matches, options.targets);
 	const inspection = await inspectBoundaries(
 		db,
 		communeCode,
-		read.features.map((feature, index) => ({ ...feature, hamletId: matches[index]!.hamletId })),
+		read.features.map((feature, index) => ({ ...feature, hamletId: hamletIds[index]! })),
 		{ repair: options.repair }
 	);
 	return {
@@ -75,13 +90,14 @@ export async function commitBoundaryUpload(
 	actor: Actor,
 	communeCode: string,
 	file: UploadedFile,
-	options: UploadOptions & { targets: ReadonlyMap<number, FeatureTarget> },
+	options: UploadOptions,
 	writeOptions: WriteOptions = {}
 ): Promise<BoundaryCommitResult> {
 	const read = readBoundaryFile(file.bytes, file.name, options.crs);
 	const matches = matchBoundaryFeatures(read.features, await hamletNamesInCommune(db, communeCode));
+	const targets = options.targets ?? new Map<number, FeatureTarget>();
 	const unmapped = read.features.filter(
-		(feature) => !options.targets.has(feature.index) && matches[feature.index]!.hamletId === null
+		(feature) => !targets.has(feature.index) && matches[feature.index]!.hamletId === null
 	);
 	if (unmapped.length > 0) {
 		throw InputError.fromIssues(

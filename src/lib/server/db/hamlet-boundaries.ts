@@ -124,19 +124,19 @@ export async function inspectBoundaries(
 					AND h.id NOT IN (SELECT hamlet_id FROM input WHERE hamlet_id IS NOT NULL)
 			),
 			pairs AS (
-				SELECT a.label AS a, b.label AS b, true AS both, a.geom AS ga, b.geom AS gb
+				SELECT a.label AS a, b.label AS b, true AS both_uploaded, a.geom AS ga, b.geom AS gb
 				FROM uploaded a JOIN uploaded b ON a.index < b.index AND ST_Intersects(a.geom, b.geom)
 				UNION ALL
 				SELECT a.label, k.label, false, a.geom, k.geom
 				FROM uploaded a JOIN kept k ON ST_Intersects(a.geom, k.geom)
 			),
 			measured AS (
-				SELECT a, b, both, ST_Area(ST_Intersection(ga, gb)::geography) AS area,
+				SELECT a, b, both_uploaded, ST_Area(ST_Intersection(ga, gb)::geography) AS area,
 					least(ST_Area(ga::geography), ST_Area(gb::geography)) AS smaller
 				FROM pairs WHERE ST_Relate(ga, gb, '2********')
 			)
 			SELECT a, b, area AS "areaM2", CASE WHEN smaller > 0 THEN area / smaller ELSE 0 END AS share,
-				both AS "bothUploaded"
+				both_uploaded AS "bothUploaded"
 			FROM measured WHERE area > ${NEGLIGIBLE_OVERLAP_M2}
 			ORDER BY area DESC`
 	);
