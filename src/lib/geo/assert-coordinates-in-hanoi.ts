@@ -34,8 +34,8 @@ export function assertCoordinatesInHanoi(coordinates: number[][][][], path: stri
 					throw InputError.invalid(
 						'projected-coordinates',
 						{
-							vi: `Tọa độ ${value}: có vẻ là tọa độ phẳng (mét, không phải độ): hệ tọa độ nào? Hãy kèm tệp .prj hoặc chọn hệ tọa độ (VN-2000?) [${where}]`,
-							en: `Coordinates ${value}: looks projected (metres, not degrees): which CRS? Include the .prj, or choose the CRS (VN-2000?) [${where}]`
+							vi: `Tọa độ ${value}: có vẻ là tọa độ phẳng: hệ tọa độ nào? Đây là mét, không phải độ: hãy kèm tệp .prj hoặc chọn hệ tọa độ (VN-2000?) [${where}]`,
+							en: `Coordinates ${value}: looks projected: which CRS? They are metres, not degrees: include the .prj, or choose the CRS (VN-2000?) [${where}]`
 						},
 						where
 					);

@@ -16,7 +16,16 @@ import { BOWTIE, loadFixtureData, tableFingerprint, TEST_ACTOR } from '../db/tes
 import { openTestDatabase, testDrivers } from '../db/test-databases';
 import { commitBoundaryUpload, previewBoundaryUpload } from './boundary-upload';
 
-const TABLES = ['datasets', 'communes', 'hamlets', 'teams', 'outreach_activities', 'skill_surveys', 'audit_events', 'data_revision'];
+const TABLES = [
+	'datasets',
+	'communes',
+	'hamlets',
+	'teams',
+	'outreach_activities',
+	'skill_surveys',
+	'audit_events',
+	'data_revision'
+];
 const BA_VI_ZIP = new Uint8Array(readFileSync('tests/fixtures/boundaries/ba-vi-vn2000.zip'));
 const BA_VI_MEMBERS = unzipSync(BA_VI_ZIP);
 
@@ -57,13 +66,20 @@ function baViZip(changes: Record<string, Uint8Array | null> = {}): Uint8Array {
 const encode = (text: string) => new TextEncoder().encode(text);
 const geojson = (features: unknown[], extra: Record<string, unknown> = {}) =>
 	encode(JSON.stringify({ type: 'FeatureCollection', ...extra, features }));
-const feature = (properties: Record<string, unknown>, geometry: unknown) => ({ type: 'Feature', properties, geometry });
+const feature = (properties: Record<string, unknown>, geometry: unknown) => ({
+	type: 'Feature',
+	properties,
+	geometry
+});
 /** A square in Phường Ba Đình (00004), clear of the fixture hamlets 4001–4004 (105.831–105.838, 21.034–21.041). */
 const baDinhSquare = (offset = 0) => squarePolygon(105.8405 + offset, 21.035, 0.002);
 
 /** A ring of a million (short) positions: a 16 MB file, under the size limit, far over the vertex limit. */
 function millionVertices(): number[][] {
-	const ring = Array.from({ length: 1_000_000 }, (_, i) => [(105_840 + (i % 10)) / 1000, (21_030 + (i % 7)) / 1000]);
+	const ring = Array.from({ length: 1_000_000 }, (_, i) => [
+		(105_840 + (i % 10)) / 1000,
+		(21_030 + (i % 7)) / 1000
+	]);
 	ring.push(ring[0]!);
 	return ring;
 }
@@ -86,7 +102,12 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		bytes: Uint8Array,
 		code: string,
 		mention: RegExp,
-		{ communeCode = '00004', stage = 'both', repair = false, targets = new Map<number, FeatureTarget>() }: {
+		{
+			communeCode = '00004',
+			stage = 'both',
+			repair = false,
+			targets = new Map<number, FeatureTarget>()
+		}: {
 			communeCode?: string;
 			stage?: 'both' | 'commit';
 			repair?: boolean;
@@ -97,17 +118,22 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		const file = { bytes, name: 'upload.bin' };
 		const options = { crs: 'auto' as const, repair };
 		if (stage === 'both') {
-			const error = await previewBoundaryUpload(handle.db, communeCode, file, options).catch((thrown: unknown) => thrown);
+			const error = await previewBoundaryUpload(handle.db, communeCode, file, options).catch(
+				(thrown: unknown) => thrown
+			);
 			expect(error, 'preview').toBeInstanceOf(InputError);
 			expect((error as InputError).code).toBe(code);
 			expect(`${(error as InputError).message} | ${(error as InputError).messageEn}`).toMatch(mention);
 		}
-		const error = await commitBoundaryUpload(handle.db, TEST_ACTOR, communeCode, file, { ...options, targets }).catch(
-			(thrown: unknown) => thrown
-		);
+		const error = await commitBoundaryUpload(handle.db, TEST_ACTOR, communeCode, file, {
+			...options,
+			targets
+		}).catch((thrown: unknown) => thrown);
 		expect(error, 'commit').toBeInstanceOf(InputError);
 		expect((error as InputError).issues.map((issue) => issue.code)).toContain(code);
-		expect((error as InputError).issues.map((issue) => `${issue.vi} | ${issue.en}`).join('\n')).toMatch(mention);
+		expect((error as InputError).issues.map((issue) => `${issue.vi} | ${issue.en}`).join('\n')).toMatch(
+			mention
+		);
 		expect(await fingerprint()).toEqual(before);
 	}
 
@@ -117,10 +143,25 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 			['whitespace only', () => encode('  \n\t'), 'empty-file', /empty/],
 			['a BOM and nothing else', () => encode('\uFEFF'), 'empty-file', /empty/],
 			['a FeatureCollection without features', () => geojson([]), 'empty-file', /no features/],
-			['broken JSON', () => encode('{"type": "FeatureCollection", "features": [{'), 'broken-json', /neither valid GeoJSON/],
-			['a Feature, not a FeatureCollection', () => encode(JSON.stringify(feature({}, baDinhSquare()))), 'not-a-feature-collection', /FeatureCollection/],
+			[
+				'broken JSON',
+				() => encode('{"type": "FeatureCollection", "features": [{'),
+				'broken-json',
+				/neither valid GeoJSON/
+			],
+			[
+				'a Feature, not a FeatureCollection',
+				() => encode(JSON.stringify(feature({}, baDinhSquare()))),
+				'not-a-feature-collection',
+				/FeatureCollection/
+			],
 			['Latin-1 text', () => new Uint8Array([0x7b, 0xe9, 0x7d]), 'not-utf8', /UTF-8/],
-			['a truncated zip', () => BA_VI_ZIP.slice(0, BA_VI_ZIP.length / 2), 'corrupt-zip', /corrupt or truncated/],
+			[
+				'a truncated zip',
+				() => BA_VI_ZIP.slice(0, BA_VI_ZIP.length / 2),
+				'corrupt-zip',
+				/corrupt or truncated/
+			],
 			['a zip that is only a header', () => BA_VI_ZIP.slice(0, 30), 'corrupt-zip', /corrupt or truncated/],
 			[
 				'a zip bomb (a .shp that unpacks to 110 MB of zeros)',
@@ -135,7 +176,13 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				'several-shapefiles',
 				/2 \.shp layers/
 			],
-			['a Shapefile without its .prj', () => baViZip({ 'ba-vi.prj': null }), 'missing-prj', /\.prj is missing/, { communeCode: '09700' }],
+			[
+				'a Shapefile without its .prj',
+				() => baViZip({ 'ba-vi.prj': null }),
+				'missing-prj',
+				/\.prj is missing/,
+				{ communeCode: '09700' }
+			],
 			[
 				'a .prj of an unknown CRS (Tokyo datum)',
 				() =>
@@ -148,10 +195,19 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				/not supported/,
 				{ communeCode: '09700' }
 			],
-			['a garbage .prj', () => baViZip({ 'ba-vi.prj': strToU8('hello world') }), 'unknown-crs', /not supported/, { communeCode: '09700' }],
+			[
+				'a garbage .prj',
+				() => baViZip({ 'ba-vi.prj': strToU8('hello world') }),
+				'unknown-crs',
+				/not supported/,
+				{ communeCode: '09700' }
+			],
 			[
 				'a corrupt .shp',
-				() => baViZip({ 'ba-vi.shp': BA_VI_MEMBERS['ba-vi.shp']!.map((byte, index) => (index < 100 ? byte : 0xff)) }),
+				() =>
+					baViZip({
+						'ba-vi.shp': BA_VI_MEMBERS['ba-vi.shp']!.map((byte, index) => (index < 100 ? byte : 0xff))
+					}),
 				'corrupt-shapefile',
 				/\.shp/,
 				{ communeCode: '09700' }
@@ -167,31 +223,104 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				/\.dbf 3 rows/,
 				{ communeCode: '09700' }
 			],
-			['a GeoJSON crs of another zone (EPSG:9210)', () => geojson([feature({}, baDinhSquare())], { crs: { type: 'name', properties: { name: 'EPSG:9210' } } }), 'unknown-crs', /not supported/],
-			['a null geometry', () => geojson([feature({ id: 4001 }, null)]), 'empty-geometry', /no geometry.*features\[0\]\.geometry/],
-			['an empty polygon', () => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [] })]), 'empty-geometry', /empty/],
-			['a point instead of an area', () => geojson([feature({ id: 4001 }, { type: 'Point', coordinates: [105.83, 21.03] })]), 'wrong-geometry-type', /not Point/],
+			[
+				'a GeoJSON crs of another zone (EPSG:9210)',
+				() =>
+					geojson([feature({}, baDinhSquare())], {
+						crs: { type: 'name', properties: { name: 'EPSG:9210' } }
+					}),
+				'unknown-crs',
+				/not supported/
+			],
+			[
+				'a null geometry',
+				() => geojson([feature({ id: 4001 }, null)]),
+				'empty-geometry',
+				/no geometry.*features\[0\]\.geometry/
+			],
+			[
+				'an empty polygon',
+				() => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [] })]),
+				'empty-geometry',
+				/empty/
+			],
+			[
+				'a point instead of an area',
+				() => geojson([feature({ id: 4001 }, { type: 'Point', coordinates: [105.83, 21.03] })]),
+				'wrong-geometry-type',
+				/not Point/
+			],
 			[
 				'a line instead of an area',
-				() => geojson([feature({ id: 4001 }, { type: 'LineString', coordinates: [[105.83, 21.03], [105.84, 21.04]] })]),
+				() =>
+					geojson([
+						feature(
+							{ id: 4001 },
+							{
+								type: 'LineString',
+								coordinates: [
+									[105.83, 21.03],
+									[105.84, 21.04]
+								]
+							}
+						)
+					]),
 				'wrong-geometry-type',
 				/not LineString/
 			],
 			[
 				'an unclosed ring',
-				() => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [[[105.83, 21.03], [105.84, 21.03], [105.84, 21.04], [105.83, 21.04]]] })]),
+				() =>
+					geojson([
+						feature(
+							{ id: 4001 },
+							{
+								type: 'Polygon',
+								coordinates: [
+									[
+										[105.83, 21.03],
+										[105.84, 21.03],
+										[105.84, 21.04],
+										[105.83, 21.04]
+									]
+								]
+							}
+						)
+					]),
 				'open-ring',
 				/closed.*features\[0\]\.geometry\.coordinates\[0\]\[0\]/
 			],
 			[
 				'text for coordinates',
-				() => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [[['105.83', '21.03'], [105.84, 21.03], [105.84, 21.04], ['105.83', '21.03']]] })]),
+				() =>
+					geojson([
+						feature(
+							{ id: 4001 },
+							{
+								type: 'Polygon',
+								coordinates: [
+									[
+										['105.83', '21.03'],
+										[105.84, 21.03],
+										[105.84, 21.04],
+										['105.83', '21.03']
+									]
+								]
+							}
+						)
+					]),
 				'invalid-coordinates',
 				/pairs of numbers/
 			],
 			[
 				'swapped coordinates ([lat, lng])',
-				() => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [baDinhSquare().coordinates[0]!.map(([x, y]) => [y, x])] })]),
+				() =>
+					geojson([
+						feature(
+							{ id: 4001 },
+							{ type: 'Polygon', coordinates: [baDinhSquare().coordinates[0]!.map(([x, y]) => [y, x])] }
+						)
+					]),
 				'swapped-coordinates',
 				/looks like lat\/lng swapped.*features\[0\]/
 			],
@@ -201,7 +330,12 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				'projected-coordinates',
 				/looks projected.*which CRS\?/
 			],
-			['a place far outside Hanoi (Ho Chi Minh City)', () => geojson([feature({ id: 4001 }, squarePolygon(106.7, 10.8, 0.01))]), 'outside-hanoi', /far outside Hanoi/],
+			[
+				'a place far outside Hanoi (Ho Chi Minh City)',
+				() => geojson([feature({ id: 4001 }, squarePolygon(106.7, 10.8, 0.01))]),
+				'outside-hanoi',
+				/far outside Hanoi/
+			],
 			[
 				'a boundary in another commune (Ba Vì, uploaded for Ba Đình)',
 				() => geojson([feature({ id: 4001 }, squarePolygon(105.35, 21.08, 0.005))]),
@@ -209,8 +343,18 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				/beyond the commune/,
 				{ stage: 'commit' }
 			],
-			['a 1 MB hamlet name', () => geojson([feature({ id: 4001, name: 'x'.repeat(1024 * 1024) }, baDinhSquare())]), 'name-too-long', /1048576 characters/],
-			['a name with a NUL byte', () => geojson([feature({ id: 4001, name: 'Tổ\u0000 1' }, baDinhSquare())]), 'control-characters', /control characters/],
+			[
+				'a 1 MB hamlet name',
+				() => geojson([feature({ id: 4001, name: 'x'.repeat(1024 * 1024) }, baDinhSquare())]),
+				'name-too-long',
+				/1048576 characters/
+			],
+			[
+				'a name with a NUL byte',
+				() => geojson([feature({ id: 4001, name: 'Tổ\u0000 1' }, baDinhSquare())]),
+				'control-characters',
+				/control characters/
+			],
 			[
 				'a polygon with a million vertices',
 				() => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [millionVertices()] })]),
@@ -219,7 +363,12 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 			],
 			[
 				'2,001 features',
-				() => geojson(Array.from({ length: 2001 }, (_, i) => feature({ id: i + 1 }, squarePolygon(105.84, 21.035, 0.0001)))),
+				() =>
+					geojson(
+						Array.from({ length: 2001 }, (_, i) =>
+							feature({ id: i + 1 }, squarePolygon(105.84, 21.035, 0.0001))
+						)
+					),
 				'too-many-features',
 				/over the limit of 2000/
 			],
@@ -235,10 +384,32 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				'duplicate-key',
 				/appears twice.*features\[1\]/
 			],
-			['a self-intersecting polygon, without the repair', () => geojson([feature({ id: 4001 }, BOWTIE)]), 'invalid-geometry', /Self-intersection.*ST_MakeValid/, { stage: 'commit' }],
+			[
+				'a self-intersecting polygon, without the repair',
+				() => geojson([feature({ id: 4001 }, BOWTIE)]),
+				'invalid-geometry',
+				/Self-intersection.*ST_MakeValid/,
+				{ stage: 'commit' }
+			],
 			[
 				'a degenerate polygon, even with the repair',
-				() => geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [[[105.84, 21.035], [105.841, 21.035], [105.842, 21.035], [105.84, 21.035]]] })]),
+				() =>
+					geojson([
+						feature(
+							{ id: 4001 },
+							{
+								type: 'Polygon',
+								coordinates: [
+									[
+										[105.84, 21.035],
+										[105.841, 21.035],
+										[105.842, 21.035],
+										[105.84, 21.035]
+									]
+								]
+							}
+						)
+					]),
 				'empty-geometry',
 				/leaves no area/,
 				{ stage: 'commit', repair: true }
@@ -250,7 +421,13 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				/overlap by/,
 				{ stage: 'commit' }
 			],
-			['a feature matched to no hamlet, not mapped', () => geojson([feature({ name: 'Tổ dân phố 99' }, baDinhSquare())]), 'unmatched-feature', /not matched/, { stage: 'commit' }],
+			[
+				'a feature matched to no hamlet, not mapped',
+				() => geojson([feature({ name: 'Tổ dân phố 99' }, baDinhSquare())]),
+				'unmatched-feature',
+				/not matched/,
+				{ stage: 'commit' }
+			],
 			[
 				'a feature mapped to a hamlet of another commune',
 				() => geojson([feature({ name: 'Tổ dân phố 99' }, baDinhSquare())]),
@@ -267,26 +444,58 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 			]
 		];
 
-		it.each(hostile)('%s', async (_, bytes, code, mention, options) => {
-			await expectRefused(bytes(), code, mention, options);
-		}, 60_000);
+		it.each(hostile)(
+			'%s',
+			async (_, bytes, code, mention, options) => {
+				await expectRefused(bytes(), code, mention, options);
+			},
+			60_000
+		);
 
 		it('refuses a million vertices before any heavy work (in well under a second)', async () => {
 			const bytes = geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [millionVertices()] })]);
 			const started = performance.now();
-			await expect(previewBoundaryUpload(handle.db, '00004', { bytes, name: 'big.geojson' }, { crs: 'auto', repair: false })).rejects.toThrow();
+			await expect(
+				previewBoundaryUpload(
+					handle.db,
+					'00004',
+					{ bytes, name: 'big.geojson' },
+					{ crs: 'auto', repair: false }
+				)
+			).rejects.toThrow();
 			// JSON.parse of the 40 MB text is most of it; no SQL ran.
 			expect(performance.now() - started).toBeLessThan(3000);
 		});
 	});
 
 	it('previews a self-intersecting polygon with its ST_MakeValid repair shown', async () => {
-		const bowtie = { type: 'Polygon', coordinates: [[[105.8405, 21.035], [105.8425, 21.037], [105.8425, 21.035], [105.8405, 21.037], [105.8405, 21.035]]] };
+		const bowtie = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[105.8405, 21.035],
+					[105.8425, 21.037],
+					[105.8425, 21.035],
+					[105.8405, 21.037],
+					[105.8405, 21.035]
+				]
+			]
+		};
 		const bytes = geojson([feature({ id: 4001 }, bowtie)]);
-		const unrepaired = await previewBoundaryUpload(handle.db, '00004', { bytes, name: 'b.geojson' }, { crs: 'auto', repair: false });
+		const unrepaired = await previewBoundaryUpload(
+			handle.db,
+			'00004',
+			{ bytes, name: 'b.geojson' },
+			{ crs: 'auto', repair: false }
+		);
 		expect(unrepaired.features[0]!.invalidReason).toMatch(/Self-intersection/);
 		expect(unrepaired.blocking.map((issue) => issue.en).join()).toMatch(/ST_MakeValid/);
-		const repaired = await previewBoundaryUpload(handle.db, '00004', { bytes, name: 'b.geojson' }, { crs: 'auto', repair: true });
+		const repaired = await previewBoundaryUpload(
+			handle.db,
+			'00004',
+			{ bytes, name: 'b.geojson' },
+			{ crs: 'auto', repair: true }
+		);
 		expect(repaired.features[0]!.repaired).toBe(true);
 		expect(repaired.features[0]!.geometry.coordinates).toHaveLength(2);
 		expect(repaired.blocking, JSON.stringify(repaired.blocking)).toEqual([]);
@@ -304,27 +513,59 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		expect(preview.blocking).toEqual([]);
 		// Unmapped, Xóm Quán Mới lies on Xóm Quán (9700015), kept as it is: reported, not blocking.
 		expect(preview.overlaps).toEqual([
-			expect.objectContaining({ a: `features[${unmatched[0]!.index}]`, b: 'hamlet 9700015', bothUploaded: false })
+			expect.objectContaining({
+				a: `features[${unmatched[0]!.index}]`,
+				b: 'hamlet 9700015',
+				bothUploaded: false
+			})
 		]);
 		expect(preview.overlaps[0]!.share).toBeCloseTo(1, 3);
 
-		const figuresBefore = await selectRows<{ id: number; households: number }>(handle.db, sql`SELECT id, households FROM hamlets WHERE commune_code = '09700' ORDER BY id`);
+		const figuresBefore = await selectRows<{ id: number; households: number }>(
+			handle.db,
+			sql`SELECT id, households FROM hamlets WHERE commune_code = '09700' ORDER BY id`
+		);
 		const revisionBefore = await currentDataRevision(handle.db);
-		const targets = new Map<number, FeatureTarget>([[unmatched[0]!.index, { kind: 'hamlet', hamletId: 9700015 }]]);
+		const targets = new Map<number, FeatureTarget>([
+			[unmatched[0]!.index, { kind: 'hamlet', hamletId: 9700015 }]
+		]);
 		// Mapped, the preview again: Thôn 4 (9700010) keeps its approximate boundary, the commune stays
 		// covered and nothing overlaps beyond the reprojection's millimetres.
-		const mapped = await previewBoundaryUpload(handle.db, '09700', file, { crs: 'auto', repair: false, targets });
+		const mapped = await previewBoundaryUpload(handle.db, '09700', file, {
+			crs: 'auto',
+			repair: false,
+			targets
+		});
 		expect(mapped.uncoveredShare).toBeLessThan(0.0001);
-		expect(mapped.overlaps.every((overlap) => overlap.share < 0.0001), JSON.stringify(mapped.overlaps)).toBe(true);
-		const result = await commitBoundaryUpload(handle.db, TEST_ACTOR, '09700', file, { crs: 'auto', repair: false, targets });
+		expect(
+			mapped.overlaps.every((overlap) => overlap.share < 0.0001),
+			JSON.stringify(mapped.overlaps)
+		).toBe(true);
+		const result = await commitBoundaryUpload(handle.db, TEST_ACTOR, '09700', file, {
+			crs: 'auto',
+			repair: false,
+			targets
+		});
 		expect(result.replaced).toHaveLength(14);
 		expect(result.replaced).toContain(9700015);
-		const sources = await selectRows<{ id: number; source: string }>(handle.db, sql`SELECT id, boundary_source AS source FROM hamlets WHERE commune_code = '09700' ORDER BY id`);
+		const sources = await selectRows<{ id: number; source: string }>(
+			handle.db,
+			sql`SELECT id, boundary_source AS source FROM hamlets WHERE commune_code = '09700' ORDER BY id`
+		);
 		expect(sources.filter((row) => row.source === 'official')).toHaveLength(14);
 		expect(sources.find((row) => row.id === 9700010)?.source).toBe('approximate');
-		expect(await selectRows(handle.db, sql`SELECT id, households FROM hamlets WHERE commune_code = '09700' ORDER BY id`)).toEqual(figuresBefore);
+		expect(
+			await selectRows(
+				handle.db,
+				sql`SELECT id, households FROM hamlets WHERE commune_code = '09700' ORDER BY id`
+			)
+		).toEqual(figuresBefore);
 		expect((await currentDataRevision(handle.db)).tag).not.toBe(revisionBefore.tag);
-		const [event] = await selectRows<{ action: string; communeCode: string; changes: { file: { sha256: string } } }>(
+		const [event] = await selectRows<{
+			action: string;
+			communeCode: string;
+			changes: { file: { sha256: string } };
+		}>(
 			handle.db,
 			sql`SELECT action, commune_code AS "communeCode", changes FROM audit_events ORDER BY id DESC LIMIT 1`
 		);
@@ -334,17 +575,35 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 
 	it('creates a new hamlet for a feature mapped to "new", in an uploaded dataset', async () => {
 		const bytes = geojson([feature({ name: 'Tổ dân phố Mới' }, baDinhSquare())]);
-		const result = await commitBoundaryUpload(handle.db, TEST_ACTOR, '00004', { bytes, name: 'new.geojson' }, {
-			crs: 'auto',
-			repair: false,
-			targets: new Map([[0, { kind: 'new' }]])
-		});
+		const result = await commitBoundaryUpload(
+			handle.db,
+			TEST_ACTOR,
+			'00004',
+			{ bytes, name: 'new.geojson' },
+			{
+				crs: 'auto',
+				repair: false,
+				targets: new Map([[0, { kind: 'new' }]])
+			}
+		);
 		expect(result.created).toHaveLength(1);
-		const [row] = await selectRows<{ name: string; kind: string; source: string; datasetKind: string; households: number }>(
+		const [row] = await selectRows<{
+			name: string;
+			kind: string;
+			source: string;
+			datasetKind: string;
+			households: number;
+		}>(
 			handle.db,
 			sql`SELECT h.name, h.kind::text, h.boundary_source AS source, d.kind::text AS "datasetKind", h.households
 				FROM hamlets h JOIN datasets d ON d.id = h.dataset_id WHERE h.id = ${result.created[0]!.id}`
 		);
-		expect(row).toEqual({ name: 'Tổ dân phố Mới', kind: 'tổ dân phố', source: 'official', datasetKind: 'uploaded', households: 0 });
+		expect(row).toEqual({
+			name: 'Tổ dân phố Mới',
+			kind: 'tổ dân phố',
+			source: 'official',
+			datasetKind: 'uploaded',
+			households: 0
+		});
 	});
 });

@@ -122,7 +122,7 @@ export async function commitBoundaryUpload(
 				index: feature.index,
 				geometry: feature.geometry,
 				name: feature.name,
-				target: options.targets.get(feature.index) ?? {
+				target: targets.get(feature.index) ?? {
 					kind: 'hamlet',
 					hamletId: matches[feature.index]!.hamletId!
 				}
