@@ -37,6 +37,9 @@ const PLANS_READ: Rule = { who: ['admin', 'city', 'commune', 'team'], ownCommune
 /** Written by the commune's staff and the admin. */
 const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
 
+/** A commune's official hamlet boundaries: uploaded by the commune's staff, or the admin for any commune. */
+const BOUNDARIES: Rule = { who: ['admin', 'commune'], ownCommune: true };
+
 /** Every route of the app by its SvelteKit route id. */
 export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/': { kind: 'page', read: ANYONE },
@@ -58,6 +61,11 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 		actions: { save: PLANS_WRITE, delete: PLANS_WRITE, restore: PLANS_WRITE }
 	},
 	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
+	'/communes/[code]/boundaries': {
+		kind: 'page',
+		read: BOUNDARIES,
+		actions: { preview: BOUNDARIES, commit: BOUNDARIES }
+	},
 	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },
 	// The public map's data.
 	'/api/activities/clusters': { kind: 'endpoint', methods: { GET: ANYONE } },

@@ -17,7 +17,7 @@ import { crsFromPrj } from '$lib/geo/crs-from-prj';
 import { reprojectGeometry } from '$lib/geo/reproject-geometry';
 import { hamletKeyOfProperties } from '$lib/geo/hamlet-key-of-properties';
 
-export interface BoundaryFeature {
+interface BoundaryFeature {
 	index: number;
 	/** The hamlet id the file gives, if any. */
 	fileId: number | null;

@@ -3,14 +3,16 @@
 // commune left uncovered) and the commit that replaces the approximate geometry. The file itself is read
 // and checked before this, in src/lib/server/boundaries (no SQL there).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import {
 	COMMUNE_TOLERANCE_DEGREES,
 	OVERLAP_REFUSED_SHARE,
 	type BoundaryOverlap,
 	type FeatureTarget
 } from '../../boundary-upload';
+import type { BoundarySource } from '../../domain';
 import { InputError, inputIssue, type InputIssue } from '../../input-error';
+import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset } from './datasets';
 import { selectRows, type Database } from './index';
 import { communes, hamlets } from './schema';
@@ -24,7 +26,7 @@ export interface BoundaryInput {
 }
 
 /** What PostGIS says of one uploaded boundary. */
-export interface BoundaryCheck {
+interface BoundaryCheck {
 	index: number;
 	/** ST_IsValidReason when the geometry is invalid, else null. */
 	invalidReason: string | null;
@@ -212,7 +214,7 @@ export function blockingIssues(inspection: BoundaryInspection): InputIssue[] {
 }
 
 /** One boundary to commit: what it becomes, and its name (a new hamlet's name). */
-export interface BoundaryCommitFeature extends Omit<BoundaryInput, 'hamletId'> {
+interface BoundaryCommitFeature extends Omit<BoundaryInput, 'hamletId'> {
 	target: FeatureTarget;
 	name: string | null;
 }
@@ -391,4 +393,54 @@ async function nextHamletIds(db: Database, count: number): Promise<number[]> {
 	if (count === 0) return [];
 	const [row] = await db.select({ max: sql<number>`coalesce(max(${hamlets.id}), 0)::int` }).from(hamlets);
 	return Array.from({ length: count }, (_, k) => Number(row?.max ?? 0) + 1 + k);
+}
+
+/** A commune's outline and its hamlets' current boundaries: what the preview map draws under the upload. */
+export interface CommuneBoundaryLayers {
+	outline: MultiPolygon;
+	bounds: [number, number, number, number];
+	hamlets: FeatureCollection<MultiPolygon, { id: number; name: string; boundarySource: BoundarySource }>;
+}
+
+/** The outline and current hamlet boundaries of a commune, or null when the code is unknown. */
+export async function communeBoundaryLayers(
+	db: Database,
+	communeCode: string
+): Promise<CommuneBoundaryLayers | null> {
+	const [commune] = await selectRows<{
+		outline: string;
+		west: number;
+		south: number;
+		east: number;
+		north: number;
+	}>(
+		db,
+		sql`SELECT ST_AsGeoJSON(geom, 6) AS outline, ST_XMin(geom) AS west, ST_YMin(geom) AS south,
+				ST_XMax(geom) AS east, ST_YMax(geom) AS north
+			FROM communes WHERE code = ${communeCode}`
+	);
+	if (!commune) return null;
+	const rows = await selectRows<{
+		id: number;
+		name: string;
+		boundarySource: BoundarySource;
+		geometry: string;
+	}>(
+		db,
+		sql`SELECT id, name, boundary_source AS "boundarySource", ST_AsGeoJSON(geom, 6) AS geometry
+			FROM hamlets WHERE commune_code = ${communeCode} ORDER BY id`
+	);
+	return {
+		outline: JSON.parse(commune.outline) as MultiPolygon,
+		bounds: [commune.west, commune.south, commune.east, commune.north].map(Number) as [
+			number,
+			number,
+			number,
+			number
+		],
+		hamlets: featureCollectionFromRows<
+			MultiPolygon,
+			{ id: number; name: string; boundarySource: BoundarySource }
+		>(rows, (hamlet) => hamlet.id)
+	};
 }

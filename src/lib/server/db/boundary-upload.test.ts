@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureTarget } from '$lib/boundary-upload';
 import { InputError } from '$lib/input-error';
 import { squarePolygon } from '$lib/analysis/test-squares';
-import { DEMO_DATASET } from '../db/datasets';
-import { loadHamlets } from '../db/hamlets';
-import { selectRows, type DatabaseHandle } from '../db/index';
-import { currentDataRevision } from '../db/revision';
-import { BOWTIE, loadFixtureData, tableFingerprint, TEST_ACTOR } from '../db/test-fixtures';
-import { openTestDatabase, testDrivers } from '../db/test-databases';
-import { commitBoundaryUpload, previewBoundaryUpload } from './boundary-upload';
+import { DEMO_DATASET } from './datasets';
+import { loadHamlets } from './hamlets';
+import { selectRows, type DatabaseHandle } from './index';
+import { currentDataRevision } from './revision';
+import { BOWTIE, loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
+import { openTestDatabase, testDrivers } from './test-databases';
+import { commitBoundaryUpload, previewBoundaryUpload } from '../boundaries/boundary-upload';
 
 const TABLES = [
 	'datasets',
