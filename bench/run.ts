@@ -3,6 +3,7 @@
 // `npm run bench -- tiles clusters` runs only the named sections.
 import { benchAccounts } from './accounts';
 import { benchAnalysis } from './analysis';
+import { benchBoundaries } from './boundaries';
 import { benchClusters } from './clusters';
 import { benchFoundation } from './foundation';
 import { benchInstances } from './instances';
@@ -21,7 +22,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	accounts: benchAccounts,
 	instances: benchInstances,
 	national: benchNational,
-	load: benchLoad
+	load: benchLoad,
+	boundaries: benchBoundaries
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

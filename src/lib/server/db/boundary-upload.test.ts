@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureTarget } from '$lib/boundary-upload';
 import { InputError } from '$lib/input-error';
@@ -12,7 +11,13 @@ import { DEMO_DATASET } from './datasets';
 import { loadHamlets } from './hamlets';
 import { selectRows, type DatabaseHandle } from './index';
 import { currentDataRevision } from './revision';
-import { BOWTIE, loadFixtureData, tableFingerprint, TEST_ACTOR } from './test-fixtures';
+import {
+	BOWTIE,
+	fixtureBaViHamletsText,
+	loadFixtureData,
+	tableFingerprint,
+	TEST_ACTOR
+} from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import { commitBoundaryUpload, previewBoundaryUpload } from '../boundaries/boundary-upload';
 
@@ -28,33 +33,6 @@ const TABLES = [
 ];
 const BA_VI_ZIP = new Uint8Array(readFileSync('tests/fixtures/boundaries/ba-vi-vn2000.zip'));
 const BA_VI_MEMBERS = unzipSync(BA_VI_ZIP);
-
-/** The approximate hamlets of Xã Ba Vì (09700) from the committed geodata, as loadHamlets takes them. */
-function baViHamletsText(): string {
-	const all = JSON.parse(readFileSync('geodata/hamlets-approximate.geojson', 'utf8')) as FeatureCollection<
-		MultiPolygon | Polygon,
-		{ id: number; communeCode: string; name: string }
-	>;
-	const features = all.features
-		.filter((feature) => feature.properties.communeCode === '09700')
-		.map(({ properties: { id, name }, geometry }) => ({
-			type: 'Feature',
-			properties: {
-				id,
-				communeCode: '09700',
-				name,
-				kind: 'thôn',
-				households: 100 + (id % 100),
-				adults: 250,
-				elderly: 40,
-				minorityShare: 0.5,
-				isRural: true,
-				boundarySource: 'approximate'
-			},
-			geometry
-		}));
-	return JSON.stringify({ type: 'FeatureCollection', features });
-}
 
 /** A zip of the Ba Vì Shapefile with members replaced (a value) or left out (null). */
 function baViZip(changes: Record<string, Uint8Array | null> = {}): Uint8Array {
@@ -91,7 +69,7 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db);
-		await loadHamlets(handle.db, TEST_ACTOR, baViHamletsText(), DEMO_DATASET);
+		await loadHamlets(handle.db, TEST_ACTOR, fixtureBaViHamletsText(), DEMO_DATASET);
 	}, 60_000);
 	afterAll(async () => {
 		await handle?.close();
