@@ -7,6 +7,8 @@ buildIfStale();
 process.env.PORT ??= '3000';
 // adapter-node takes the site to be https:// unless told, and would refuse form posts from http://localhost.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// adapter-node refuses bodies over 512 kB by default; a boundary upload may be 20 MB.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 console.log(`Gõ Từng Nhà: http://localhost:${process.env.PORT} (first run creates and seeds the database)`);
 // Our server around adapter-node's handler (scripts/server.js says why).
 await import(join(process.cwd(), 'scripts', 'server.js'));
