@@ -25,6 +25,8 @@ export interface UploadOptions {
 	repair: boolean;
 	/** The person's mapping, by feature index; a feature without one keeps its automatic match. */
 	targets?: ReadonlyMap<number, FeatureTarget>;
+	/** Hamlets without a feature to retire. */
+	retire?: readonly number[];
 }
 
 /** The hamlet each feature's boundary goes to (null: a new hamlet, or not yet mapped). */
@@ -53,7 +55,7 @@ export async function previewBoundaryUpload(
 		db,
 		communeCode,
 		read.features.map((feature, index) => ({ ...feature, hamletId: hamletIds[index]! })),
-		{ repair: options.repair }
+		{ repair: options.repair, retire: options.retire }
 	);
 	return {
 		fileName: read.fileName,
@@ -118,6 +120,7 @@ export async function commitBoundaryUpload(
 			sha256: read.sha256,
 			crsName: read.crs.name,
 			repair: options.repair,
+			retire: options.retire ?? [],
 			features: read.features.map((feature) => ({
 				index: feature.index,
 				geometry: feature.geometry,

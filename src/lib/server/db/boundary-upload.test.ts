@@ -8,7 +8,7 @@ import type { FeatureTarget } from '$lib/boundary-upload';
 import { InputError } from '$lib/input-error';
 import { squarePolygon } from '$lib/analysis/test-squares';
 import { DEMO_DATASET } from './datasets';
-import { loadHamlets } from './hamlets';
+import { hamletNamesInCommune, hamletsInBbox, loadHamlets } from './hamlets';
 import { selectRows, type DatabaseHandle } from './index';
 import { currentDataRevision } from './revision';
 import {
@@ -84,12 +84,14 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 			communeCode = '00004',
 			stage = 'both',
 			repair = false,
-			targets = new Map<number, FeatureTarget>()
+			targets = new Map<number, FeatureTarget>(),
+			retire = []
 		}: {
 			communeCode?: string;
 			stage?: 'both' | 'commit';
 			repair?: boolean;
 			targets?: Map<number, FeatureTarget>;
+			retire?: number[];
 		} = {}
 	): Promise<void> {
 		const before = await fingerprint();
@@ -105,7 +107,8 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		}
 		const error = await commitBoundaryUpload(handle.db, TEST_ACTOR, communeCode, file, {
 			...options,
-			targets
+			targets,
+			retire
 		}).catch((thrown: unknown) => thrown);
 		expect(error, 'commit').toBeInstanceOf(InputError);
 		expect((error as InputError).issues.map((issue) => issue.code)).toContain(code);
@@ -414,6 +417,20 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 				{ stage: 'commit', targets: new Map([[0, { kind: 'hamlet', hamletId: 9700001 }]]) }
 			],
 			[
+				'retiring a hamlet of another commune',
+				() => geojson([feature({ id: 4001 }, baDinhSquare())]),
+				'unknown-hamlet',
+				/9700001 is not a current hamlet of this commune/,
+				{ stage: 'commit', retire: [9700001] }
+			],
+			[
+				'retiring a hamlet that also gets a boundary',
+				() => geojson([feature({ id: 4001 }, baDinhSquare())]),
+				'retire-mapped-hamlet',
+				/both gets a boundary and is retired/,
+				{ stage: 'commit', retire: [4001] }
+			],
+			[
 				'a new hamlet without a name',
 				() => geojson([feature({ id: 777 }, baDinhSquare())]),
 				'missing-name',
@@ -519,11 +536,21 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 			mapped.overlaps.every((overlap) => overlap.share < 0.0001),
 			JSON.stringify(mapped.overlaps)
 		).toBe(true);
+		// Thôn 4 (9700010), not in the file, is retired: the commune then has a hole where it was.
+		const retiring = await previewBoundaryUpload(handle.db, '09700', file, {
+			crs: 'auto',
+			repair: false,
+			targets,
+			retire: [9700010]
+		});
+		expect(retiring.uncoveredShare).toBeGreaterThan(0.01);
 		const result = await commitBoundaryUpload(handle.db, TEST_ACTOR, '09700', file, {
 			crs: 'auto',
 			repair: false,
-			targets
+			targets,
+			retire: [9700010]
 		});
+		expect(result.retired).toEqual([9700010]);
 		expect(result.replaced).toHaveLength(14);
 		expect(result.replaced).toContain(9700015);
 		const sources = await selectRows<{ id: number; source: string }>(
@@ -532,6 +559,17 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		);
 		expect(sources.filter((row) => row.source === 'official')).toHaveLength(14);
 		expect(sources.find((row) => row.id === 9700010)?.source).toBe('approximate');
+		const [retired] = await selectRows<{ retired: boolean }>(
+			handle.db,
+			sql`SELECT retired_at IS NOT NULL AS retired FROM hamlets WHERE id = 9700010`
+		);
+		expect(retired!.retired).toBe(true);
+		expect((await hamletNamesInCommune(handle.db, '09700')).map((hamlet) => hamlet.id)).not.toContain(
+			9700010
+		);
+		const onTheMap = await hamletsInBbox(handle.db, [105.2, 20.9, 105.5, 21.3]);
+		expect(onTheMap.features.map((hamlet) => hamlet.id)).not.toContain(9700010);
+		expect(onTheMap.features.map((hamlet) => hamlet.id)).toContain(9700015);
 		expect(
 			await selectRows(
 				handle.db,
@@ -542,13 +580,14 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		const [event] = await selectRows<{
 			action: string;
 			communeCode: string;
-			changes: { file: { sha256: string } };
+			changes: { file: { sha256: string }; retired: number[] };
 		}>(
 			handle.db,
 			sql`SELECT action, commune_code AS "communeCode", changes FROM audit_events ORDER BY id DESC LIMIT 1`
 		);
 		expect(event).toMatchObject({ action: 'hamlet-boundaries.replace', communeCode: '09700' });
 		expect(event!.changes.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(event!.changes.retired).toEqual([9700010]);
 	}, 60_000);
 
 	it('creates a new hamlet for a feature mapped to "new", in an uploaded dataset', async () => {

@@ -2,7 +2,7 @@
 // with the offered ST_MakeValid repair, inside the commune within a tolerance, overlaps, the share of the
 // commune left uncovered) and the commit that replaces the approximate geometry. The file itself is read
 // and checked before this, in src/lib/server/boundaries (no SQL there).
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import {
 	COMMUNE_TOLERANCE_DEGREES,
@@ -60,8 +60,9 @@ export async function inspectBoundaries(
 	db: Database,
 	communeCode: string,
 	inputs: readonly BoundaryInput[],
-	options: { repair: boolean }
+	options: { repair: boolean; retire?: readonly number[] }
 ): Promise<BoundaryInspection> {
+	const retired = JSON.stringify(options.retire ?? []);
 	const payload = JSON.stringify(
 		inputs.map(({ index, geometry, hamletId }) => ({ index, hamletId, geometry }))
 	);
@@ -122,8 +123,9 @@ export async function inspectBoundaries(
 			),
 			kept AS (
 				SELECT 'hamlet ' || h.id AS label, h.geom FROM hamlets h
-				WHERE h.commune_code = ${communeCode}
+				WHERE h.commune_code = ${communeCode} AND h.retired_at IS NULL
 					AND h.id NOT IN (SELECT hamlet_id FROM input WHERE hamlet_id IS NOT NULL)
+					AND h.id NOT IN (SELECT value::int FROM jsonb_array_elements_text(${retired}::jsonb))
 			),
 			pairs AS (
 				SELECT a.label AS a, b.label AS b, true AS both_uploaded, a.geom AS ga, b.geom AS gb
@@ -149,8 +151,9 @@ export async function inspectBoundaries(
 				SELECT geom FROM effective WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
 				UNION ALL
 				SELECT h.geom FROM hamlets h
-				WHERE h.commune_code = ${communeCode}
+				WHERE h.commune_code = ${communeCode} AND h.retired_at IS NULL
 					AND h.id NOT IN (SELECT hamlet_id FROM input WHERE hamlet_id IS NOT NULL)
+					AND h.id NOT IN (SELECT value::int FROM jsonb_array_elements_text(${retired}::jsonb))
 			)
 			SELECT 1 - ST_Area(ST_Intersection((SELECT ST_Union(geom) FROM hamlets_after), c.geom)::geography)
 				/ ST_Area(c.geom::geography) AS uncovered
@@ -226,11 +229,14 @@ export interface BoundaryCommit {
 	crsName: string;
 	features: readonly BoundaryCommitFeature[];
 	repair: boolean;
+	/** Hamlets of the commune to retire (no feature may go to them): they leave the map, keeping their figures. */
+	retire: readonly number[];
 }
 
 export interface BoundaryCommitResult {
 	replaced: number[];
 	created: { id: number; name: string }[];
+	retired: number[];
 }
 
 /**
@@ -238,7 +244,8 @@ export interface BoundaryCommitResult {
  * this commune, each at most once; a new hamlet needs a name), runs the checks again inside the
  * transaction and refuses on anything blocking, then replaces each target's geometry (boundary source
  * 'official'; figures and history stay) and creates the new hamlets (no figures yet) in an 'uploaded'
- * dataset named after the file's SHA-256. The data revision moves (triggers), so tiles and caches
+ * dataset named after the file's SHA-256, and retires the hamlets asked for (retired_at: off the map,
+ * figures and history kept). The data revision moves (triggers), so tiles and caches
  * refresh; the audit event lists the hamlets with their former source.
  */
 export async function commitBoundaries(
@@ -264,14 +271,22 @@ export async function commitBoundaries(
 			const targetIds = commit.features.flatMap((feature) =>
 				feature.target.kind === 'hamlet' ? [feature.target.hamletId] : []
 			);
+			const mentioned = [...targetIds, ...commit.retire];
 			const stored =
-				targetIds.length === 0
+				mentioned.length === 0
 					? []
 					: await tx
 							.select({ id: hamlets.id, boundarySource: hamlets.boundarySource })
 							.from(hamlets)
-							.where(and(inArray(hamlets.id, targetIds), eq(hamlets.communeCode, commit.communeCode)));
-			const issues = targetIssues(commit.features, new Set(stored.map((row) => row.id)));
+							.where(
+								and(
+									inArray(hamlets.id, mentioned),
+									eq(hamlets.communeCode, commit.communeCode),
+									isNull(hamlets.retiredAt)
+								)
+							);
+			const own = new Set(stored.map((row) => row.id));
+			const issues = [...targetIssues(commit.features, own), ...retireIssues(commit.retire, targetIds, own)];
 			if (issues.length > 0) throw InputError.fromIssues(issues);
 			const newIds = await nextHamletIds(
 				tx,
@@ -282,11 +297,20 @@ export async function commitBoundaries(
 				geometry: feature.geometry,
 				hamletId: feature.target.kind === 'hamlet' ? feature.target.hamletId : null
 			}));
-			const inspection = await inspectBoundaries(tx, commit.communeCode, inputs, { repair: commit.repair });
+			const inspection = await inspectBoundaries(tx, commit.communeCode, inputs, {
+				repair: commit.repair,
+				retire: commit.retire
+			});
 			const blocking = blockingIssues(inspection);
 			if (blocking.length > 0) throw InputError.fromIssues(blocking);
 			const effective = new Map(inspection.checks.map((check) => [check.index, check.repaired]));
-			const result: BoundaryCommitResult = { replaced: [], created: [] };
+			const result: BoundaryCommitResult = { replaced: [], created: [], retired: [...commit.retire] };
+			if (commit.retire.length > 0) {
+				await tx
+					.update(hamlets)
+					.set({ retiredAt: sql`now()` })
+					.where(inArray(hamlets.id, [...commit.retire]));
+			}
 			const dataset = {
 				id: `boundaries-${commit.communeCode}-${commit.sha256.slice(0, 16)}`,
 				kind: 'uploaded' as const,
@@ -335,6 +359,7 @@ export async function commitBoundaries(
 						file: { name: commit.fileName, sha256: commit.sha256, crs: commit.crsName },
 						hamlets: result.replaced.map((id) => ({ id, before: former.get(id), after: 'official' })),
 						created: result.created,
+						retired: result.retired,
 						repaired: inspection.checks.filter((check) => check.repaired).map((check) => check.index),
 						uncoveredShare: inspection.uncoveredShare
 					}
@@ -388,6 +413,34 @@ function targetIssues(
 	return issues;
 }
 
+/** Hamlets to retire that are not current hamlets of this commune, or that a feature also goes to. */
+function retireIssues(
+	retire: readonly number[],
+	targetIds: readonly number[],
+	ownHamletIds: ReadonlySet<number>
+): InputIssue[] {
+	return retire.flatMap((id, index): InputIssue[] => {
+		const path = `retire[${index}]`;
+		if (!ownHamletIds.has(id)) {
+			return [
+				inputIssue(path, 'unknown-hamlet', {
+					vi: `Thôn mã ${id} không phải thôn hiện có của xã/phường này [${path}]`,
+					en: `Hamlet ${id} is not a current hamlet of this commune [${path}]`
+				})
+			];
+		}
+		if (targetIds.includes(id)) {
+			return [
+				inputIssue(path, 'retire-mapped-hamlet', {
+					vi: `Thôn mã ${id} vừa được gán ranh giới vừa bị cho thôi: chọn một [${path}]`,
+					en: `Hamlet ${id} both gets a boundary and is retired: choose one [${path}]`
+				})
+			];
+		}
+		return [];
+	});
+}
+
 /** `count` unused hamlet ids after the largest one. */
 async function nextHamletIds(db: Database, count: number): Promise<number[]> {
 	if (count === 0) return [];
@@ -428,7 +481,7 @@ export async function communeBoundaryLayers(
 	}>(
 		db,
 		sql`SELECT id, name, boundary_source AS "boundarySource", ST_AsGeoJSON(geom, 6) AS geometry
-			FROM hamlets WHERE commune_code = ${communeCode} ORDER BY id`
+			FROM hamlets WHERE commune_code = ${communeCode} AND retired_at IS NULL ORDER BY id`
 	);
 	return {
 		outline: JSON.parse(commune.outline) as MultiPolygon,

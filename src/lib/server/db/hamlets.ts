@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { URBAN_UNIT_TYPE } from '../../analysis/rural';
 import type { Bbox } from '../../places';
@@ -76,7 +76,8 @@ async function assertNoOverlappingHamlets(db: Database, ids: number[]): Promise<
 			pairs AS (
 				SELECT t.id AS a, h.id AS b, t.geom AS ga, h.geom AS gb
 				FROM touched t JOIN hamlets h
-					ON h.id <> t.id AND h.geom && t.geom AND ST_Relate(t.geom, h.geom, '2********')
+					ON h.id <> t.id AND h.retired_at IS NULL AND h.geom && t.geom
+						AND ST_Relate(t.geom, h.geom, '2********')
 			)
 			SELECT a, b, ST_Area(ST_Intersection(ga, gb)) / least(ST_Area(ga), ST_Area(gb)) AS share
 			FROM pairs
@@ -252,7 +253,7 @@ export async function hamletRecord(db: Database, id: number): Promise<HamletReco
 	};
 }
 
-/** The id and name of every hamlet of a commune, by id. */
+/** The id and name of every current (not retired) hamlet of a commune, by id. */
 export async function hamletNamesInCommune(
 	db: Database,
 	communeCode: string
@@ -260,7 +261,7 @@ export async function hamletNamesInCommune(
 	return db
 		.select({ id: hamlets.id, name: hamlets.name })
 		.from(hamlets)
-		.where(eq(hamlets.communeCode, communeCode))
+		.where(and(eq(hamlets.communeCode, communeCode), isNull(hamlets.retiredAt)))
 		.orderBy(asc(hamlets.id));
 }
 
@@ -278,7 +279,13 @@ export async function hamletsInBbox(
 		})
 		.from(hamlets)
 		.innerJoin(datasets, eq(datasets.id, hamlets.datasetId))
-		.where(and(sql`${hamlets.geom} && ${envelope}`, sql`ST_Intersects(${hamlets.geom}, ${envelope})`))
+		.where(
+			and(
+				sql`${hamlets.geom} && ${envelope}`,
+				sql`ST_Intersects(${hamlets.geom}, ${envelope})`,
+				isNull(hamlets.retiredAt)
+			)
+		)
 		.orderBy(asc(hamlets.id));
 	return featureCollectionFromRows<MultiPolygon, HamletProperties>(rows, (hamlet) => hamlet.id);
 }

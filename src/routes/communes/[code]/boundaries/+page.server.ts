@@ -27,7 +27,9 @@ export const load: PageServerLoad = ({ params }) =>
 			layers,
 			tileVersion: await currentTileVersion(db),
 			limits: BOUNDARY_UPLOAD_LIMITS,
-			toleranceMetres: Math.round(COMMUNE_TOLERANCE_DEGREES * 111_000),
+			// Degrees of longitude at Hanoi's latitude (21°N), to the nearest 10 m: about 50 m.
+			toleranceMetres:
+				Math.round((COMMUNE_TOLERANCE_DEGREES * 111_320 * Math.cos((21 * Math.PI) / 180)) / 10) * 10,
 			overlapRefusedShare: OVERLAP_REFUSED_SHARE
 		};
 	});
@@ -51,7 +53,7 @@ export const actions: Actions = {
 			const form = readBoundaryForm(await request.formData());
 			const bytes = new Uint8Array(await form.file.arrayBuffer());
 			const preview = await previewBoundaryUpload(db, params.code, { bytes, name: form.file.name }, form);
-			return { preview, targets: Object.fromEntries(form.targets) };
+			return { preview, targets: Object.fromEntries(form.targets), retire: form.retire };
 		} catch (thrown) {
 			return refusal(thrown);
 		}

@@ -16,10 +16,19 @@ describe('readBoundaryForm', () => {
 		);
 		expect(read.crs).toBe('5897');
 		expect(read.repair).toBe(true);
+		expect(read.retire).toEqual([]);
 		expect([...read.targets]).toEqual([
 			[0, { kind: 'hamlet', hamletId: 9700015 }],
 			[1, { kind: 'new' }]
 		]);
+	});
+
+	it('reads the hamlets to retire once each, and refuses a bad one', () => {
+		const data = form({ file });
+		for (const id of ['9700010', '9700010', '9700011']) data.append('retire', id);
+		expect(readBoundaryForm(data).retire).toEqual([9700010, 9700011]);
+		data.append('retire', '1e3');
+		expect(() => readBoundaryForm(data)).toThrow(InputError);
 	});
 
 	it('refuses no file, an unknown CRS and bad targets, all at once', () => {

@@ -13,6 +13,8 @@ export interface BoundaryForm {
 	crs: ChoosableCrs;
 	repair: boolean;
 	targets: Map<number, FeatureTarget>;
+	/** Hamlets to retire (`retire`, one id per checked box). */
+	retire: number[];
 }
 
 /** The form's field of one feature's target. */
@@ -75,6 +77,24 @@ export function readBoundaryForm(form: FormData): BoundaryForm {
 			);
 		}
 	}
+	const retire: number[] = [];
+	for (const value of form.getAll('retire')) {
+		if (typeof value === 'string' && /^[1-9]\d{0,8}$/.test(value)) retire.push(Number(value));
+		else {
+			issues.push(
+				inputIssue('retire', 'invalid-value', {
+					vi: 'Thôn cần cho thôi không hợp lệ',
+					en: 'Invalid hamlet to retire'
+				})
+			);
+		}
+	}
 	if (issues.length > 0) throw InputError.fromIssues(issues);
-	return { file: file as File, crs: crs!, repair: form.get('repair') === 'on', targets };
+	return {
+		file: file as File,
+		crs: crs!,
+		repair: form.get('repair') === 'on',
+		targets,
+		retire: [...new Set(retire)]
+	};
 }
