@@ -70,7 +70,7 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db);
 		await loadHamlets(handle.db, TEST_ACTOR, fixtureBaViHamletsText(), DEMO_DATASET);
-	}, 60_000);
+	});
 	afterAll(async () => {
 		await handle?.close();
 	});
@@ -439,13 +439,9 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 			]
 		];
 
-		it.each(hostile)(
-			'%s',
-			async (_, bytes, code, mention, options) => {
-				await expectRefused(bytes(), code, mention, options);
-			},
-			60_000
-		);
+		it.each(hostile)('%s', async (_, bytes, code, mention, options) => {
+			await expectRefused(bytes(), code, mention, options);
+		});
 
 		it('refuses a million vertices before any heavy work (in well under a second)', async () => {
 			const bytes = geojson([feature({ id: 4001 }, { type: 'Polygon', coordinates: [millionVertices()] })]);
@@ -588,7 +584,7 @@ describe.each(testDrivers())('boundary upload on %s', (driver) => {
 		expect(event).toMatchObject({ action: 'hamlet-boundaries.replace', communeCode: '09700' });
 		expect(event!.changes.file.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(event!.changes.retired).toEqual([9700010]);
-	}, 60_000);
+	});
 
 	it('creates a new hamlet for a feature mapped to "new", in an uploaded dataset', async () => {
 		const bytes = geojson([feature({ name: 'Tổ dân phố Mới' }, baDinhSquare())]);
