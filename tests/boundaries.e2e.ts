@@ -43,7 +43,7 @@ test('upload a VN-2000 Shapefile, preview it, map the unmatched feature, commit:
 	await expect(page.getByRole('combobox', { name: 'Thôn cho đối tượng YÊN SƠN' })).toHaveValue('9700002');
 
 	await page.getByRole('button', { name: 'Ghi ranh giới chính thức' }).click();
-	await expect(page.getByRole('status')).toContainText(
+	await expect(page.getByTestId('committed')).toContainText(
 		'14 thôn được thay ranh giới, 0 thôn mới, 0 thôn cho thôi'
 	);
 	await expect.poll(() => tileVersion(page)).not.toBe(before);
