@@ -3,6 +3,7 @@
 // `npm run bench -- tiles clusters` runs only the named sections.
 import { benchAccounts } from './accounts';
 import { benchAnalysis } from './analysis';
+import { benchBoundaries } from './boundaries';
 import { benchClusters } from './clusters';
 import { benchField } from './field';
 import { benchFoundation } from './foundation';
@@ -25,7 +26,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	national: benchNational,
 	load: benchLoad,
 	field: benchField,
-	import: benchImport
+	import: benchImport,
+	boundaries: benchBoundaries
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

@@ -43,6 +43,9 @@ const FIELD: Rule = { who: ['commune', 'team'] };
 /** Imports (/import): the commune's staff for their communes (checked per file), the admin for all. */
 const IMPORT: Rule = { who: ['admin', 'commune'] };
 
+/** A commune's official hamlet boundaries: uploaded by the commune's staff, or the admin for any commune. */
+const BOUNDARIES: Rule = { who: ['admin', 'commune'], ownCommune: true };
+
 /** Every route of the app by its SvelteKit route id. */
 export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/': { kind: 'page', read: ANYONE },
@@ -75,6 +78,11 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 		}
 	},
 	'/communes/[code]/plans/[id]/print': { kind: 'page', read: PLANS_READ },
+	'/communes/[code]/boundaries': {
+		kind: 'page',
+		read: BOUNDARIES,
+		actions: { preview: BOUNDARIES, commit: BOUNDARIES }
+	},
 	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },
 	'/record': { kind: 'page', read: FIELD },
 	'/record/hamlets': { kind: 'endpoint', methods: { GET: FIELD } },

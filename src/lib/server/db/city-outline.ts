@@ -32,12 +32,6 @@ export async function loadCityOutline(
 	dataset: DatasetRecord = OFFICIAL_UNITS_DATASET
 ): Promise<number> {
 	const features = validFeatures(cityOutlineFeatureSchema, geojsonText, OUTLINE_FILE);
-	if (features.length === 0) {
-		throw refusedLoad('invalid-value', {
-			vi: 'Tệp ranh giới thành phố không có đối tượng nào',
-			en: 'The city outline file has no feature'
-		});
-	}
 	const duplicate = firstDuplicate(features.map((feature) => feature.properties.code));
 	if (duplicate) {
 		throw refusedLoad(

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { URBAN_UNIT_TYPE } from '../../analysis/rural';
 import type { Bbox } from '../../places';
@@ -7,6 +7,7 @@ import { firstDuplicate, inBatches } from './batches';
 import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { assertValidGeometries } from './geometry-validation';
+import { OVERLAP_REFUSED_SHARE } from '../../boundary-upload';
 import { selectRows, type Database } from './index';
 import { hamletBoundaryFeatureSchema, hamletFeatureSchema, validFeatures } from './input-schemas';
 import { refusedLoad } from './load-error';
@@ -60,8 +61,47 @@ async function assertHamletsInsideCommunes(db: Database, ids: number[]): Promise
 }
 
 /**
+ * Throws when one of the hamlets `ids` overlaps another hamlet by more than OVERLAP_REFUSED_SHARE of the
+ * smaller one (neighbours that share an edge do not overlap). Uses the GiST index: only neighbours are
+ * compared, and only those whose interiors meet are measured.
+ */
+async function assertNoOverlappingHamlets(db: Database, ids: number[]): Promise<void> {
+	const [overlap] = await selectRows<{ a: number; b: number; share: number }>(
+		db,
+		sql`
+			WITH touched AS (
+				SELECT id, geom FROM hamlets
+				WHERE id IN (SELECT value::int FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+			),
+			pairs AS (
+				SELECT t.id AS a, h.id AS b, t.geom AS ga, h.geom AS gb
+				FROM touched t JOIN hamlets h
+					ON h.id <> t.id AND h.retired_at IS NULL AND h.geom && t.geom
+						AND ST_Relate(t.geom, h.geom, '2********')
+			)
+			SELECT a, b, ST_Area(ST_Intersection(ga, gb)) / least(ST_Area(ga), ST_Area(gb)) AS share
+			FROM pairs
+			WHERE ST_Area(ST_Intersection(ga, gb)) > ${OVERLAP_REFUSED_SHARE}::float8 * least(ST_Area(ga), ST_Area(gb))
+			ORDER BY a, b
+			LIMIT 1`
+	);
+	if (overlap) {
+		const share = `${(Number(overlap.share) * 100).toFixed(1)}%`;
+		throw refusedLoad(
+			'overlapping-hamlets',
+			{
+				vi: `Thôn ${overlap.a} chồng lấn thôn ${overlap.b} (${share} thôn nhỏ hơn)`,
+				en: `Hamlet ${overlap.a} overlaps hamlet ${overlap.b} (${share} of the smaller)`
+			},
+			`features[${ids.indexOf(overlap.a)}].geometry`
+		);
+	}
+}
+
+/**
  * Loads hamlets with their figures from GeoJSON text, all or nothing. Refuses broken JSON, bad values,
- * duplicate ids, unknown commune codes, invalid polygons and hamlets outside their commune.
+ * duplicate ids, unknown commune codes, invalid polygons, hamlets outside their commune and overlapping
+ * hamlets (and, before any SQL, empty files, too many vertices and coordinates away from Hanoi).
  * Returns the number of hamlets loaded.
  */
 export async function loadHamlets(
@@ -98,10 +138,9 @@ export async function loadHamlets(
 					batch.map(({ properties, geometry }) => ({ ...properties, geom: geometry, datasetId: dataset.id }))
 				);
 		}
-		await assertHamletsInsideCommunes(
-			tx,
-			features.map((feature) => feature.properties.id)
-		);
+		const ids = features.map((feature) => feature.properties.id);
+		await assertHamletsInsideCommunes(tx, ids);
+		await assertNoOverlappingHamlets(tx, ids);
 		return { value: features.length, audit: datasetLoadEvent('hamlets', dataset, features.length) };
 	});
 }
@@ -145,6 +184,7 @@ export async function replaceHamletBoundaries(
 				.where(eq(hamlets.id, feature.properties.id));
 		}
 		await assertHamletsInsideCommunes(tx, ids);
+		await assertNoOverlappingHamlets(tx, ids);
 		// The polygons are too large for the trail: it keeps which hamlets changed and their former source.
 		const communeCodes = [...new Set(stored.map((row) => row.communeCode))];
 		return {
@@ -213,7 +253,7 @@ export async function hamletRecord(db: Database, id: number): Promise<HamletReco
 	};
 }
 
-/** The id and name of every hamlet of a commune, by id. */
+/** The id and name of every current (not retired) hamlet of a commune, by id. */
 export async function hamletNamesInCommune(
 	db: Database,
 	communeCode: string
@@ -221,7 +261,7 @@ export async function hamletNamesInCommune(
 	return db
 		.select({ id: hamlets.id, name: hamlets.name })
 		.from(hamlets)
-		.where(eq(hamlets.communeCode, communeCode))
+		.where(and(eq(hamlets.communeCode, communeCode), isNull(hamlets.retiredAt)))
 		.orderBy(asc(hamlets.id));
 }
 
@@ -239,7 +279,13 @@ export async function hamletsInBbox(
 		})
 		.from(hamlets)
 		.innerJoin(datasets, eq(datasets.id, hamlets.datasetId))
-		.where(and(sql`${hamlets.geom} && ${envelope}`, sql`ST_Intersects(${hamlets.geom}, ${envelope})`))
+		.where(
+			and(
+				sql`${hamlets.geom} && ${envelope}`,
+				sql`ST_Intersects(${hamlets.geom}, ${envelope})`,
+				isNull(hamlets.retiredAt)
+			)
+		)
 		.orderBy(asc(hamlets.id));
 	return featureCollectionFromRows<MultiPolygon, HamletProperties>(rows, (hamlet) => hamlet.id);
 }

@@ -1,5 +1,9 @@
 import * as z from 'zod';
 import { BOUNDARY_SOURCES, HAMLET_KINDS, UNIT_TYPES } from '../../domain';
+import { BOUNDARY_UPLOAD_LIMITS } from '../../boundary-upload';
+import { assertCoordinatesInHanoi } from '../../geo/assert-coordinates-in-hanoi';
+import { assertVertexLimits } from '../../geo/assert-vertex-limits';
+import { hasControlCharacters } from '../../text';
 import { parseJsonInput, refusedLoad } from './load-error';
 
 const linearRing = z
@@ -35,6 +39,14 @@ export const communeFeatureSchema = z.object({
 	geometry: polygonalGeometrySchema
 });
 
+/** A hamlet's name: NFC, at most 200 characters (a 1 MB name was once accepted), no control characters. */
+const hamletName = z
+	.string()
+	.min(1)
+	.max(BOUNDARY_UPLOAD_LIMITS.nameCharacters)
+	.refine((name) => !hasControlCharacters(name), { message: 'ký tự điều khiển / control characters' })
+	.transform((name) => name.normalize('NFC'));
+
 /** One hamlet with its figures; `id` is stable (see geodata/README.md). */
 export const hamletFeatureSchema = z.object({
 	type: z.literal('Feature'),
@@ -42,7 +54,7 @@ export const hamletFeatureSchema = z.object({
 		.object({
 			id: z.number().int().positive(),
 			communeCode,
-			name: z.string().min(1),
+			name: hamletName,
 			kind: z.enum(HAMLET_KINDS),
 			households: count,
 			adults: count,
@@ -156,11 +168,29 @@ function featuresOf(input: unknown, what: { vi: string; en: string }): unknown[]
 	return collection.features;
 }
 
-/** The features of GeoJSON text, each validated with `schema`: what the GeoJSON loaders read. */
-export function validFeatures<T>(
+/**
+ * The features of GeoJSON text (a BOM allowed), each validated with `schema`: what the GeoJSON loaders
+ * (Hanoi's polygons) read. Refused before any SQL: no features at all, more vertices than the upload's
+ * limits (checked first, so a million-vertex polygon fails fast), and coordinates away from Hanoi, with
+ * the likely cause (lat/lng swapped, projected metres) and the feature's place.
+ */
+export function validFeatures<T extends { geometry: z.infer<typeof polygonalGeometrySchema> }>(
 	schema: z.ZodType<T>,
 	geojsonText: string,
 	what: { vi: string; en: string }
 ): T[] {
-	return validateItems(schema, featuresOf(parseJsonInput(geojsonText, what), what), 'features');
+	const raw = featuresOf(parseJsonInput(geojsonText, what), what);
+	if (raw.length === 0) {
+		throw refusedLoad('empty-file', {
+			vi: `Tệp ${what.vi} không có đối tượng nào`,
+			en: `The ${what.en} file holds no features`
+		});
+	}
+	assertVertexLimits(raw, BOUNDARY_UPLOAD_LIMITS.vertices, 'features');
+	const features = validateItems(schema, raw, 'features');
+	for (const [index, { geometry }] of features.entries()) {
+		const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+		assertCoordinatesInHanoi(polygons, `features[${index}].geometry`);
+	}
+	return features;
 }

@@ -6,7 +6,8 @@ import { InputError } from '../../input-error';
  */
 export function parseJsonInput(text: string, what: { vi: string; en: string }): unknown {
 	try {
-		return JSON.parse(text);
+		// Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+		return JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		throw InputError.invalid('broken-json', {

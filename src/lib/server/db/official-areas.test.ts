@@ -65,11 +65,7 @@ describe.each(testDrivers())('the city outline and minority areas on %s', (drive
 			() => loadCityOutline(handle.db, TEST_ACTOR, collection([feature, feature])),
 			'duplicate-key'
 		);
-		await expectRefused(
-			handle,
-			() => loadCityOutline(handle.db, TEST_ACTOR, collection([])),
-			'invalid-value'
-		);
+		await expectRefused(handle, () => loadCityOutline(handle.db, TEST_ACTOR, collection([])), 'empty-file');
 	});
 
 	it('replaces the designated areas, in order, and the data revision moves', async () => {

@@ -30,6 +30,7 @@ export async function placeRows(db: Database): Promise<PlaceRow[]> {
 			SELECT 'hamlet', h.id::text, h.name, h.name, c.full_name,
 				ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
 			FROM hamlets h JOIN communes c ON c.code = h.commune_code
+			WHERE h.retired_at IS NULL
 			ORDER BY kind, id`
 	);
 }

@@ -139,6 +139,11 @@ export const hamlets = pgTable(
 		isRural: boolean('is_rural').notNull(),
 		boundarySource: boundarySource('boundary_source').notNull(),
 		geom: multiPolygon('geom').notNull(),
+		/**
+		 * When an official boundary upload retired the hamlet (it no longer exists as drawn): it leaves the
+		 * map, the search and the boundary checks, and keeps its figures and history. Null: current.
+		 */
+		retiredAt: timestamp('retired_at', { withTimezone: true }),
 		datasetId: text('dataset_id')
 			.notNull()
 			.references(() => datasets.id)

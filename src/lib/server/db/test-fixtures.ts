@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { squarePolygon } from '../../analysis/test-squares';
 import { parseMinorityAreas } from '../seed/read-sources';
 import { loadActivities } from './activities';
@@ -63,6 +63,33 @@ export function fixtureHamlets() {
 			geometry: squarePolygon(lng, lat, 0.0035)
 		}))
 	};
+}
+
+/** The 15 approximate hamlets of Xã Ba Vì (09700) from the committed geodata, with made-up figures, as loadHamlets takes them. */
+export function fixtureBaViHamletsText(): string {
+	const all = JSON.parse(readFileSync('geodata/hamlets-approximate.geojson', 'utf8')) as FeatureCollection<
+		MultiPolygon | Polygon,
+		{ id: number; communeCode: string; name: string }
+	>;
+	const features = all.features
+		.filter((feature) => feature.properties.communeCode === '09700')
+		.map(({ properties: { id, name }, geometry }) => ({
+			type: 'Feature',
+			properties: {
+				id,
+				communeCode: '09700',
+				name,
+				kind: 'thôn',
+				households: 100 + (id % 100),
+				adults: 250,
+				elderly: 40,
+				minorityShare: 0.5,
+				isRural: true,
+				boundarySource: 'approximate'
+			},
+			geometry
+		}));
+	return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
 /** One team in Ba Đình (id 1) and one in Ba Vì (id 2). */

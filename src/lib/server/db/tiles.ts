@@ -66,7 +66,7 @@ function layerFeatures(layer: TileLayer, tile: TileCoordinates): SQL {
 				(${hamlets.boundarySource} = 'approximate') AS approximate,
 				${geometry(hamlets.geom)} AS geom
 			FROM ${hamlets} JOIN ${communes} ON ${communes.code} = ${hamlets.communeCode}
-			WHERE ${hamlets.geom} && ${near}`;
+			WHERE ${hamlets.geom} && ${near} AND ${hamlets.retiredAt} IS NULL`;
 	}
 	return sql`SELECT ${communes.code}::int AS id,
 			${communes.code} AS code,
