@@ -1,0 +1,17 @@
+import { openDatabase } from './src/lib/server/db/index';
+import { cityDashboard, communeDashboard } from './src/lib/server/dashboard';
+const { db } = await openDatabase({ url: 'postgres://gotungnha_ci:gotungnha_ci@127.0.0.1:5432/gotungnha_ci' });
+let t = performance.now();
+const d = await cityDashboard(db, '2026-11-01');
+console.log('first', performance.now() - t);
+t = performance.now();
+await cityDashboard(db, '2026-11-01');
+console.log('cached', performance.now() - t);
+for (const c of d.cards) console.log(c.progress, c.projection);
+console.log(JSON.stringify(d.groups).slice(0, 1500));
+console.log(d.communes.slice(0, 2).map((c) => JSON.stringify(c)));
+console.log(JSON.stringify(d).length);
+t = performance.now();
+const c = await communeDashboard(db, '09700', '2026-11-01');
+console.log('commune', performance.now() - t, JSON.stringify(c).length, c!.hamlets.length, c!.teams.length, JSON.stringify(c!.activities.at(-1)));
+process.exit(0);
