@@ -131,3 +131,10 @@ export interface CommuneDashboard {
 	teams: TeamSummary[];
 	activities: ActivityMonth[];
 }
+
+/** A small map's polygons as SVG paths (svg-paths.ts), keyed by commune code or hamlet id. */
+export interface MapShapes {
+	width: number;
+	height: number;
+	shapes: { key: string; d: string }[];
+}

@@ -1,6 +1,8 @@
 // The dashboard's, the commune page's and the monthly report's figures: every month's hamlet figures
 // (the map's query) summed per commune, per priority group and for the city, once per data revision,
 // then read as target progress (target-progress.ts) and projected (project-to-target.ts).
+import bbox from '@turf/bbox';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { projectToTarget, type MonthlyValue } from '$lib/analysis/project-to-target';
 import type {
 	ActivityMonth,
@@ -11,9 +13,11 @@ import type {
 	GroupComparison,
 	HamletRow,
 	KpiCard,
+	MapShapes,
 	PriorityGroups
 } from '$lib/dashboard';
 import { ACTIVITY_KINDS, OUTREACH_TOPICS } from '$lib/domain';
+import { fitSvgProjection, svgPath } from '$lib/map/svg-paths';
 import { metricValue, type MetricId } from '$lib/metrics';
 import {
 	DASHBOARD_KPIS,
@@ -35,7 +39,8 @@ import {
 } from './db/dashboard';
 import type { Database } from './db/index';
 import { dataMonths, hamletFiguresByMonth, hamletFiguresForMonth } from './db/metrics';
-import { cityGapAnalysis } from './gap-analysis';
+import { communesFeatureCollection } from './db/communes';
+import { cityGapAnalysis, gapAnalysisGeometries } from './gap-analysis';
 import { communeGapIndexes } from './map-gap-values';
 import { isDesignatedMinority, minorityDesignations } from './minority-areas';
 import { RevisionCache } from './revision-cache';
@@ -187,12 +192,10 @@ function kpiCards(series: ScopeFigures[], months: string[], index: number, teams
 			return { progress, trend, projection: projectToTarget(trend, progress.target!) };
 		}
 		const progress = metricProgress(kpi, series[index]!, month);
-		const trend = months
-			.slice(0, index + 1)
-			.map((trendMonth, at) => ({
-				month: trendMonth,
-				value: metricProgress(kpi, series[at]!, trendMonth).value
-			}));
+		const trend = months.slice(0, index + 1).map((trendMonth, at) => ({
+			month: trendMonth,
+			value: metricProgress(kpi, series[at]!, trendMonth).value
+		}));
 		return {
 			progress,
 			trend,
@@ -446,4 +449,60 @@ async function computeCommuneDashboard(
 		})),
 		activities: activityMonths(figures, communeCode, index)
 	};
+}
+
+/** Width of the small maps' SVG boxes; the height follows the area's shape. */
+const MAP_WIDTH = 600;
+// ≈ 100 m: the smallest commune stays recognisable at 600 units for the city, and the paths stay small.
+const COMMUNE_MAP_TOLERANCE = 0.001;
+
+const shapesCache = new RevisionCache<MapShapes>(16);
+
+function mapShapes(features: { key: string; geometry: Polygon | MultiPolygon }[]): MapShapes {
+	const collection: FeatureCollection = {
+		type: 'FeatureCollection',
+		features: features.map(({ geometry }) => ({ type: 'Feature', geometry, properties: {} }))
+	};
+	const projection = fitSvgProjection(bbox(collection) as [number, number, number, number], MAP_WIDTH);
+	return {
+		width: projection.width,
+		height: projection.height,
+		shapes: features.map(({ key, geometry }) => ({ key, d: svgPath(geometry, projection) }))
+	};
+}
+
+/** The communes as the dashboard's small map draws them, once per revision. */
+export async function communeMapShapes(db: Database): Promise<MapShapes> {
+	const { value } = await shapesCache.get(db, 'communes', async () => {
+		const communes = await communesFeatureCollection(db, { simplifyTolerance: COMMUNE_MAP_TOLERANCE });
+		return mapShapes(
+			communes.features.map((feature) => ({ key: feature.properties.code, geometry: feature.geometry }))
+		);
+	});
+	return value;
+}
+
+/** A commune's hamlets as its page's small map draws them (the month's analysed polygons). */
+export async function hamletMapShapes(db: Database, communeCode: string, month: string): Promise<MapShapes> {
+	const { value } = await shapesCache.get(db, `hamlets ${communeCode} ${month}`, async () => {
+		const hamlets = await gapAnalysisGeometries(db, month, { communeCode });
+		return mapShapes(
+			hamlets.features.map((feature) => ({ key: String(feature.id), geometry: feature.geometry }))
+		);
+	});
+	return value;
+}
+
+// ≈ 10 m: well within the boundaries' own accuracy, and a tenth of the unsimplified file's size.
+const COMMUNE_EXPORT_TOLERANCE = 0.0001;
+
+const geometriesCache = new RevisionCache<Map<string, MultiPolygon>>(1);
+
+/** Each commune's outline by code, for the GeoJSON export, once per revision. */
+export async function communeGeometries(db: Database): Promise<Map<string, MultiPolygon>> {
+	const { value } = await geometriesCache.get(db, 'communes', async () => {
+		const communes = await communesFeatureCollection(db, { simplifyTolerance: COMMUNE_EXPORT_TOLERANCE });
+		return new Map(communes.features.map((feature) => [feature.properties.code, feature.geometry]));
+	});
+	return value;
 }
