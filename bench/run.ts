@@ -4,6 +4,7 @@
 import { benchAccounts } from './accounts';
 import { benchAnalysis } from './analysis';
 import { benchClusters } from './clusters';
+import { benchDashboard } from './dashboard';
 import { benchFoundation } from './foundation';
 import { benchInstances } from './instances';
 import { benchNational } from './national';
@@ -21,7 +22,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	accounts: benchAccounts,
 	instances: benchInstances,
 	national: benchNational,
-	load: benchLoad
+	load: benchLoad,
+	dashboard: benchDashboard
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

@@ -48,7 +48,7 @@ export interface ElderlyReach {
 }
 
 /** A KPI of a commune in the table: its value, its projection's status and its trend. */
-export interface CommuneKpi {
+interface CommuneKpi {
 	value: number | null;
 	status: ProjectionStatus | null;
 	gap: number | null;
@@ -101,7 +101,7 @@ export interface HamletRow {
 	hotSpot: boolean;
 }
 
-export interface TeamSummary {
+interface TeamSummary {
 	id: number;
 	name: string;
 	members: number;

@@ -22,7 +22,7 @@ interface Column<Row> {
 }
 
 /** A share as the page shows it, in percent to one decimal (0.8595 → 86, 0.8549 → 85.5); null stays null. */
-export function percentCell(value: number | null): number | null {
+function percentCell(value: number | null): number | null {
 	return value === null ? null : Math.round(value * 1000) / 10;
 }
 
@@ -35,7 +35,7 @@ const percent = (header: string, value: (row: CommuneRow) => number | null): Col
 const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 
 /** The communes' table: the same columns as the page's table, and the detail the page puts in tooltips. */
-export const COMMUNE_COLUMNS: Column<CommuneRow>[] = [
+const COMMUNE_COLUMNS: Column<CommuneRow>[] = [
 	{ header: 'Mã xã/phường', kind: 'text', cell: (row) => row.code },
 	{ header: 'Tên', kind: 'text', cell: (row) => row.fullName },
 	{ header: 'Loại', kind: 'text', cell: (row) => unitTypeName(row.unitType, FILE_LOCALE) },
@@ -67,7 +67,7 @@ const hamletPercent = (header: string, value: (row: HamletRow) => number | null)
 });
 
 /** A commune's hamlets. */
-export const HAMLET_COLUMNS: Column<HamletRow>[] = [
+const HAMLET_COLUMNS: Column<HamletRow>[] = [
 	{ header: 'Mã thôn, tổ dân phố', kind: 'count', cell: (row) => row.id },
 	{ header: 'Tên', kind: 'text', cell: (row) => row.name },
 	{ header: 'Loại', kind: 'text', cell: (row) => row.kind },
