@@ -57,6 +57,16 @@ function parseCsv(text: string): string[][] {
 	return rows;
 }
 
+/**
+ * Whether the PDF's text holds `expected`. pdf.js returns a Vietnamese letter with two marks as separate
+ * runs ("ph ố"), so spaces are left out of both sides; letters with a dot below (ọ, ụ, ị) lose their base
+ * letter in its extraction, so the expected texts avoid them.
+ */
+function pdfHas(text: string, expected: string): boolean {
+	const squeeze = (value: string) => value.normalize('NFC').replace(/\s+/g, '');
+	return squeeze(text).includes(squeeze(expected));
+}
+
 /** The text and page count of a PDF. */
 async function readPdf(bytes: Buffer): Promise<{ pages: number; text: string }> {
 	const document = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
@@ -126,9 +136,12 @@ test.describe('the city dashboard', () => {
 		for (const row of (await rows.all()).slice(0, 10))
 			await expect(row.locator('[data-status="off-track"]').first()).toBeVisible();
 		await page.getByTestId('filter-off-track').uncheck();
-		// Sorting by the skills rate, lowest first on the second click.
+		// Sorting by a rate puts the lowest first: those that lag.
 		await page.getByRole('button', { name: 'Kỹ năng số' }).click();
-		await page.getByRole('button', { name: 'Kỹ năng số' }).click();
+		await expect(page.getByRole('columnheader', { name: 'Kỹ năng số', exact: true })).toHaveAttribute(
+			'aria-sort',
+			'ascending'
+		);
 		const values = await rows.locator('td[data-kpi="skills"] .value').allTextContents();
 		const numbers = values.map((text) => Number(text.replace('%', '').replace(',', '.')));
 		expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
@@ -230,25 +243,27 @@ test.describe('the city dashboard', () => {
 		for (const expected of [
 			'BÁO CÁO THÁNG',
 			'Thành phố Hà Nội',
-			'Kết quả so với mục tiêu năm 2026',
+			'Kết quả so với',
 			'Các xã, phường chậm nhất về kỹ năng số',
-			'Nông thôn so với đô thị',
+			'Nông thôn so với',
 			'Cách tính',
 			'Nguồn số liệu',
-			'Dữ liệu minh họa',
+			'Dữ liệu minh',
 			'ranh giới ước tính'
 		])
-			expect(text).toContain(expected);
+			expect(pdfHas(text, expected), expected).toBe(true);
 		// The toolbar is for the screen only.
-		expect(text).not.toContain('Về bảng điều hành');
+		expect(pdfHas(text, 'Về bảng điều hành')).toBe(false);
 		expect(problems).toEqual([]);
 	});
 
 	test('fits a 360 px phone without scrolling sideways', async ({ page }) => {
 		await page.setViewportSize({ width: 360, height: 740 });
-		await page.goto('/dashboard');
-		await expect(page.getByTestId('kpi-card')).toHaveCount(5);
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		for (const path of ['/dashboard', `/communes/${OWN_COMMUNE}`, '/dashboard/report']) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+		}
 	});
 
 	test('refuses a bad month with a 400 page', async ({ page }) => {
@@ -321,7 +336,7 @@ test.describe("a commune's page", () => {
 			'Các thôn, tổ dân phố có khoảng cách số lớn nhất',
 			'Nguồn số liệu'
 		])
-			expect(text).toContain(expected);
+			expect(pdfHas(text, expected), expected).toBe(true);
 	});
 
 	test('an unknown commune is a 404 page', async ({ page }) => {
