@@ -6,6 +6,7 @@ import { benchAnalysis } from './analysis';
 import { benchBoundaries } from './boundaries';
 import { benchClusters } from './clusters';
 import { benchField } from './field';
+import { benchDashboard } from './dashboard';
 import { benchFoundation } from './foundation';
 import { benchImport } from './import';
 import { benchInstances } from './instances';
@@ -27,7 +28,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 	load: benchLoad,
 	field: benchField,
 	import: benchImport,
-	boundaries: benchBoundaries
+	boundaries: benchBoundaries,
+	dashboard: benchDashboard
 };
 
 /** Opt-in sections: long, and not part of a plain `npm run bench`. */

@@ -82,7 +82,7 @@ test('a commune officer imports activities from the Excel template: three bad ro
 		Ngày: '10/11/2026',
 		'Số hộ tiếp cận mới': households,
 		'Số người được hướng dẫn': households * 2,
-		'Nội dung': 'VNeID, An toàn trên mạng'
+		'Nội dung': 'VNeID, An toàn trên không gian mạng'
 	});
 	fill(2, good('E2E-1', 3));
 	fill(3, good('E2E-2', 4));

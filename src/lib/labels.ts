@@ -1,6 +1,7 @@
 // The UI's words for the fixed vocabularies (metrics, domain kinds, gap components, hot spots, flags),
 // in the page's language or the one asked for. The texts live in messages/*.json, and only there: the
 // JSON endpoints that carry both languages build them from the same messages (`bilingualRecord`).
+import type { ProjectionStatus } from './analysis/project-to-target';
 import type { GapComponent, HotSpotClass } from './analysis/types';
 import type {
 	ActivityKind,
@@ -16,6 +17,7 @@ import { bilingual, type Locale, type PlainMessage } from './i18n';
 import type { MetricId } from './metrics';
 import { m } from './paraglide/messages';
 import { getLocale } from './paraglide/runtime';
+import type { KpiId } from './target-progress';
 
 /** Which of a metric's texts: its title, a few words for buttons, or the counts' nouns. */
 export type MetricText = 'label' | 'shortLabel' | 'numeratorLabel' | 'denominatorLabel';
@@ -162,6 +164,15 @@ export function flagFilterLabel(
 	return GAP_FLAG_MESSAGES[flag].filter({}, { locale });
 }
 
+const TOPIC_MESSAGES: Record<OutreachTopic, PlainMessage> = {
+	vneid: m.topic_vneid,
+	'public-services': m.topic_public_services,
+	payment: m.topic_payment,
+	safety: m.topic_safety,
+	'e-health': m.topic_e_health,
+	ai: m.topic_ai
+};
+
 const UNIT_TYPE_MESSAGES: Record<UnitType, PlainMessage> = { phường: m.unit_ward, xã: m.unit_commune };
 
 type Lookup<K extends string> = (key: K, locale?: Locale) => string;
@@ -177,8 +188,32 @@ export const datasetKindLabel = lookup(DATASET_KIND_MESSAGES);
 export const teamMemberRoleLabel = lookup(TEAM_MEMBER_ROLE_MESSAGES);
 export const gapComponentLabel = lookup(GAP_COMPONENT_MESSAGES);
 export const hotSpotClassLabel = lookup(HOT_SPOT_CLASS_MESSAGES);
+/** An outreach topic: 'An toàn trên không gian mạng' / 'Online safety'. */
+export const topicLabel = lookup(TOPIC_MESSAGES);
 /** 'phường' / 'ward', 'xã' / 'commune': the unit in running text. */
 export const unitTypeName = lookup(UNIT_TYPE_MESSAGES);
+
+/** A dashboard target's title ('label') or its few words ('short'); training is no map metric. */
+export function kpiLabel(
+	kpi: KpiId | MetricId,
+	text: 'label' | 'short' = 'label',
+	locale: Locale = getLocale()
+): string {
+	if (kpi === 'training')
+		return (text === 'label' ? m.kpi_training_label : m.kpi_training_short)({}, { locale });
+	return metricLabel(kpi, text === 'label' ? 'label' : 'shortLabel', locale);
+}
+
+const PROJECTION_STATUS_MESSAGES: Record<ProjectionStatus, PlainMessage> = {
+	reached: m.projection_status_reached,
+	'on-track': m.projection_status_on_track,
+	'at-risk': m.projection_status_at_risk,
+	'off-track': m.projection_status_off_track,
+	'no-data': m.projection_status_no_data
+};
+
+/** 'Đúng tiến độ' / 'On track' and the other projection statuses. */
+export const projectionStatusLabel = lookup(PROJECTION_STATUS_MESSAGES);
 
 /** Every key's text in both languages, for JSON answers that carry `{ vi, en }` (the gap API's legend). */
 export function bilingualRecord<K extends string>(messages: Record<K, PlainMessage>): Record<K, Label> {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classIndex, classify, GAP_COLOR_STOPS, PALETTES, SPECIAL_CLASS_COLORS } from './classification';
+import {
+	classIndex,
+	classify,
+	GAP_COLOR_STOPS,
+	PALETTES,
+	SPECIAL_CLASS_COLORS,
+	valueColor
+} from './classification';
 
 describe('classify', () => {
 	it('anchors the default classes on the plan’s target and names the class that meets it', () => {
@@ -75,5 +82,17 @@ describe('classify', () => {
 describe('classIndex', () => {
 	it('counts the breaks at or below the value', () => {
 		expect([0, 0.4, 0.5, 0.99, 1].map((value) => classIndex(value, [0.5, 1]))).toEqual([0, 0, 1, 1, 2]);
+	});
+});
+
+describe('valueColor', () => {
+	it('picks the class color, grey without a value, magenta above 100% on a rate', () => {
+		const classification = classify([0.2, 0.6, 0.9], { scheme: 'targets', scale: 'rate', target: 1 });
+		expect(valueColor(0.2, classification, 'rate')).toBe(classification.colors[0]);
+		expect(valueColor(1, classification, 'rate')).toBe(classification.colors.at(-1));
+		expect(valueColor(null, classification, 'rate')).toBe(SPECIAL_CLASS_COLORS.noData);
+		expect(valueColor(1.2, classification, 'rate')).toBe(SPECIAL_CLASS_COLORS.overFull);
+		const index = classify([10, 90], { scheme: 'targets', scale: 'index', target: null });
+		expect(valueColor(90, index, 'index')).toBe(index.colors.at(-1));
 	});
 });

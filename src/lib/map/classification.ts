@@ -193,3 +193,17 @@ export function classIndex(value: number, breaks: readonly number[]): number {
 	while (index < breaks.length && value >= breaks[index]!) index++;
 	return index;
 }
+
+/**
+ * The color of one value, as the map's `classColor` expression picks it: grey without a value, magenta
+ * for a rate above 100%, else its class's color (for the SVG maps, which have no style expressions).
+ */
+export function valueColor(
+	value: number | null,
+	classification: Classification,
+	scale: ClassifyOptions['scale']
+): string {
+	if (value === null || !Number.isFinite(value)) return SPECIAL_CLASS_COLORS.noData;
+	if (scale === 'rate' && value > 1) return SPECIAL_CLASS_COLORS.overFull;
+	return classification.colors[classIndex(value, classification.breaks)]!;
+}

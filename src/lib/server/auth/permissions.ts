@@ -34,6 +34,10 @@ const SIGNED_IN: Rule = { who: ROLES };
 const ADMIN: Rule = { who: ['admin'] };
 /** A commune's planner and plans: read by the city and the commune's own staff and teams. */
 const PLANS_READ: Rule = { who: ['admin', 'city', 'commune', 'team'], ownCommune: true };
+/** The city's dashboard, its report and its files: the city's leaders and the admins. */
+const CITY_READ: Rule = { who: ['admin', 'city'] };
+/** A commune's page, report and files: the city, and the commune's own staff and teams. */
+const COMMUNE_READ: Rule = { who: ['admin', 'city', 'commune', 'team'], ownCommune: true };
 /** Written by the commune's staff and the admin. */
 const PLANS_WRITE: Rule = { who: ['admin', 'commune'], ownCommune: true };
 
@@ -61,6 +65,16 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	// The audit trail (built next to this, in its own branch): the admin's only.
 	'/admin/audit': { kind: 'page', read: ADMIN },
 	'/admin/audit/audit.csv': { kind: 'download', methods: { GET: ADMIN } },
+	'/dashboard': { kind: 'page', read: CITY_READ },
+	'/dashboard/report': { kind: 'page', read: CITY_READ },
+	'/dashboard/communes.csv': { kind: 'download', methods: { GET: CITY_READ } },
+	'/dashboard/communes.xlsx': { kind: 'download', methods: { GET: CITY_READ } },
+	'/dashboard/communes.geojson': { kind: 'download', methods: { GET: CITY_READ } },
+	'/communes/[code]': { kind: 'page', read: COMMUNE_READ },
+	'/communes/[code]/report': { kind: 'page', read: COMMUNE_READ },
+	'/communes/[code]/hamlets.csv': { kind: 'download', methods: { GET: COMMUNE_READ } },
+	'/communes/[code]/hamlets.xlsx': { kind: 'download', methods: { GET: COMMUNE_READ } },
+	'/communes/[code]/hamlets.geojson': { kind: 'download', methods: { GET: COMMUNE_READ } },
 	'/communes/[code]/plan': {
 		kind: 'page',
 		read: PLANS_READ,

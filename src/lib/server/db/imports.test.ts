@@ -99,7 +99,7 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 				'Đến từng hộ',
 				new Date(Date.UTC(2026, 2, 14)),
 				10,
-				'VNeID, An toàn trên mạng'
+				'VNeID, An toàn trên không gian mạng'
 			],
 			['HD-2', 4002, 'to cds so 1', 'lop hoc', '15/03/2026', '1.200', 'payment'],
 			['HD-3', 4003, 'Tổ CĐS số 1', 'Sự kiện', 46097, 5, 'Y tế số']

@@ -1,0 +1,127 @@
+// The dashboard's and the commune page's reads that the map has no use for: the hamlets' fixed
+// attributes, team totals, and activities counted by month, kind and topic. The month-by-month figures
+// come from metrics.ts (hamletFiguresByMonth), the same query as the map's.
+import { sql } from 'drizzle-orm';
+import type { ActivityKind, OutreachTopic, UnitType } from '../../domain';
+import { selectRows, type Database } from './index';
+
+/** What a hamlet is, apart from its monthly figures and its polygon. */
+export interface HamletProfile {
+	id: number;
+	name: string;
+	communeCode: string;
+	kind: string;
+	elderly: number;
+	minorityShare: number;
+	boundarySource: string;
+}
+
+/** Every hamlet's fixed attributes, by id. */
+export function hamletProfiles(db: Database): Promise<HamletProfile[]> {
+	return selectRows<HamletProfile>(
+		db,
+		sql`
+			SELECT id, name, commune_code AS "communeCode", kind::text AS kind, elderly,
+				minority_share AS "minorityShare", boundary_source::text AS "boundarySource"
+			FROM hamlets ORDER BY id`
+	);
+}
+
+/** A commune's name and kind, for the table and the pages. */
+export interface CommuneListing {
+	code: string;
+	name: string;
+	fullName: string;
+	unitType: UnitType;
+}
+
+/** Every commune by code. */
+export function communeListings(db: Database): Promise<CommuneListing[]> {
+	return selectRows<CommuneListing>(
+		db,
+		sql`SELECT code, name, full_name AS "fullName", unit_type::text AS "unitType" FROM communes ORDER BY code`
+	);
+}
+
+/** A team with its members and how many of them are trained. */
+export interface TeamRow {
+	id: number;
+	communeCode: string;
+	name: string;
+	members: number;
+	membersTrained: number;
+	/** Its activities up to the end of the month asked for. */
+	activities: number;
+	/** Its latest activity's day (YYYY-MM-DD) up to that month, if any. */
+	lastActivityOn: string | null;
+}
+
+/** Every team (or a commune's), with its activities up to the end of `month` (YYYY-MM-01). */
+export function teamRows(db: Database, month: string, communeCode?: string): Promise<TeamRow[]> {
+	const where = communeCode === undefined ? sql`true` : sql`t.commune_code = ${communeCode}`;
+	return selectRows<TeamRow>(
+		db,
+		sql`
+			SELECT t.id, t.commune_code AS "communeCode", t.name, t.members, t.members_trained AS "membersTrained",
+				count(o.id)::int AS activities, to_char(max(o.occurred_on), 'YYYY-MM-DD') AS "lastActivityOn"
+			FROM teams t
+			LEFT JOIN outreach_activities o
+				ON o.team_id = t.id AND o.occurred_on < ${month}::date + interval '1 month'
+			WHERE ${where}
+			GROUP BY t.id ORDER BY t.commune_code, t.id`
+	);
+}
+
+/** Activities of one commune and month of one kind. */
+export interface ActivityKindCount {
+	communeCode: string;
+	/** YYYY-MM-01. */
+	month: string;
+	kind: ActivityKind;
+	activities: number;
+	householdsNew: number;
+	peopleGuided: number;
+	/**
+	 * Classes on online safety or e-health, the topics the plan puts first for the elderly: the
+	 * nearest the data comes to "classes for the elderly" until activities record who attended.
+	 */
+	elderlyTopicClasses: number;
+	elderlyTopicPeopleGuided: number;
+}
+
+/** Activities by commune, month and kind, for every month (an activity counts once, whatever its topics). */
+export function activityKindCounts(db: Database): Promise<ActivityKindCount[]> {
+	return selectRows<ActivityKindCount>(
+		db,
+		sql`
+			SELECT h.commune_code AS "communeCode", to_char(date_trunc('month', o.occurred_on), 'YYYY-MM-DD') AS month,
+				o.kind::text AS kind, count(*)::int AS activities,
+				sum(o.households_new)::int AS "householdsNew", sum(o.people_guided)::int AS "peopleGuided",
+				(count(*) FILTER (WHERE ${ELDERLY_CLASS}))::int AS "elderlyTopicClasses",
+				coalesce(sum(o.people_guided) FILTER (WHERE ${ELDERLY_CLASS}), 0)::int AS "elderlyTopicPeopleGuided"
+			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
+			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+	);
+}
+
+const ELDERLY_CLASS = sql`o.kind = 'class' AND o.topics && ARRAY['safety', 'e-health']::outreach_topic[]`;
+
+/** Activities of one commune and month that covered a topic (an activity with two topics counts in both). */
+export interface ActivityTopicCount {
+	communeCode: string;
+	month: string;
+	topic: OutreachTopic;
+	activities: number;
+}
+
+/** Activities by commune, month and topic, for every month. */
+export function activityTopicCounts(db: Database): Promise<ActivityTopicCount[]> {
+	return selectRows<ActivityTopicCount>(
+		db,
+		sql`
+			SELECT h.commune_code AS "communeCode", to_char(date_trunc('month', o.occurred_on), 'YYYY-MM-DD') AS month,
+				topic::text AS topic, count(*)::int AS activities
+			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id, unnest(o.topics) AS topic
+			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+	);
+}

@@ -1,0 +1,14 @@
+import { communeTable, downloadHeaders, tableCsv } from '$lib/server/dashboard-exports';
+import { cityDashboardRequest } from '$lib/server/dashboard-request';
+import { withErrorPage } from '$lib/server/input-error-http';
+import type { RequestHandler } from './$types';
+
+/** The dashboard's communes table of `month` as CSV (UTF-8 with BOM, Vietnamese headers). */
+export const GET: RequestHandler = ({ url }) =>
+	withErrorPage(async () => {
+		const { dashboard } = await cityDashboardRequest(url.searchParams);
+		const table = communeTable(dashboard);
+		return new Response(tableCsv(table), {
+			headers: downloadHeaders('text/csv; charset=utf-8', `${table.fileStem}.csv`)
+		});
+	});

@@ -1,0 +1,19 @@
+import {
+	communeTable,
+	downloadHeaders,
+	exportNote,
+	tableXlsx,
+	XLSX_TYPE
+} from '$lib/server/dashboard-exports';
+import { cityDashboardRequest } from '$lib/server/dashboard-request';
+import { withErrorPage } from '$lib/server/input-error-http';
+import type { RequestHandler } from './$types';
+
+/** The dashboard's communes table of `month` as an Excel workbook. */
+export const GET: RequestHandler = ({ url }) =>
+	withErrorPage(async () => {
+		const { dashboard, demo } = await cityDashboardRequest(url.searchParams);
+		const table = communeTable(dashboard);
+		const body = await tableXlsx(table, exportNote(dashboard.month, demo));
+		return new Response(body, { headers: downloadHeaders(XLSX_TYPE, `${table.fileStem}.xlsx`) });
+	});
