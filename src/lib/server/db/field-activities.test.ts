@@ -124,6 +124,24 @@ describe.each(testDrivers())('field records on %s', (driver) => {
 		expect(await tableFingerprint(handle, ['outreach_activities'])).toEqual(before);
 	});
 
+	it('refuses a hamlet retired by a boundary upload, and no longer offers it to the phone', async () => {
+		await handle.db.execute(sql`UPDATE hamlets SET retired_at = now() WHERE id = 4001`);
+		try {
+			const before = await tableFingerprint(handle, ['outreach_activities']);
+			const error = await recordActivity(handle.db, MEMBER, record()).then(
+				() => null,
+				(thrown: unknown) => thrown
+			);
+			expect(error).toBeInstanceOf(InputError);
+			expect((error as InputError).code).toBe('unknown-hamlet');
+			expect((error as InputError).message).toMatch(/không còn/);
+			expect(await tableFingerprint(handle, ['outreach_activities'])).toEqual(before);
+			expect((await fieldHamlets(handle.db, ['00004'])).map((hamlet) => hamlet.id)).not.toContain(4001);
+		} finally {
+			await handle.db.execute(sql`UPDATE hamlets SET retired_at = NULL WHERE id = 4001`);
+		}
+	});
+
 	it('lets a member change their own entry for 7 days, then only the commune staff', async () => {
 		const { id } = await recordActivity(handle.db, MEMBER, record({ note: 'sửa trong 7 ngày' }));
 		const recordedAt = Date.now();

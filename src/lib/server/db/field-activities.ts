@@ -65,7 +65,7 @@ async function checkedReferences(
 ): Promise<{ communeCode: string; hamletName: string; teamName: string }> {
 	const [hamlet] = await selectRows<{ communeCode: string; name: string }>(
 		tx,
-		sql`SELECT commune_code AS "communeCode", name FROM hamlets WHERE id = ${hamletId}`
+		sql`SELECT commune_code AS "communeCode", name FROM hamlets WHERE id = ${hamletId} AND retired_at IS NULL`
 	);
 	if (!hamlet || !actor.communeCodes.includes(hamlet.communeCode)) throw unknownHamlet(hamletId);
 	const [team] = await selectRows<{ name: string }>(
@@ -354,7 +354,7 @@ export async function fieldHamlets(db: Database, communeCodes: readonly string[]
 			SELECT id, name, commune_code AS "communeCode", ST_AsGeoJSON(geom, 6) AS geometry,
 				json_build_array(round(ST_X(ST_PointOnSurface(geom))::numeric, 6), round(ST_Y(ST_PointOnSurface(geom))::numeric, 6)) AS "representativePoint"
 			FROM hamlets
-			WHERE commune_code IN (${sql.join(
+			WHERE retired_at IS NULL AND commune_code IN (${sql.join(
 				communeCodes.map((code) => sql`${code}`),
 				sql`, `
 			)})
