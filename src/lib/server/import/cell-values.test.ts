@@ -105,7 +105,7 @@ describe('words', () => {
 		expect(value(readActivityKind('lop hoc'))).toBe('class');
 		expect(value(readActivityKind('Door-to-door'))).toBe('door-to-door');
 		expect(value(readActivityKind('họp'))).toBe('refused');
-		expect(value(readTopics('VNeID; an toàn trên mạng, AI'))).toEqual(['vneid', 'safety', 'ai']);
+		expect(value(readTopics('VNeID; an toàn trên không gian mạng, AI'))).toEqual(['vneid', 'safety', 'ai']);
 		expect(value(readTopics('payment, payment'))).toEqual(['payment']);
 		expect(value(readTopics(' , '))).toBe('refused');
 	});
