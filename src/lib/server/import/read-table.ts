@@ -157,7 +157,9 @@ async function readXlsx(bytes: Uint8Array, progress?: RowProgress): Promise<Tabl
 	} catch (thrown) {
 		stream.destroy();
 		if (thrown instanceof InputError) throw thrown;
-		throw InputError.invalid('broken-xlsx', BROKEN_XLSX);
+		// exceljs 4.4.0's streaming reader has been seen to fail now and then on a file it read a moment
+		// before in the same process: the whole-file reader decides, and says "broken" only if it fails too.
+		return readXlsxWhole(bytes, progress);
 	}
 	if (sheets === 0) throw InputError.invalid('broken-xlsx', BROKEN_XLSX);
 	// exceljs 4.4.0's streaming reader decodes each inflated chunk on its own, so a Vietnamese letter split
