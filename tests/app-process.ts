@@ -1,7 +1,7 @@
 // Starting the built app as its own process, for the tests of what happens around requests: several
 // instances on one database, start without a database, SIGTERM, a locked data directory, a full disk.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { APP_PORT, E2E_DEMO_PASSWORD } from '../playwright.config';
 
@@ -96,4 +96,16 @@ export async function onServer(
 	} finally {
 		await client.end();
 	}
+}
+
+/**
+ * For a suite that only PostgreSQL/PostGIS can run (several processes on one database): fails its tests
+ * with the reason when DATABASE_URL is unset, rather than skipping them unseen. `.ci/run` sets it.
+ */
+export function requirePostgres(): void {
+	test.beforeAll(() => {
+		if (!process.env.DATABASE_URL) {
+			throw new Error('These tests need PostgreSQL/PostGIS: set DATABASE_URL (as .ci/run does)');
+		}
+	});
 }

@@ -15,6 +15,7 @@ import {
 	startApp,
 	stopApp,
 	waitReady,
+	requirePostgres,
 	type AppProcess
 } from './app-process';
 
@@ -41,7 +42,7 @@ function freshGet(url: string): Promise<number> {
 }
 
 test.describe('faults on PostgreSQL', () => {
-	test.skip(!process.env.DATABASE_URL, 'needs PostgreSQL/PostGIS in DATABASE_URL');
+	requirePostgres();
 	test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 	const database = `gtn_e2e_faults_${APP_PORT}`;

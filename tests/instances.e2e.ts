@@ -10,6 +10,7 @@ import {
 	startApp,
 	stopApp,
 	waitReady,
+	requirePostgres,
 	type AppProcess
 } from './app-process';
 import { APP_PORT } from '../playwright.config';
@@ -27,8 +28,8 @@ const DATABASE = `gtn_e2e_instances_${APP_PORT}`;
 const PLANNER = `/communes/${OWN_COMMUNE}/plan`;
 
 test.describe('two instances on one PostGIS database', () => {
-	// Two processes cannot share an embedded PGlite; CI always has PostGIS (and fails on a skipped test).
-	test.skip(!process.env.DATABASE_URL, 'needs PostgreSQL/PostGIS in DATABASE_URL');
+	// Two processes cannot share an embedded PGlite.
+	requirePostgres();
 	test.describe.configure({ timeout: 300_000 });
 
 	let first: AppProcess;
