@@ -74,8 +74,11 @@ test('a commune officer imports activities from the Excel template: three bad ro
 		for (const [header, value] of Object.entries(values)) row.getCell(column(header)).value = value;
 		row.commit();
 	};
+	// Keys and file name unique to this run, so that a database kept from an earlier run cannot match them.
+	const run = Date.now().toString(36);
+	const fileName = `hoat-dong-thang-11-${run}`;
 	const good = (key: string, households: number) => ({
-		'Mã hoạt động': key,
+		'Mã hoạt động': `${key}-${run}`,
 		'Mã thôn': hamlet!.id,
 		'Tên tổ CĐS': teamName,
 		'Hình thức': 'Đến từng hộ',
@@ -90,7 +93,7 @@ test('a commune officer imports activities from the Excel template: three bad ro
 	fill(5, { ...good('E2E-4', 6), Ngày: '14/03/2031' });
 	fill(6, { ...good('E2E-5', 7), 'Số hộ tiếp cận mới': -7 });
 
-	await upload(page, workbook, 'hoat-dong-thang-11.xlsx');
+	await upload(page, workbook, `${fileName}.xlsx`);
 	const errors = page.getByTestId('import-errors').locator('tbody tr');
 	await expect(errors).toHaveCount(3);
 	await expect(errors.nth(0)).toContainText('4');
@@ -104,14 +107,14 @@ test('a commune officer imports activities from the Excel template: three bad ro
 	// The sheet comes back with an error column to fix it in.
 	const errorsDownload = page.waitForEvent('download');
 	await page.getByTestId('errors-xlsx').click();
-	expect((await errorsDownload).suggestedFilename()).toBe('hoat-dong-thang-11-loi.xlsx');
+	expect((await errorsDownload).suggestedFilename()).toBe(`${fileName}-loi.xlsx`);
 	expect(await reachedIn(page, hamlet!.id)).toBe(reachedBefore);
 
 	// Fix the three rows and upload again: the report says what a commit would do.
 	fill(4, good('E2E-3', 5));
 	fill(5, good('E2E-4', 6));
 	fill(6, good('E2E-5', 7));
-	await upload(page, workbook, 'hoat-dong-thang-11.xlsx');
+	await upload(page, workbook, `${fileName}.xlsx`);
 	await expect(page.getByTestId('import-counts')).toHaveText('Nếu ghi: thêm 5, cập nhật 0, không đổi 0.');
 	await page.getByRole('button', { name: 'Ghi vào dữ liệu' }).click();
 	await expect(page.getByRole('heading', { name: 'Đã ghi vào dữ liệu.' })).toBeVisible({ timeout: 30_000 });
@@ -123,7 +126,7 @@ test('a commune officer imports activities from the Excel template: three bad ro
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Lập kế hoạch');
 
 	// The same file again changes nothing.
-	await upload(page, workbook, 'hoat-dong-thang-11.xlsx');
+	await upload(page, workbook, `${fileName}.xlsx`);
 	await expect(page.getByTestId('import-counts')).toHaveText('Nếu ghi: thêm 0, cập nhật 0, không đổi 5.');
 	await expect(page.getByText('Không có gì thay đổi')).toBeVisible();
 
@@ -132,7 +135,7 @@ test('a commune officer imports activities from the Excel template: three bad ro
 	const row = page
 		.getByTestId('import-history')
 		.locator('tbody tr')
-		.filter({ hasText: 'hoat-dong-thang-11.xlsx' });
+		.filter({ hasText: `${fileName}.xlsx` });
 	await expect(row).toContainText('5 / 0 / 0');
 	await row.getByRole('button', { name: 'Rút lần nhập này' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã rút lần nhập');
