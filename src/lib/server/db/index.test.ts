@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, openMigratedDatabase, selectRows } from './index';
+import { openTestDatabase, testDrivers } from './test-databases';
 
 describe('the embedded database on disk', () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'gtn-pglite-'));
@@ -22,6 +23,21 @@ describe('the embedded database on disk', () => {
 			expect(await selectRows(second.db, sql`SELECT id FROM datasets`)).toEqual([{ id: 'kept' }]);
 		} finally {
 			await second.close();
+		}
+	});
+});
+
+describe.runIf(testDrivers().includes('pg'))('the PostgreSQL pool', () => {
+	it('turns JIT off on every connection it opens, the first query included', async () => {
+		const handle = await openTestDatabase('pg');
+		try {
+			// More queries at once than the pool holds open, so several new connections answer.
+			const settings = await Promise.all(
+				Array.from({ length: 12 }, () => selectRows<{ jit: string }>(handle.db, sql`SHOW jit`))
+			);
+			expect(settings.map(([row]) => row!.jit)).toEqual(Array(12).fill('off'));
+		} finally {
+			await handle.close();
 		}
 	});
 });

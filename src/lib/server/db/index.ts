@@ -52,11 +52,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		);
 		// A connection lost while checked out but between queries (a transaction between two statements)
 		// emits 'error' with no one listening, which would end the process; its next query fails instead.
-		pool.on('connect', (client) =>
+		pool.on('connect', (client) => {
 			client.on('error', (error) =>
 				logger.warn({ reason: error.message }, 'PostgreSQL connection lost while in use; its query fails')
-			)
-		);
+			);
+			// PostgreSQL's JIT compiles any query its planner costs high, such as the month figures' one
+			// lateral probe per hamlet, and compiling took longer than running it: with JIT, that query
+			// took 2× as long on the Hanoi demo (README, scaling). Queued before the client's first query;
+			// a failure here means the connection is gone, which that query reports.
+			client.query('SET jit = off').catch(() => undefined);
+		});
 		// Fail now, with the server's own message, rather than at the first query.
 		const client = await pool.connect().catch(async (error: unknown) => {
 			await pool.end();
