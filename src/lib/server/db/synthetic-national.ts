@@ -130,19 +130,22 @@ export async function generateNationalDataset(
 		deferred.flatMap((definitions) => definitions.drop)
 	);
 	onStep(`${scale.activities.toLocaleString('en')} activities`);
-	// Activity n: a hamlet spread by a prime stride (so a hamlet's rows lie far apart on disk, as rows
-	// recorded over a year do), its commune's team, a day of the year, a point in the hamlet.
+	// Activity n, in the order of its day (rows recorded over a year lie on disk in about that order):
+	// a hamlet spread by a prime stride, so each hamlet's rows are far apart, as in a real table; its
+	// commune's team; v mixes n with the hamlet's round, so each hamlet sees every kind and count. One
+	// activity in ten is a class, one in five an event, the rest door-to-door or online.
 	await db.execute(sql`INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location,
 			households_new, households_revisited, people_guided, topics, idempotency_key, dataset_id)
 		SELECT md5('activity-' || n)::uuid, h + 1, h / 10 + 1,
-			(ARRAY['door-to-door', 'class', 'event', 'online'])[1 + n % 4]::activity_kind,
-			DATE '2026-01-01' + (n % ${num(scale.months * 30)}),
+			(ARRAY['door-to-door', 'door-to-door', 'door-to-door', 'door-to-door', 'door-to-door', 'door-to-door',
+				'class', 'event', 'event', 'online'])[1 + v % 10]::activity_kind,
+			DATE '2026-01-01' + (n::bigint * ${num(scale.months * 30)} / ${num(scale.activities)})::int,
 			ST_SetSRID(ST_MakePoint(
 				${num(WEST)} + ((h / 10) % ${num(columns)}) * ${num(dx)} + (h % 5) * ${num(dx)} / 5 + ${num(dx)} / 10,
 				${num(SOUTH)} + ((h / 10) / ${num(columns)}) * ${num(dy)} + ((h % 10) / 5) * ${num(dy)} / 2 + ${num(dy)} / 4), 4326),
-			n % 5, n % 3, n % 20, ARRAY['vneid', 'payment']::outreach_topic[], 'national-' || n, ${DATASET}
+			v % 5, v % 3, v % 20, ARRAY['vneid', 'payment']::outreach_topic[], 'national-' || n, ${DATASET}
 		FROM generate_series(0, ${num(scale.activities - 1)}) AS n,
-			LATERAL (SELECT ((n::bigint * 7919) % ${num(hamlets)})::int AS h) AS hamlet`);
+			LATERAL (SELECT ((n::bigint * 7919) % ${num(hamlets)})::int AS h, n + n / ${num(hamlets)} AS v) AS mixed`);
 	onStep(`${(hamlets * scale.months).toLocaleString('en')} surveys`);
 	await db.execute(sql`INSERT INTO skill_surveys (hamlet_id, month, adults_assessed, with_basic_skills,
 			with_smartphone, with_epayment, with_vneid_level2, dataset_id)

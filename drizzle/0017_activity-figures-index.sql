@@ -1,2 +1,0 @@
-DROP INDEX "outreach_activities_hamlet_date_idx";--> statement-breakpoint
-CREATE INDEX "outreach_activities_hamlet_date_figures_idx" ON "outreach_activities" USING btree ("hamlet_id","occurred_on","households_new","households_revisited","people_guided","people_aged_60_plus","people_from_minorities");

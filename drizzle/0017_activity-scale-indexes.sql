@@ -1,0 +1,3 @@
+DROP INDEX "outreach_activities_hamlet_date_idx";--> statement-breakpoint
+CREATE INDEX "outreach_activities_hamlet_date_figures_idx" ON "outreach_activities" USING btree ("hamlet_id","occurred_on","households_new","households_revisited","people_guided","people_aged_60_plus","people_from_minorities");--> statement-breakpoint
+CREATE INDEX "outreach_activities_class_date_idx" ON "outreach_activities" USING btree ("occurred_on") WHERE "outreach_activities"."kind" = 'class';
