@@ -44,7 +44,15 @@ const DEFAULT_DATA_DIR = '.data/pglite';
 /** Opens PGlite (with PostGIS) or a pg pool, without migrating. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
 	if (options.url) {
-		const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+		const pool = new pg.Pool({
+			connectionString: options.url,
+			max: 10,
+			// PostgreSQL's JIT compiles any query its planner costs high, such as the month figures' one
+			// lateral probe per hamlet, and compiling took longer than running it: with JIT that query took
+			// 2× as long on the Hanoi demo (README, scaling). A startup option, so every connection has it
+			// from its first query (PgBouncer: list `options` in ignore_startup_parameters, README).
+			options: '-c jit=off'
+		});
 		// An idle client dropped by the server (restart, admin command) must not crash the process;
 		// the pool replaces it on the next query. https://node-postgres.com/apis/pool#error
 		pool.on('error', (error) =>
@@ -52,16 +60,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 		);
 		// A connection lost while checked out but between queries (a transaction between two statements)
 		// emits 'error' with no one listening, which would end the process; its next query fails instead.
-		pool.on('connect', (client) => {
+		pool.on('connect', (client) =>
 			client.on('error', (error) =>
 				logger.warn({ reason: error.message }, 'PostgreSQL connection lost while in use; its query fails')
-			);
-			// PostgreSQL's JIT compiles any query its planner costs high, such as the month figures' one
-			// lateral probe per hamlet, and compiling took longer than running it: with JIT, that query
-			// took 2× as long on the Hanoi demo (README, scaling). Queued before the client's first query;
-			// a failure here means the connection is gone, which that query reports.
-			client.query('SET jit = off').catch(() => undefined);
-		});
+			)
+		);
 		// Fail now, with the server's own message, rather than at the first query.
 		const client = await pool.connect().catch(async (error: unknown) => {
 			await pool.end();
