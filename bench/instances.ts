@@ -1,7 +1,9 @@
 // Bench section: throughput of one app instance against two on the same PostGIS database, the same
 // load (concurrent clients asking tiles, the gap JSON and place search), on this machine. Needs
-// DATABASE_URL: its server gets a database of its own for the run, dropped at the end.
+// DATABASE_URL: its server gets a database of its own for the run, dropped at the end. INSTANCES_LOAD_NICE
+// (e.g. 19) lowers the load generator's CPU priority below the instances' for the measurement.
 import { randomBytes } from 'node:crypto';
+import { getPriority, setPriority } from 'node:os';
 import pg from 'pg';
 import { buildIfStale, startApp, stopApp } from './app-server';
 import { reportQuantity } from './report';
@@ -59,17 +61,28 @@ export async function benchInstances(): Promise<void> {
 	};
 	const apps: Awaited<ReturnType<typeof startApp>>[] = [];
 	try {
+		// Both start before any measuring (an idle instance costs nothing), so that lowering the load
+		// generator's priority below leaves the two instances at the same one.
 		apps.push(await startApp(env));
+		apps.push(await startApp(env));
+		const loadNice = process.env.INSTANCES_LOAD_NICE;
+		if (loadNice !== undefined) {
+			// This process is the load generator: at a lower priority than the instances and PostgreSQL,
+			// its clients wait for a core rather than take one from the servers they measure.
+			setPriority(Number(loadNice));
+			console.log(
+				`instances: load generator at nice ${getPriority()}, instances at ${getPriority(apps[0]!.server.pid)}`
+			);
+		}
 		await throughput([apps[0]!.origin], 3); // warm: caches, connections, JIT
 		const one = await throughput([apps[0]!.origin], SECONDS);
-		apps.push(await startApp(env));
 		await throughput([apps[1]!.origin], 3);
 		const two = await throughput(
 			apps.map((app) => app.origin),
 			SECONDS
 		);
 		reportQuantity(
-			'two instances on one PostGIS, requests/s (16 clients)',
+			`two instances on one PostGIS, requests/s (16 clients${loadNice === undefined ? '' : `, load generator at nice ${loadNice}`})`,
 			Math.round(two),
 			'req/s',
 			'one instance',
