@@ -49,7 +49,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 			max: 10,
 			// PostgreSQL's JIT compiles any query its planner costs high, such as the month figures' one
 			// lateral probe per hamlet, and compiling took longer than running it: with JIT that query took
-			// 2× as long on the Hanoi demo (README, scaling). A startup option, so every connection has it
+			// 2.7× as long on the Hanoi demo (README, scaling). A startup option, so every connection has it
 			// from its first query (PgBouncer: list `options` in ignore_startup_parameters, README).
 			options: '-c jit=off'
 		});
