@@ -33,13 +33,17 @@ export async function startApp(
 		if (probe?.status === 404) return { origin, server };
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	server.kill('SIGTERM');
+	// Still starting (a seed under load) it may not heed SIGTERM yet: stop it for good, never leave it behind.
+	await stopApp(server, 10_000);
 	throw new Error(`the app did not start within ${startTimeoutMs / 60_000} minutes`);
 }
 
-export async function stopApp(server: ChildProcess): Promise<void> {
-	if (server.exitCode !== null) return;
+/** SIGTERM, then SIGKILL if it has not exited after `killAfterMs`. */
+export async function stopApp(server: ChildProcess, killAfterMs = 60_000): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null) return;
 	const exited = new Promise((resolve) => server.once('exit', resolve));
 	server.kill('SIGTERM');
+	const timer = setTimeout(() => server.kill('SIGKILL'), killAfterMs);
 	await exited;
+	clearTimeout(timer);
 }
