@@ -8,6 +8,9 @@ import { logger } from './log';
 /** The longest wait between two attempts to open the database at start. */
 const MAX_RETRY_DELAY_MS = 30_000;
 
+/** Whether the database is open and the app serving: until then SIGTERM stops the start itself. */
+let started = false;
+
 /**
  * Opens (migrates, seeds) the app's database, retrying with a growing delay (1 s, 2 s, 4 s … 30 s)
  * until it works; each failure is one log line with the reason and the next attempt's delay.
@@ -17,6 +20,7 @@ export async function openAppDatabaseWithRetry(firstDelayMs = 1000): Promise<Dat
 		try {
 			const handle = await getAppDatabase();
 			if (attempt > 1) logger.info({ attempt }, 'database available');
+			started = true;
 			return handle;
 		} catch (error) {
 			const retryInMs = Math.min(firstDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
@@ -34,7 +38,14 @@ export function installProcessHandlers(): void {
 	// A promise rejected outside any request (a background refresh, a dropped connection) is a bug to
 	// log, not a reason to stop serving everyone else.
 	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-	process.once('SIGTERM', () => logger.info('SIGTERM: finishing requests in flight, accepting no new ones'));
+	process.once('SIGTERM', () => {
+		if (started) return logger.info('SIGTERM: finishing requests in flight, accepting no new ones');
+		// Nothing is served yet and the server's own shutdown is not installed: a stop asked for while
+		// migrating, seeding or retrying must not wait for them (an orchestrator would SIGKILL). Exiting
+		// is safe: migrations and the seed are transactions, rolled back and run again at the next start.
+		logger.info('SIGTERM while starting: stopping before serving');
+		process.exit(0);
+	});
 	// adapter-node emits this on SIGINT/SIGTERM once the requests in flight have finished.
 	process.once('sveltekit:shutdown', () => {
 		closeAppDatabase().then(

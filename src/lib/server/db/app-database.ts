@@ -32,6 +32,7 @@ async function openAppDatabase(): Promise<DatabaseHandle> {
 	try {
 		await withStartupLock(url, async () => {
 			await migrateDatabase(handle);
+			logger.info('database migrated');
 			const started = performance.now();
 			if (await seedIfEmpty(handle.db, FIRST_START, { demo: env.SEED_DEMO !== 'false' })) {
 				const seconds = Math.round(performance.now() - started) / 1000;
