@@ -4,6 +4,7 @@
 import type { Role } from '../../roles';
 import type { Database } from '../db/index';
 import { adminCount, createUser, usernameTaken } from '../db/users';
+import { seedDemoFieldRecords } from '../seed/demo-field-records';
 import { normalUsername, passwordHash, passwordProblem, temporaryPassword } from './accounts';
 
 interface AccountSettings {
@@ -63,15 +64,14 @@ async function demoAccounts(
 	for (const account of DEMO_ACCOUNTS) {
 		if (await usernameTaken(db, account.username)) continue;
 		const password = settings.demoPassword ?? temporaryPassword();
-		await createUser(
-			db,
-			{ kind: 'system', reason: 'demo accounts at first start' },
-			{
-				...account,
-				passwordHash: await passwordHash(password),
-				mustChangePassword: false
-			}
-		);
+		const actor = { kind: 'system', reason: 'demo accounts at first start' } as const;
+		const { id } = await createUser(db, actor, {
+			...account,
+			passwordHash: await passwordHash(password),
+			mustChangePassword: false
+		});
+		// The demo team member's own field records of the past weeks, for the field app's history.
+		if (account.role === 'team') await seedDemoFieldRecords(db, actor, { id, ...account });
 		created.push(
 			settings.demoPassword ? { username: account.username } : { username: account.username, password }
 		);

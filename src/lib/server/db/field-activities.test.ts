@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateActivityRecord, type ActivityRecord } from '../../activity-input';
 import { InputError } from '../../input-error';
+import { canChangeActivity } from '../../field-records';
 import { validateTeamMember } from '../../team-roster';
+import { demoFieldRecords, seedDemoFieldRecords } from '../seed/demo-field-records';
 import {
 	activityHistory,
 	deleteActivity,
@@ -267,6 +269,49 @@ describe.each(testDrivers())('field records on %s', (driver) => {
 		await expect(addTeamMember(handle.db, STAFF, '09700', 1, member({}))).rejects.toMatchObject({
 			code: 'unknown-team'
 		});
+	});
+
+	it("seeds the demo member's entries of past weeks: the recent ones theirs to correct, the older the staff's", async () => {
+		const now = new Date('2026-11-29T05:00:00Z');
+		const demoMember = { ...MEMBER, id: 'u-demo-team' };
+		const system: Actor = { kind: 'system', reason: 'demo accounts at first start' };
+		expect(await seedDemoFieldRecords(handle.db, system, demoMember, now)).toBe(6);
+		// Seeded once: the keys are the member's, so a second start stores nothing more.
+		expect(await seedDemoFieldRecords(handle.db, system, demoMember, now)).toBe(0);
+		const entries = await activityHistory(
+			handle.db,
+			{ communeCodes: ['00004'], recordedBy: demoMember.id },
+			'2026-10-30',
+			TODAY
+		);
+		expect(entries.map((entry) => entry.occurredOn)).toEqual([
+			'2026-11-27',
+			'2026-11-24',
+			'2026-11-20',
+			'2026-11-16',
+			'2026-11-11',
+			'2026-11-05'
+		]);
+		expect(entries.map((entry) => canChangeActivity(demoMember, entry, now))).toEqual([
+			true,
+			true,
+			false,
+			false,
+			false,
+			false
+		]);
+		expect(entries.every((entry) => canChangeActivity(STAFF, entry, now))).toBe(true);
+		const [oldest] = entries.slice(-1);
+		expect(await deleteActivity(handle.db, demoMember, oldest!.id, { now })).toBe('forbidden');
+		const [dataset] = await selectRows<{ datasetId: string }>(
+			handle.db,
+			sql`SELECT dataset_id AS "datasetId" FROM outreach_activities WHERE id = ${oldest!.id}::uuid`
+		);
+		expect(dataset!.datasetId).toBe('demo-2026');
+		// None before the programme's first day.
+		expect(
+			demoFieldRecords(new Date('2026-01-10T05:00:00Z'), 'u', [1], 1).map((entry) => entry.occurredOn)
+		).toEqual(['2026-01-08', '2026-01-05', '2026-01-01']);
 	});
 });
 

@@ -9,8 +9,8 @@ import {
 	type RecordReceipt
 } from '../../field-records';
 import { InputError } from '../../input-error';
-import type { AuditEntry } from './audit';
-import { ensureDataset, type DatasetRecord } from './datasets';
+import { datasetLoadEvent, type AuditEntry } from './audit';
+import { DEMO_DATASET, ensureDataset, type DatasetRecord } from './datasets';
 import { selectRows, type Database } from './index';
 import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
 
@@ -408,4 +408,47 @@ export async function hamletChoices(
 			sql`, `
 		)}) ORDER BY name, id`
 	);
+}
+
+/** A demo entry of the field app: an activity as a team member recorded it, `recordedAt` in the past. */
+export interface DemoFieldRecord extends Omit<ActivityRecord, 'location'> {
+	teamId: number;
+	recordedAt: Date;
+}
+
+/**
+ * Stores entries of the demo dataset as if `recordedBy` had recorded them in the field app at their
+ * `recordedAt` (at the hamlet's representative point), so the history has entries of every age: its own
+ * within the 7 days a member may correct, and older ones only the commune's staff may. A key stored
+ * before is skipped. Returns how many were stored.
+ */
+export async function loadDemoFieldRecords(
+	db: Database,
+	actor: Actor,
+	recordedBy: string,
+	records: readonly DemoFieldRecord[]
+): Promise<number> {
+	if (records.length === 0) return 0;
+	return withWrite(db, actor, async (tx) => {
+		await ensureDataset(tx, DEMO_DATASET);
+		let stored = 0;
+		for (const record of records) {
+			const inserted = await selectRows<{ id: string }>(
+				tx,
+				sql`
+					INSERT INTO outreach_activities (hamlet_id, team_id, kind, occurred_on, location, households_new,
+						households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
+						idempotency_key, dataset_id, recorded_by, recorded_at)
+					VALUES (${record.hamletId}, ${record.teamId}, ${record.kind}::activity_kind, ${record.occurredOn}::date,
+						${storedPoint(record.hamletId, null)}, ${record.householdsNew}, ${record.householdsRevisited},
+						${record.peopleGuided}, ${record.peopleAged60Plus}, ${record.peopleFromMinorities},
+						${`{${record.topics.join(',')}}`}::outreach_topic[], ${record.note}, ${record.idempotencyKey},
+						${DEMO_DATASET.id}, ${recordedBy}, ${record.recordedAt.toISOString()}::timestamptz)
+					ON CONFLICT (idempotency_key) DO NOTHING
+					RETURNING id::text AS id`
+			);
+			stored += inserted.length;
+		}
+		return { value: stored, audit: datasetLoadEvent('outreach_activities', DEMO_DATASET, stored) };
+	});
 }

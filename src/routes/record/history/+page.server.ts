@@ -38,10 +38,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const scope = await scopeOf(db, user);
 	const { since, until } = historyWindow(HISTORY_DAYS);
 	const now = new Date();
-	const activities = (await activityHistory(db, scope, since, until)).map((activity) => ({
-		...activity,
-		changeable: canChangeActivity(user, activity, now)
-	}));
+	const activities = (await activityHistory(db, scope, since, until)).map((activity) => {
+		const changeable = canChangeActivity(user, activity, now);
+		// A member's own entry past the window says why it can no longer be changed, and by whom it can.
+		return { ...activity, changeable, pastOwnWindow: !changeable && activity.recordedBy === user.id };
+	});
 	return {
 		since,
 		until,
@@ -49,7 +50,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		totals: await monthTotals(db, scope, until),
 		teams: await fieldTeams(db, user.communeCodes),
 		hamlets: await hamletChoices(db, user.communeCodes),
-		scope: user.role === 'commune' ? ('commune' as const) : ('team' as const)
+		scope: user.role === 'commune' ? ('commune' as const) : ('team' as const),
+		editWindowDays: OWN_EDIT_WINDOW_DAYS
 	};
 };
 
