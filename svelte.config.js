@@ -9,6 +9,9 @@ const config = {
 		// The offline worker (src/service-worker/) is registered by /record only, so no other page is served
 		// through it.
 		serviceWorker: { register: false },
+		// Stylesheets under 8 kB go inline into the page's head: on a phone's slow network each file is a
+		// round trip of its own (the field app's first load; README). style-src allows inline styles already.
+		inlineStyleThreshold: 8192,
 		// SvelteKit adds the hashes of a page's inline scripts to script-src (hashes, not nonces: the public
 		// map's pages are rendered once and served to many, src/lib/server/public-page-cache.ts). MapLibre runs its
 		// workers from blob: URLs and draws images from data:/blob: URLs. A configured external basemap's

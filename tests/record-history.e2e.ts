@@ -12,13 +12,21 @@ import { DEMO_USERS, OWN_COMMUNE, signIn } from './accounts';
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
+/** The hamlets of the signed-in user's communes, as the field app gets them. */
+async function hamletsOf(page: Page): Promise<FieldHamlet[]> {
+	return ((await (await page.request.get('/record/hamlets')).json()) as { hamlets: FieldHamlet[] }).hamlets;
+}
+
+/** The first team /record offers the signed-in user. */
+async function firstTeamId(page: Page): Promise<number> {
+	const html = await (await page.request.get('/record')).text();
+	return Number((/"teams":\[\{"id":(\d+)/.exec(html) ?? /teams:\[\{id:(\d+)/.exec(html))![1]);
+}
+
 /** Records an activity through the outbox's endpoint, as the signed-in page; returns its id. */
 async function recordThroughApi(page: Page, note: string): Promise<string> {
-	const { hamlets } = (await (await page.request.get('/record/hamlets')).json()) as {
-		hamlets: FieldHamlet[];
-	};
-	const html = await (await page.request.get('/record')).text();
-	const teamId = Number((/"teams":\[\{"id":(\d+)/.exec(html) ?? /teams:\[\{id:(\d+)/.exec(html))![1]);
+	const hamlets = await hamletsOf(page);
+	const teamId = await firstTeamId(page);
 	const response = await page.request.post('/record/activities', {
 		data: {
 			hamletId: hamlets[0]!.id,
@@ -82,6 +90,79 @@ test('a member corrects and deletes their own entry; older or others’ entries 
 	await expect(page.getByRole('status')).toHaveText('Đã xóa hoạt động.');
 	await expect(page.locator(`[data-activity="${id}"]`)).toHaveCount(0);
 	await staff.close();
+});
+
+/** The demo team account's own entry recorded 9 days ago (src/lib/server/seed/demo-field-records.ts). */
+const OLD_OWN_NOTE = 'Nhận biết lừa đảo qua mạng';
+/** Its entries recorded 2 and 5 days ago, still within the 7 days. */
+const RECENT_OWN_NOTES = ['Cài VNeID mức 2', 'Lớp tại nhà văn hóa thôn'];
+
+test('a member’s own entry older than 7 days: told why, refused; the commune staff correct it', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, DEMO_USERS.team);
+	await page.goto('/record/history');
+	// The demo member's history has entries of every age, recorded by them over the past weeks.
+	for (const note of RECENT_OWN_NOTES) {
+		const recent = page.getByTestId('history-item').filter({ hasText: note });
+		await expect(recent.getByText('Sửa', { exact: true })).toBeVisible();
+		await expect(recent.getByTestId('history-locked')).toHaveCount(0);
+	}
+	const old = page.getByTestId('history-item').filter({ hasText: OLD_OWN_NOTE });
+	await expect(old).toHaveCount(1);
+	await expect(old).toContainText('Ghi bởi demo.team');
+	await expect(old.getByTestId('history-locked')).toHaveText(
+		'Đã quá 7 ngày kể từ khi ghi: chỉ cán bộ xã/phường sửa, xóa được hoạt động này.'
+	);
+	await expect(old.getByText('Sửa', { exact: true })).toHaveCount(0);
+	await expect(old.getByRole('button', { name: 'Xóa' })).toHaveCount(0);
+	expect(await page.getByTestId('history-locked').count()).toBeGreaterThanOrEqual(4);
+	const id = (await old.getAttribute('data-activity'))!;
+
+	// Posted anyway (a stale page, a crafted form), the correction and the deletion are refused with the rule.
+	const headers = { origin: new URL(page.url()).origin, accept: 'text/html' };
+	const teamId = await firstTeamId(page);
+	const hamletId = (await hamletsOf(page))[0]!.id;
+	const correction = {
+		id,
+		hamletId: String(hamletId),
+		teamId: String(teamId),
+		kind: 'door-to-door',
+		occurredOn: hanoiToday(),
+		householdsNew: '1',
+		peopleGuided: '2',
+		topics: 'vneid',
+		note: 'sửa muộn'
+	};
+	for (const action of ['update', 'delete']) {
+		const refused = await page.request.post(`/record/history?/${action}`, {
+			form: action === 'update' ? correction : { id },
+			headers
+		});
+		expect(refused.status(), action).toBe(403);
+		expect(await refused.text()).toContain('Chỉ sửa, xóa được hoạt động của mình trong 7 ngày');
+	}
+
+	// The commune's staff may: they correct the note (audited as activity.update).
+	const staff = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+	const staffPage = await staff.newPage();
+	await signIn(staffPage, DEMO_USERS.commune);
+	await staffPage.goto('/record/history');
+	const item = staffPage.locator(`[data-activity="${id}"]`);
+	await item.getByText('Sửa', { exact: true }).tap();
+	const corrected = `${OLD_OWN_NOTE} (cán bộ xã đã sửa)`;
+	await item.getByLabel('Ghi chú (không bắt buộc)').fill(corrected);
+	await item.getByRole('button', { name: 'Lưu sửa đổi' }).tap();
+	await expect(staffPage.getByRole('status')).toHaveText('Đã lưu sửa đổi.');
+	await expect(staffPage.locator(`[data-activity="${id}"]`)).toContainText(corrected);
+	await staff.close();
+
+	// The member sees the correction, still locked to them.
+	await page.reload();
+	const after = page.locator(`[data-activity="${id}"]`);
+	await expect(after).toContainText(corrected);
+	await expect(after.getByTestId('history-locked')).toBeVisible();
 });
 
 test('a commune officer keeps the rosters, and the trained rate follows them', async ({ page }) => {

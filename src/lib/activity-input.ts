@@ -2,12 +2,13 @@
 // and English. Client-safe, so the field app checks a record before it is sent (or queued offline) with
 // the same rules the server applies to it, and to every row of an import.
 import * as z from 'zod';
+import { ACTIVITY_FIRST_DAY, hanoiToday } from './activity-dates';
 import { ACTIVITY_KINDS, OUTREACH_TOPICS, type Label } from './domain';
 import { InputError, inputIssue, type InputIssue } from './input-error';
 import { hasControlCharacters } from './text';
 
-/** The programme's first day: no activity is recorded before it. */
-export const ACTIVITY_FIRST_DAY = '2026-01-01';
+// The dates live apart, without zod, so the field app's page has them without loading the validator.
+export { ACTIVITY_FIRST_DAY, hanoiToday };
 
 /**
  * The bounds of one activity's counts and note (README: "An activity's bounds"). A door-to-door visit
@@ -20,14 +21,6 @@ export const ACTIVITY_LIMITS = {
 	noteLength: 1_000,
 	idempotencyKeyLength: { min: 8, max: 200 }
 } as const;
-
-// Vietnam keeps UTC+7 all year (no daylight saving time).
-const HANOI_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Today's date in Hanoi (YYYY-MM-DD), whatever the phone's or the server's time zone. */
-export function hanoiToday(now: Date = new Date()): string {
-	return new Date(now.getTime() + HANOI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 const MESSAGES = {
 	'hamlet-required': { vi: 'Cần chọn thôn, tổ dân phố', en: 'Pick a hamlet' },

@@ -3,11 +3,11 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 // The field app's offline worker. Registered only by /record (src/lib/field/register.ts), it keeps the
-// app's built files, the /record page and its hamlets so the page opens with no network, and sends the
-// outbox on Background Sync. Every other request goes to the network untouched: no other page can go
+// app's built files and the /record page (the user's hamlets are in it) so the page opens with no
+// network, and sends the outbox on Background Sync. Every other request goes to the network untouched: no other page can go
 // stale, and other pages' tests see the network as before.
 import { build, files, version } from '$service-worker';
-import { FIELD_PAGE_PATHS, FIELD_DATA_PATHS, OUTBOX_SYNC_TAG } from '$lib/field/paths';
+import { FIELD_PAGE_PATHS, OUTBOX_SYNC_TAG } from '$lib/field/paths';
 import { flushOutbox } from '$lib/field/send';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
@@ -20,9 +20,9 @@ worker.addEventListener('install', (event) => {
 		(async () => {
 			const cache = await caches.open(CACHE);
 			await cache.addAll([...ASSETS]);
-			// The pages and the hamlets are per user (SSR, the user's communes): kept only when this user
-			// may open them (not a redirect to sign-in), else they are cached on the next visit.
-			await Promise.all([...FIELD_PAGE_PATHS, ...FIELD_DATA_PATHS].map((path) => refresh(cache, path)));
+			// The pages are per user (SSR, with the user's communes' hamlets): kept only when this user may
+			// open them (not a redirect to sign-in), else they are cached on the next visit.
+			await Promise.all(FIELD_PAGE_PATHS.map((path) => refresh(cache, path)));
 			await worker.skipWaiting();
 		})()
 	);
@@ -67,7 +67,7 @@ worker.addEventListener('fetch', (event) => {
 		event.respondWith(caches.match(url.pathname).then((cached) => cached ?? fetch(request)));
 		return;
 	}
-	if (FIELD_PAGE_PATHS.includes(url.pathname) || FIELD_DATA_PATHS.includes(url.pathname)) {
+	if (FIELD_PAGE_PATHS.includes(url.pathname)) {
 		event.respondWith(networkFirst(request));
 	}
 	// Anything else: not handled here, so the browser goes to the network as without a worker.

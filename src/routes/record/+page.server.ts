@@ -1,9 +1,13 @@
 import { signedInUser } from '$lib/server/auth/actor';
 import { getAppDatabase } from '$lib/server/db/app-database';
-import { fieldTeams, linkedTeamId } from '$lib/server/db/field-activities';
+import { fieldHamlets, fieldTeams, linkedTeamId } from '$lib/server/db/field-activities';
 import type { PageServerLoad } from './$types';
 
-/** The field app: the member's teams to choose from (their own when the roster links them to one). */
+/**
+ * The field app: the member's teams to choose from (their own when the roster links them to one), and
+ * the hamlets of their communes with boundaries, in the page itself: on a slow network a second request
+ * would cost another round trip before the form can be used.
+ */
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = signedInUser(locals);
 	const { db } = await getAppDatabase();
@@ -11,5 +15,5 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const teams = (await fieldTeams(db, user.communeCodes)).filter(
 		(team) => linked === null || team.id === linked
 	);
-	return { teams, userId: user.id };
+	return { teams, hamlets: await fieldHamlets(db, user.communeCodes), userId: user.id };
 };

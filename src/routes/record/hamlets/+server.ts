@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /**
  * GET /record/hamlets — the hamlets of the user's communes with boundaries and representative points,
- * for the field app (kept by its offline worker). Per user, so never in a shared cache.
+ * as the field app has them in its page (for other clients and tests). Per user, so never in a shared cache.
  */
 export const GET: RequestHandler = async ({ locals }) => {
 	const user = signedInUser(locals);
