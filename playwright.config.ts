@@ -37,6 +37,12 @@ export const E2E_ADMIN = { username: 'quantri', password: 'e2e-mat-khau-nguoi-da
 /** Signs the test servers' session cookies (one value, so both servers' sessions are stable across restarts). */
 const E2E_AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
 
+/**
+ * The demo server's public refresh interval (PUBLIC_REFRESH_SECONDS, 60 by default): short, so that the
+ * test of the delay until a field record shows on the public map waits seconds, not minutes.
+ */
+export const E2E_PUBLIC_REFRESH_SECONDS = 10;
+
 // Each start migrates and seeds its database before it listens, which takes a while on PGlite.
 const SERVER_START_TIMEOUT = 300_000;
 
@@ -78,6 +84,7 @@ export default defineConfig({
 				DATA_DIR: EMBEDDED_DATABASE,
 				DEMO_PASSWORD: E2E_DEMO_PASSWORD,
 				BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+				PUBLIC_REFRESH_SECONDS: String(E2E_PUBLIC_REFRESH_SECONDS),
 				// Imports take files up to 25 MB; adapter-node's default is 512 kB.
 				BODY_SIZE_LIMIT: '26M'
 			},

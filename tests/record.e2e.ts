@@ -2,7 +2,9 @@
 // returns; a replayed request stored once; a refused record kept with its reason.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { E2E_PUBLIC_REFRESH_SECONDS } from '../playwright.config';
 import { hanoiToday } from '../src/lib/activity-input';
+import type { PublicMapData } from '../src/lib/public-map';
 import type { FieldHamlet, RecordReceipt } from '../src/lib/field-records';
 import { DEMO_USERS, OWN_COMMUNE, signIn } from './accounts';
 
@@ -223,5 +225,116 @@ test('a recorded activity shows on the commune planner', async ({ browser }) => 
 	await record(page, hamlets[0]!, 321, `planner-${randomUUID().slice(0, 8)}`);
 	await expect.poll(guided, { timeout: 60_000 }).toBe(before + 321);
 	console.log(`the planner showed the activity ${Date.now() - started} ms after it was recorded`);
+	await context.close();
+});
+
+/** A count as the pages format it in Vietnamese (1.234), read back. */
+function countOf(text: string | undefined): number {
+	return text === undefined ? NaN : Number(text.replaceAll('.', ''));
+}
+
+/** What the map page's hamlet panel shows of a hamlet: people guided, households reached / households. */
+interface PanelFigures {
+	guided: number;
+	reached: number;
+	households: number;
+}
+
+/** The panel's figures in a rendered map page, or null when the page is not (yet) a 200. */
+function panelFigures(status: number, html: string): PanelFigures | null {
+	if (status !== 200) return null;
+	// Svelte's hydration markers (<!--[0-->) may sit before a text.
+	const guided = /data-testid="hamlet-guided"[^>]*>(?:<!--[^>]*-->|\s)*[^:<]*:\s*([\d.]+)/.exec(html)?.[1];
+	const coverage =
+		/<tr data-metric="coverage"[\s\S]*?class="counts[^"]*">(?:<!--[^>]*-->|\s)*([\d.]+)\s*\/\s*([\d.]+)/.exec(
+			html
+		);
+	return { guided: countOf(guided), reached: countOf(coverage?.[1]), households: countOf(coverage?.[2]) };
+}
+
+/** The hamlet's coverage in the public map's JSON (`/api/map`), or undefined when it is not (yet) there. */
+function publicCoverage(data: PublicMapData, hamletId: number): number | null | undefined {
+	const index = data.values.hamletIds.indexOf(hamletId);
+	return index < 0 ? undefined : data.values.values.coverage[index];
+}
+
+test('a recorded activity shows on the public map within the public refresh interval', async ({
+	browser,
+	baseURL
+}) => {
+	const intervalMs = E2E_PUBLIC_REFRESH_SECONDS * 1000;
+	// By design the crowd keeps the previous figures while the new ones are computed (the city's gap
+	// analysis for the new data): seconds to tens of seconds on PGlite on the shared 2-core test machine.
+	const marginMs = 120_000;
+	test.setTimeout(intervalMs + marginMs + 120_000);
+	const context = await browser.newContext();
+	const page = await signedInPhone(context);
+	const hamlets = await teamHamlets(page);
+	// The last of the commune's hamlets: no other test records there.
+	const hamlet = hamlets.at(-1)!;
+	const month = hanoiToday().slice(0, 7);
+	const path = `/?hamlet=${hamlet.id}&month=${month}`;
+	const anonymous = async () => {
+		const response = await fetch(`${baseURL}${path}`);
+		return panelFigures(response.status, await response.text());
+	};
+	const anonymousData = async () => {
+		const response = await fetch(`${baseURL}/api/map?month=${month}`);
+		return response.ok ? ((await response.json()) as PublicMapData) : null;
+	};
+	// Now, as the database has it (signed in: rendered for this request, never from the public cache)…
+	let before: PanelFigures | null = null;
+	await expect
+		.poll(async () => {
+			const response = await page.request.get(path);
+			before = panelFigures(response.status(), await response.text());
+			return before;
+		})
+		.not.toBeNull();
+	const { guided, reached, households } = before!;
+	expect(households).toBeGreaterThanOrEqual(10);
+	// …and a crowd already looking at the public page and its data (kept for the interval from now on).
+	await expect.poll(anonymous, { timeout: intervalMs + marginMs }).toEqual(before);
+	expect(await anonymousData()).not.toBeNull();
+
+	await openRecord(page);
+	await record(page, hamlet, 7, `public-${randomUUID().slice(0, 8)}`);
+	const recorded = Date.now();
+	// The same page signed in is rendered now: how long the new data's figures take to compute (then kept
+	// for every view, the public ones included).
+	expect((await page.request.get(path)).status()).toBe(200);
+	const computeMs = Date.now() - recorded;
+	const expected = { guided: guided + 7, reached: reached + 2, households };
+	// The public JSON carries rates to 4 decimals: enough to tell 2 more households of this hamlet.
+	const expectedCoverage = Math.round(((reached + 2) / households) * 1e4) / 1e4;
+	expect(expectedCoverage).not.toBe(Math.round((reached / households) * 1e4) / 1e4);
+	let pageShownMs: number | undefined;
+	let dataShownMs: number | undefined;
+	while (Date.now() - recorded <= intervalMs + marginMs && (!pageShownMs || !dataShownMs)) {
+		if (!pageShownMs && JSON.stringify(await anonymous()) === JSON.stringify(expected))
+			pageShownMs = Date.now() - recorded;
+		const data = dataShownMs ? null : await anonymousData();
+		const coverage = data && publicCoverage(data, hamlet.id);
+		if (!dataShownMs && typeof coverage === 'number' && coverage === expectedCoverage)
+			dataShownMs = Date.now() - recorded;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	console.log(
+		`public refresh interval ${intervalMs} ms, the new data's figures computed in ${computeMs} ms: ` +
+			`the record showed on / (anonymous) after ${pageShownMs} ms, in /api/map after ${dataShownMs} ms`
+	);
+	expect(pageShownMs, 'shown on the anonymous map page').toBeLessThanOrEqual(intervalMs + marginMs);
+	expect(dataShownMs, 'shown in /api/map').toBeLessThanOrEqual(intervalMs + marginMs);
+
+	// And in a browser with no session: the panel, and the value the map colours the hamlet with.
+	const visitor = await browser.newContext();
+	const visitorPage = await visitor.newPage();
+	const mapData = visitorPage.waitForResponse((response) => response.url().includes('/api/map?'));
+	await visitorPage.goto(path);
+	await expect(visitorPage.getByTestId('hamlet-guided')).toContainText(
+		expected.guided.toLocaleString('vi-VN')
+	);
+	expect(publicCoverage((await (await mapData).json()) as PublicMapData, hamlet.id)).toBe(expectedCoverage);
+	await visitor.close();
 	await context.close();
 });
