@@ -19,7 +19,7 @@ const EVERY_PAGE_MODULES =
 /**
  * The browser's modules in a few chunks rather than many tiny ones: on a phone's slow network each file
  * costs a round trip (HTTP/1.1 opens 6 connections per host), so the field app's first load is bound by
- * how many files it needs, not by their bytes (README: the field app's time to interactive).
+ * how many files it needs, not by their bytes (README: "First load on a phone's slow network").
  */
 const CLIENT_CHUNKS = {
 	groups: [
