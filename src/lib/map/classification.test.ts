@@ -27,6 +27,52 @@ describe('classify', () => {
 		expect(classify([], { scheme: 'targets', scale: 'rate', target: 1 }).breaks).toEqual([0.5, 0.7, 0.85, 1]);
 	});
 
+	it('says which break is the plan’s target', () => {
+		const result = classify([0.3], { scheme: 'targets', scale: 'rate', target: 0.5 });
+		expect(result.breaks).toEqual([0.25, 0.35, 0.43, 0.5]);
+		expect(result.legend.map((item) => item.label).slice(0, 5)).toEqual([
+			'Dưới 25%',
+			'25% – dưới 35%',
+			'35% – dưới 43%',
+			'43% – dưới 50% (mục tiêu)',
+			'Từ 50% (đạt mục tiêu)'
+		]);
+		const english = classify([0.3], { scheme: 'targets', scale: 'rate', target: 0.5, locale: 'en' });
+		expect(english.legend[3]!.label).toBe('43% to under 50% (target)');
+		// Data-driven breaks are not the target, even when one happens to equal it.
+		const quantiles = classify([0.1, 0.5, 0.5, 0.9], { scheme: 'quantiles', scale: 'rate', target: 0.5 });
+		expect(quantiles.legend.some((item) => item.label.includes('mục tiêu'))).toBe(false);
+	});
+
+	it('counts withheld and not-applicable units in classes of their own, apart from no data', () => {
+		const result = classify(
+			[0.2, null, null, null, 0.9],
+			{ scheme: 'targets', scale: 'rate', target: 0.5 },
+			{ tooFew: [false, true, true, false, false], notApplicable: [false, false, true, false, false] }
+		);
+		const counts = Object.fromEntries(
+			result.legend.filter((item) => item.kind !== 'value').map((item) => [item.kind, item.count])
+		);
+		expect(counts).toEqual({ 'over-full': 0, 'too-few': 1, 'not-applicable': 1, 'no-data': 1 });
+		const kinds = result.legend.map((item) => item.kind);
+		expect(kinds.slice(-3)).toEqual(['too-few', 'not-applicable', 'no-data']);
+		expect(result.legend.find((item) => item.kind === 'too-few')!.color).toBe(SPECIAL_CLASS_COLORS.tooFew);
+		// Without the facts, no such classes.
+		expect(
+			classify([null], { scheme: 'targets', scale: 'rate', target: 1 }).legend.map((item) => item.kind)
+		).not.toContain('too-few');
+	});
+
+	it('counts only the units kept, with breaks from all of them', () => {
+		const values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, null];
+		const counted = values.map((_, index) => index % 2 === 0);
+		const all = classify(values, { scheme: 'quantiles', scale: 'rate', target: 1 });
+		const kept = classify(values, { scheme: 'quantiles', scale: 'rate', target: 1 }, { counted });
+		expect(kept.breaks).toEqual(all.breaks);
+		expect(kept.legend.reduce((sum, item) => sum + item.count, 0)).toBe(5);
+		expect(kept.legend.find((item) => item.kind === 'no-data')!.count).toBe(0);
+	});
+
 	it('puts values above 100% in their own class, outside the breaks, and counts missing values', () => {
 		const result = classify([0.2, 1.3, null, 0.99, 1], { scheme: 'targets', scale: 'rate', target: 1 });
 		const overFull = result.legend.find((item) => item.kind === 'over-full')!;

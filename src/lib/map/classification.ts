@@ -48,15 +48,29 @@ export const PALETTES = {
 	gap: GAP_COLOR_STOPS.filter(([index]) => index < 100).map(([, color]) => color)
 } as const;
 
-/** Outside the sequential ramps: grey for no data, magenta (no ramp uses it) for a rate above 100%. */
-export const SPECIAL_CLASS_COLORS = { noData: '#bdbdbd', overFull: '#d01c8b' } as const;
+/**
+ * Outside the sequential ramps: grey for no data, magenta (no ramp uses it) for a rate above 100%, a pale
+ * violet for a figure withheld as based on too few people, and a near-white under the hatch of "not
+ * applicable" (e-payment in rural hamlets, whose target is for urban adults only).
+ */
+export const SPECIAL_CLASS_COLORS = {
+	noData: '#bdbdbd',
+	overFull: '#d01c8b',
+	tooFew: '#cbc9e2',
+	notApplicable: '#f7f7f7'
+} as const;
+
+/** The hatch drawn over "not applicable" areas: the map's image id and its stripe color. */
+export const NOT_APPLICABLE_PATTERN = { id: 'hatch-not-applicable', stripe: '#8c8c8c' } as const;
+
+export type LegendClassKind = 'value' | 'over-full' | 'too-few' | 'not-applicable' | 'no-data';
 
 interface LegendClass {
-	kind: 'value' | 'over-full' | 'no-data';
+	kind: LegendClassKind;
 	color: string;
 	/** In the options' language: 'Dưới 43%' / 'Below 43%'. */
 	label: string;
-	/** How many hamlets fall in the class, for the legend. */
+	/** How many units (hamlets, or communes at city zoom) fall in the class, for the legend. */
 	count: number;
 }
 
@@ -76,6 +90,19 @@ export interface ClassifyOptions {
 	target: number | null;
 	/** The legend's language; the page's by default. */
 	locale?: Locale;
+}
+
+/**
+ * What else is known of each unit, parallel to the values. Why a value is missing: withheld as based on
+ * too few people ($lib/suppression), or not applicable (e-payment where its target does not apply);
+ * given, each makes its own legend class, counted apart from "no data" (not applicable wins over too
+ * few). And which units the legend counts (`counted`, the ones the filters keep; all by default): the
+ * breaks always come from every value, so that a filter never recolors the map.
+ */
+export interface UnitFacts {
+	tooFew?: readonly boolean[];
+	notApplicable?: readonly boolean[];
+	counted?: readonly boolean[];
 }
 
 const CLASS_COUNT = 5;
@@ -128,15 +155,30 @@ function spreadColors(ramp: readonly string[], count: number): string[] {
  * a rate, values above 100% get their own data-quality class and are left out of the data-driven
  * breaks, so one bad record neither hides nor stretches the scale.
  */
-export function classify(values: readonly (number | null)[], options: ClassifyOptions): Classification {
-	const present = values.filter((value): value is number => value !== null && Number.isFinite(value));
-	const overFull = options.scale === 'rate' ? present.filter((value) => value > 1) : [];
-	const inRange = present.filter((value) => options.scale !== 'rate' || value <= 1).sort((a, b) => a - b);
+export function classify(
+	values: readonly (number | null)[],
+	options: ClassifyOptions,
+	facts: UnitFacts = {}
+): Classification {
+	const isPresent = (value: number | null): value is number => value !== null && Number.isFinite(value);
+	const isOverFull = (value: number) => options.scale === 'rate' && value > 1;
+	const inRange = values
+		.filter((value): value is number => isPresent(value) && !isOverFull(value))
+		.sort((a, b) => a - b);
 	const breaks = options.scheme === 'targets' ? targetBreaks(options) : dataBreaks(inRange, options.scheme);
 	const colors = spreadColors(options.scale === 'rate' ? PALETTES.rate : PALETTES.gap, breaks.length + 1);
 
 	const counts = new Array<number>(colors.length).fill(0);
-	for (const value of inRange) counts[classIndex(value, breaks)]! += 1;
+	const special = { overFull: 0, tooFew: 0, notApplicable: 0, noData: 0 };
+	values.forEach((value, index) => {
+		if (facts.counted && !facts.counted[index]) return;
+		if (isPresent(value)) {
+			if (isOverFull(value)) special.overFull++;
+			else counts[classIndex(value, breaks)]! += 1;
+		} else if (facts.notApplicable?.[index]) special.notApplicable++;
+		else if (facts.tooFew?.[index]) special.tooFew++;
+		else special.noData++;
+	});
 
 	const targetMet =
 		options.scheme === 'targets' && options.scale === 'rate' ? (options.target ?? 1) : undefined;
@@ -156,14 +198,30 @@ export function classify(values: readonly (number | null)[], options: ClassifyOp
 			kind: 'over-full',
 			color: SPECIAL_CLASS_COLORS.overFull,
 			label: m.legend_over_full({}, { locale }),
-			count: overFull.length
+			count: special.overFull
+		});
+	}
+	if (facts.tooFew) {
+		legend.push({
+			kind: 'too-few',
+			color: SPECIAL_CLASS_COLORS.tooFew,
+			label: m.legend_too_few({}, { locale }),
+			count: special.tooFew
+		});
+	}
+	if (facts.notApplicable) {
+		legend.push({
+			kind: 'not-applicable',
+			color: SPECIAL_CLASS_COLORS.notApplicable,
+			label: m.legend_not_applicable({}, { locale }),
+			count: special.notApplicable
 		});
 	}
 	legend.push({
 		kind: 'no-data',
 		color: SPECIAL_CLASS_COLORS.noData,
 		label: m.legend_no_data({}, { locale }),
-		count: values.length - present.length
+		count: special.noData
 	});
 	return { breaks, colors, legend };
 }
@@ -177,14 +235,18 @@ function classLabel(
 	locale: Locale
 ): string {
 	const options = { locale };
+	// The break equal to the plan's target says so: "35% – dưới 50% (mục tiêu)".
+	const breakText = (value: number) =>
+		value === targetMet
+			? m.legend_target_break({ value: formatValue(value, scale, locale) }, options)
+			: formatValue(value, scale, locale);
 	if (low === undefined && high === undefined) return m.legend_all_values({}, options);
-	if (low === undefined) return m.legend_below({ high: formatValue(high!, scale, locale) }, options);
-	const lowText = formatValue(low, scale, locale);
+	if (low === undefined) return m.legend_below({ high: breakText(high!) }, options);
 	if (high === undefined)
 		return low === targetMet
-			? m.legend_from_target_met({ low: lowText }, options)
-			: m.legend_from({ low: lowText }, options);
-	return m.legend_range({ low: lowText, high: formatValue(high, scale, locale) }, options);
+			? m.legend_from_target_met({ low: formatValue(low, scale, locale) }, options)
+			: m.legend_from({ low: breakText(low) }, options);
+	return m.legend_range({ low: breakText(low), high: breakText(high) }, options);
 }
 
 /** The value class a value falls in: the number of breaks at or below it. */

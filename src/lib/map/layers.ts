@@ -8,7 +8,7 @@ import type {
 	SymbolLayerSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import { TILE_LAYER_INFO } from '$lib/tiles';
-import { SPECIAL_CLASS_COLORS, type Classification } from './classification';
+import { NOT_APPLICABLE_PATTERN, SPECIAL_CLASS_COLORS, type Classification } from './classification';
 import { byUnitType, zoomRamp } from './expressions';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
 
@@ -25,7 +25,9 @@ export const LAYER_IDS = {
 	background: 'background',
 	cityFill: 'city-fill',
 	communesFill: 'communes-fill',
+	communesNotApplicable: 'communes-not-applicable',
 	hamletsFill: 'hamlets-fill',
+	hamletsNotApplicable: 'hamlets-not-applicable',
 	hamletsLine: 'hamlets-line',
 	hamletsHighlight: 'hamlets-highlight',
 	hotSpots: 'hot-spots',
@@ -68,11 +70,14 @@ export interface Thematic {
 	classification: Classification;
 	/** 'rate' values above 1 get the data-quality color; 'index' values (0–100) never do. */
 	scale: 'rate' | 'index';
+	/** The metric does not apply everywhere (e-payment): features with state `notApplicable` are hatched. */
+	notApplicable?: boolean;
 }
 
 /**
- * A feature's class color from its feature state: grey without a value, magenta above 100% on a rate,
- * otherwise a step through the classes' breaks.
+ * A feature's class color from its feature state: the "not applicable" ground (hatched by another
+ * layer) and the "too few" violet for the reasons a value is missing (states `notApplicable`, `tooFew`),
+ * grey without a value otherwise, magenta above 100% on a rate, else a step through the classes' breaks.
  */
 export function classColor(thematic: Thematic): ExpressionSpecification {
 	const value: ExpressionSpecification = ['feature-state', thematic.stateKey];
@@ -87,6 +92,10 @@ export function classColor(thematic: Thematic): ExpressionSpecification {
 					...breaks.flatMap((limit, index) => [limit, colors[index + 1]!])
 				];
 	const cases: (ExpressionSpecification | string)[] = [
+		['boolean', ['feature-state', 'notApplicable'], false],
+		SPECIAL_CLASS_COLORS.notApplicable,
+		['boolean', ['feature-state', 'tooFew'], false],
+		SPECIAL_CLASS_COLORS.tooFew,
 		['!=', ['typeof', value], 'number'],
 		SPECIAL_CLASS_COLORS.noData
 	];
@@ -127,7 +136,7 @@ function communesFillLayer(thematic?: Thematic): FillLayerSpecification {
 		// With a theme the hamlets take over at HAMLET_ZOOM, and the two fills never stack.
 		...(thematic ? { maxzoom: HAMLET_ZOOM } : {}),
 		paint: thematic
-			? { 'fill-color': classColor(thematic), 'fill-opacity': 0.85 }
+			? { 'fill-color': classColor(thematic), 'fill-opacity': visibleOpacity(0.85) }
 			: {
 					'fill-color': byUnitType({ phường: MAP_COLORS.phuong, xã: MAP_COLORS.xa }),
 					'fill-opacity': 0.8
@@ -144,6 +153,36 @@ function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
 		paint: { 'fill-color': classColor(thematic), 'fill-opacity': visibleOpacity(0.85) }
 	};
 }
+
+/**
+ * The hatch over features the metric does not apply to (feature state `notApplicable`): fill-pattern
+ * cannot read feature state, so the pattern covers every feature and the opacity shows it on those only.
+ */
+function notApplicableLayer(
+	id: string,
+	source: Pick<FillLayerSpecification, 'source' | 'source-layer' | 'minzoom' | 'maxzoom'>
+): FillLayerSpecification {
+	return {
+		id,
+		type: 'fill',
+		...source,
+		paint: {
+			'fill-pattern': NOT_APPLICABLE_PATTERN.id,
+			'fill-opacity': [
+				'case',
+				['boolean', ['feature-state', 'notApplicable'], false],
+				visibleOpacity(0.9),
+				0
+			] as unknown as ExpressionSpecification
+		}
+	};
+}
+
+const COMMUNE_TILES_BELOW_HAMLETS = {
+	source: SOURCE_IDS.communes,
+	'source-layer': TILE_LAYER_INFO.communes.sourceLayer,
+	maxzoom: HAMLET_ZOOM
+} as const;
 
 /** Hamlet borders, thin and white so the classes stay legible. */
 const hamletsLineLayer: LineLayerSpecification = {
@@ -295,7 +334,14 @@ export function mapLayers(thematic?: MapThemes): LayerSpecification[] {
 		backgroundLayer,
 		cityFillLayer,
 		communesFillLayer(thematic?.communes),
-		...(thematic ? [hamletsFillLayer(thematic.hamlets), hamletsLineLayer] : []),
+		...(thematic?.communes.notApplicable
+			? [notApplicableLayer(LAYER_IDS.communesNotApplicable, COMMUNE_TILES_BELOW_HAMLETS)]
+			: []),
+		...(thematic ? [hamletsFillLayer(thematic.hamlets)] : []),
+		...(thematic?.hamlets.notApplicable
+			? [notApplicableLayer(LAYER_IDS.hamletsNotApplicable, HAMLET_TILES)]
+			: []),
+		...(thematic ? [hamletsLineLayer] : []),
 		...(thematic?.hotSpots ? [hotSpotsLayer] : []),
 		...(thematic ? [hamletsHighlightLayer] : []),
 		communesLineLayer,

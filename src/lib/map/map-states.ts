@@ -5,7 +5,8 @@ import { HOT_SPOT_CLASSES } from '$lib/analysis/hot-spots';
 import { formatNumber, formatShare } from '$lib/format';
 import { GAP_FLAG_BITS } from '$lib/gap-flags';
 import { METRIC_DEFINITIONS, type MetricId } from '$lib/metrics';
-import { classify, type Classification, type ClassificationId } from './classification';
+import { tooFewToPublish } from '$lib/suppression';
+import { classify, type ClassificationId, type UnitFacts } from './classification';
 import type { Thematic } from './layers';
 import type { HamletFilter, MapMetricId } from './view-state';
 
@@ -25,7 +26,14 @@ export interface MonthValues {
 	 * none. The withheld values are null; the map says "too few" for them rather than "no data".
 	 */
 	tooFew?: number[];
+	/** Per hamlet, 1 when it is rural (`isRuralHamlet`): the urban-only e-payment target does not apply. */
+	rural: number[];
+	/** Per commune, 1 when every hamlet of it is rural (a xã): e-payment does not apply to it either. */
+	communeRural: number[];
 }
+
+/** The units the map colors: communes below HAMLET_ZOOM (the city-wide view), hamlets from it on. */
+export type MapLevel = 'communes' | 'hamlets';
 
 /**
  * The digital gap of every hamlet for the map, parallel to `MonthValues.hamletIds`: the index (default
@@ -37,6 +45,11 @@ export interface MapGapValues {
 	hotSpot: number[];
 	flags: number[];
 	communeGap: (number | null)[];
+	/**
+	 * Per commune, the filter flags at city zoom (GAP_FLAG_BITS): rural for a xã, minority for a commune
+	 * designated by Quyết định 201/QĐ-UBND, largest gap for the top decile of communes by their index.
+	 */
+	communeFlags: number[];
 }
 
 /** Feature-state key → one value per feature id, as FeatureStates.svelte sets them. */
@@ -49,29 +62,64 @@ export const HAMLET_FILTER_FLAGS = {
 	largest: 'largestGapCity'
 } as const satisfies Record<HamletFilter, keyof typeof GAP_FLAG_BITS>;
 
+/** Whether each unit is left out (dimmed) by the filters: it misses one of the chosen flags. */
+function hiddenBy(flags: readonly number[], only: readonly HamletFilter[]): boolean[] {
+	const required = only.reduce((bits, filter) => bits | GAP_FLAG_BITS[HAMLET_FILTER_FLAGS[filter]], 0);
+	return flags.map((unitFlags) => (unitFlags & required) !== required);
+}
+
+/** Whether `metric` does not apply to each unit: e-payment (urban adults only) where it is rural. */
+function notApplicableOf(metric: MapMetricId, rural: readonly number[]): boolean[] {
+	const urbanOnly = metric !== 'gap' && METRIC_DEFINITIONS[metric].urbanOnly;
+	return rural.map((flag) => urbanOnly && flag === 1);
+}
+
+/** Whether `metric` of each hamlet is withheld from the public as based on too few people. */
+function tooFewOf(values: MonthValues, metric: MapMetricId): boolean[] {
+	return values.hamletIds.map((_, index) => tooFewToPublish(metric, values.tooFew?.[index] ?? 0));
+}
+
 /**
- * Every hamlet's feature state: each rate by metric id and, with the gap, `gap`, `hotSpot` (a
- * HOT_SPOT_CLASSES name) and `hidden` for hamlets the filters leave out. Filters dim what they leave
- * out rather than remove it, so the place stays recognisable; without the gap nothing is hidden.
+ * Every hamlet's feature state: each rate by metric id, `tooFew` and `notApplicable` for the metric
+ * shown and, with the gap, `gap`, `hotSpot` (a HOT_SPOT_CLASSES name) and `hidden` for hamlets the
+ * filters leave out. Filters dim what they leave out rather than remove it, so the place stays
+ * recognisable; without the gap nothing is hidden.
  */
 export function hamletStates(
 	values: MonthValues,
 	gap: MapGapValues | null,
-	only: readonly HamletFilter[]
+	only: readonly HamletFilter[],
+	metric: MapMetricId
 ): FeatureStateColumns {
-	if (!gap) return { ...values.values };
-	const required = only.reduce((bits, filter) => bits | GAP_FLAG_BITS[HAMLET_FILTER_FLAGS[filter]], 0);
+	const reasons = { tooFew: tooFewOf(values, metric), notApplicable: notApplicableOf(metric, values.rural) };
+	if (!gap) return { ...values.values, ...reasons };
 	return {
 		...values.values,
+		...reasons,
 		gap: gap.gap,
 		hotSpot: gap.hotSpot.map((index) => HOT_SPOT_CLASSES[index]!),
-		hidden: gap.flags.map((flags) => (flags & required) !== required)
+		hidden: hiddenBy(gap.flags, only)
 	};
 }
 
-/** Every commune's feature state: each rate by metric id and, with the gap, `gap`. */
-export function communeStates(values: MonthValues, gap: MapGapValues | null): FeatureStateColumns {
-	return gap ? { ...values.communeValues, gap: gap.communeGap } : { ...values.communeValues };
+/**
+ * Every commune's feature state: each rate by metric id, `notApplicable` for the metric shown and, with
+ * the gap, `gap` and `hidden` by the same filters at the commune level (`MapGapValues.communeFlags`).
+ */
+export function communeStates(
+	values: MonthValues,
+	gap: MapGapValues | null,
+	only: readonly HamletFilter[],
+	metric: MapMetricId
+): FeatureStateColumns {
+	const notApplicable = notApplicableOf(metric, values.communeRural);
+	if (!gap) return { ...values.communeValues, notApplicable };
+	return {
+		...values.communeValues,
+		notApplicable,
+		gap: gap.communeGap,
+		hidden: hiddenBy(gap.communeFlags, only)
+	};
 }
 
 /** The metric's values, parallel to `values.hamletIds` (hamlets) and `values.communeCodes` (communes). */
@@ -84,30 +132,52 @@ function metricColumns(
 	return { hamlets: gap?.gap ?? [], communes: gap?.communeGap ?? [] };
 }
 
-let lastThematic: { args: readonly unknown[]; result: Thematic } | undefined;
+/** How the map colors each level: communes and hamlets each get classes of their own values. */
+export type MapThematics = Record<MapLevel, Thematic>;
+
+const THEMATIC_CACHE_SIZE = 4;
+const thematicCache: { args: readonly unknown[]; result: MapThematics }[] = [];
 
 /**
- * How the map colors the metric: the feature-state key, the scale and the classes of the hamlets'
- * values (rates anchored on the metric's target; the gap index in points). The last answer is kept:
- * the map and its legend ask with the same arguments, and natural breaks take a while on 5,000 values.
+ * How the map colors the metric at each level: the feature-state key, the scale and the classes of the
+ * level's values (rates anchored on the metric's target; the gap index in points), with withheld
+ * figures and rural e-payment in classes of their own. The breaks come from every unit, so a filter
+ * never recolors the map; the legend's counts are of the units the filters keep (`only`). The last
+ * answers are kept: the map and its legend ask alike, and natural breaks take a while on 5,000 values.
  */
 export function mapThematic(
 	values: MonthValues,
 	gap: MapGapValues | null,
 	metric: MapMetricId,
-	scheme: ClassificationId
-): Thematic {
-	const args = [values, gap, metric, scheme] as const;
-	if (lastThematic?.args.every((arg, index) => arg === args[index])) return lastThematic.result;
+	scheme: ClassificationId,
+	only: readonly HamletFilter[] = []
+): MapThematics {
+	const args = [values, gap, metric, scheme, only.join(',')] as const;
+	const kept = thematicCache.find((entry) => entry.args.every((arg, index) => arg === args[index]));
+	if (kept) return kept.result;
 	const scale = metric === 'gap' ? 'index' : 'rate';
 	const target = metric === 'gap' ? null : METRIC_DEFINITIONS[metric].target;
-	const classification: Classification = classify(metricColumns(values, gap, metric).hamlets, {
-		scheme,
+	const urbanOnly = metric !== 'gap' && METRIC_DEFINITIONS[metric].urbanOnly;
+	const columns = metricColumns(values, gap, metric);
+	const level = (column: readonly (number | null)[], facts: UnitFacts): Thematic => ({
+		stateKey: metric,
+		classification: classify(column, { scheme, scale, target }, facts),
 		scale,
-		target
+		notApplicable: urbanOnly
 	});
-	const result: Thematic = { stateKey: metric, classification, scale };
-	lastThematic = { args, result };
+	const result: MapThematics = {
+		hamlets: level(columns.hamlets, {
+			tooFew: tooFewOf(values, metric),
+			notApplicable: urbanOnly ? notApplicableOf(metric, values.rural) : undefined,
+			counted: gap ? hiddenBy(gap.flags, only).map((hidden) => !hidden) : undefined
+		}),
+		communes: level(columns.communes, {
+			notApplicable: urbanOnly ? notApplicableOf(metric, values.communeRural) : undefined,
+			counted: gap ? hiddenBy(gap.communeFlags, only).map((hidden) => !hidden) : undefined
+		})
+	};
+	thematicCache.unshift({ args, result });
+	thematicCache.length = Math.min(thematicCache.length, THEMATIC_CACHE_SIZE);
 	return result;
 }
 

@@ -9,7 +9,8 @@ import {
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
-import { classify, SPECIAL_CLASS_COLORS } from './classification';
+import { classify, NOT_APPLICABLE_PATTERN, SPECIAL_CLASS_COLORS } from './classification';
+import { STYLE_IMAGES } from './style-images';
 import { classColor, HAMLET_ZOOM, LAYER_IDS, SOURCE_IDS, type Thematic } from './layers';
 import { createMapStyle, type MapStyleData } from './style';
 
@@ -172,13 +173,46 @@ describe('createMapStyle', () => {
 	});
 });
 
+describe('the not-applicable hatch', () => {
+	it('is drawn over both levels only when the metric does not apply everywhere, with the pattern image', () => {
+		const ids = (style: StyleSpecification) => style.layers.map((layer) => layer.id);
+		const plain = createMapStyle(data, { tiles, thematic: { hamlets: thematic, communes: thematic } });
+		expect(ids(plain)).not.toContain(LAYER_IDS.hamletsNotApplicable);
+		const epayment = { ...thematic, notApplicable: true };
+		const hatched = createMapStyle(data, { tiles, thematic: { hamlets: epayment, communes: epayment } });
+		expect(validateStyleMin(hatched)).toEqual([]);
+		const layerIds = ids(hatched);
+		// Over each level's fill, under its lines.
+		expect(layerIds.indexOf(LAYER_IDS.communesNotApplicable)).toBe(
+			layerIds.indexOf(LAYER_IDS.communesFill) + 1
+		);
+		expect(layerIds.indexOf(LAYER_IDS.hamletsNotApplicable)).toBe(
+			layerIds.indexOf(LAYER_IDS.hamletsFill) + 1
+		);
+		const hamletHatch = hatched.layers.find(
+			(layer) => layer.id === LAYER_IDS.hamletsNotApplicable
+		) as FillLayerSpecification;
+		expect(hamletHatch.paint?.['fill-pattern']).toBe(NOT_APPLICABLE_PATTERN.id);
+		expect(hamletHatch.minzoom).toBe(HAMLET_ZOOM);
+		const communeHatch = hatched.layers.find(
+			(layer) => layer.id === LAYER_IDS.communesNotApplicable
+		) as FillLayerSpecification;
+		expect(communeHatch.maxzoom).toBe(HAMLET_ZOOM);
+		expect(STYLE_IMAGES[NOT_APPLICABLE_PATTERN.id]).toBeDefined();
+	});
+});
+
 describe('classColor', () => {
-	it('checks for no data first, then above 100%, then steps through the classes', () => {
+	it('checks why a value is missing first, then no data, then above 100%, then steps through the classes', () => {
 		const expression = classColor(thematic);
 		expect(expression[0]).toBe('case');
-		expect(expression[2]).toBe(SPECIAL_CLASS_COLORS.noData);
-		expect(expression[4]).toBe(SPECIAL_CLASS_COLORS.overFull);
-		expect((expression[5] as unknown[])[0]).toBe('step');
+		expect(expression[1]).toEqual(['boolean', ['feature-state', 'notApplicable'], false]);
+		expect(expression[2]).toBe(SPECIAL_CLASS_COLORS.notApplicable);
+		expect(expression[3]).toEqual(['boolean', ['feature-state', 'tooFew'], false]);
+		expect(expression[4]).toBe(SPECIAL_CLASS_COLORS.tooFew);
+		expect(expression[6]).toBe(SPECIAL_CLASS_COLORS.noData);
+		expect(expression[8]).toBe(SPECIAL_CLASS_COLORS.overFull);
+		expect((expression[9] as unknown[])[0]).toBe('step');
 		const index = classColor({ ...thematic, scale: 'index' });
 		expect(JSON.stringify(index)).not.toContain(SPECIAL_CLASS_COLORS.overFull);
 	});

@@ -41,7 +41,9 @@ export async function monthValues(db: Database, month: string): Promise<MonthVal
 			values,
 			communeCodes,
 			communeValues,
-			tooFew: figures.map(tooFewMask)
+			tooFew: figures.map(tooFewMask),
+			rural: figures.map((row) => (row.isRural ? 1 : 0)),
+			communeRural: communeCodes.map((code) => (byCommune.get(code)!.every((row) => row.isRural) ? 1 : 0))
 		};
 	});
 	return value;
