@@ -1,5 +1,7 @@
 import { env } from '$env/dynamic/private';
-import { readHamletParam, readMonthParam, MONTH_WORDINGS, unknownHamletError } from '$lib/params';
+import { InputError } from '$lib/input-error';
+import type { MapNotice } from '$lib/map-notice';
+import { readHamletParam, readMonthParam, MONTH_WORDINGS } from '$lib/params';
 import { publicMapDataUrl } from '$lib/public-map';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { hamletDetails } from '$lib/server/hamlet-details';
@@ -16,25 +18,61 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ url }) => withErrorPage(() => mapData(url.searchParams));
 
-/** The map's data; a bad month or comparison month is refused (400), an unknown hamlet too (404). */
+/** `read()`, or `fallback` when it refuses the input, noting what was set aside. */
+function orNotice<T>(read: () => T, fallback: () => T, notice: () => MapNotice, notices: MapNotice[]): T {
+	try {
+		return read();
+	} catch (thrown) {
+		if (!(thrown instanceof InputError)) throw thrown;
+		notices.push(notice());
+		return fallback();
+	}
+}
+
+/**
+ * The map's data. A shared link is not refused for what the map cannot show: a bad month shows the
+ * latest one, a bad comparison month the default, an unknown hamlet none, each with a notice
+ * (`notices`) on the map. The machine endpoints (/api/*) stay strict.
+ */
 async function mapData(search: URLSearchParams) {
 	const { db } = await getAppDatabase();
 	const shell = await publicMapShell(db);
 	const { months } = shell;
-	const month = readMonthParam(search, months, { absent: 'latest-or-none', wording: MONTH_WORDINGS.page });
-	const since = readMonthParam(search, months, {
-		name: 'since',
-		absent: 'none',
-		notAfter: month,
-		wording: MONTH_WORDINGS.since
-	});
+	const notices: MapNotice[] = [];
+	const latest = () => readMonthParam(new URLSearchParams(), months, { absent: 'latest-or-none' });
+	const month = orNotice(
+		() => readMonthParam(search, months, { absent: 'latest-or-none', wording: MONTH_WORDINGS.page }),
+		latest,
+		() => ({ kind: 'month', text: search.get('month')!, shown: months.at(-1) ?? null }),
+		notices
+	);
+	const since = orNotice(
+		() =>
+			readMonthParam(search, months, {
+				name: 'since',
+				absent: 'none',
+				notAfter: month,
+				wording: MONTH_WORDINGS.since
+			}),
+		() => undefined,
+		() => ({ kind: 'since', text: search.get('since')! }),
+		notices
+	);
 
 	// Without data there is no month to show a hamlet in: the parameter is ignored, as the map shows nothing.
-	const hamletId = month === undefined ? undefined : readHamletParam(search);
+	const hamletId =
+		month === undefined
+			? undefined
+			: orNotice(
+					() => readHamletParam(search),
+					() => undefined,
+					() => ({ kind: 'hamlet', text: search.get('hamlet')! }),
+					notices
+				);
 	let selected = null;
 	if (hamletId !== undefined && month !== undefined) {
 		selected = await hamletDetails(db, hamletId, month, since);
-		if (!selected) throw unknownHamletError(search.get('hamlet')!);
+		if (!selected) notices.push({ kind: 'hamlet', text: search.get('hamlet')! });
 	}
 	// The selected hamlet's gap with its decomposition; the whole analysis is cached per month.
 	const selectedGap =
@@ -46,6 +84,7 @@ async function mapData(search: URLSearchParams) {
 	return {
 		months,
 		month: month ?? null,
+		notices,
 		mapDataUrl: month !== undefined && snapshot ? publicMapDataUrl(month, snapshot.version) : null,
 		selected,
 		selectedGap,
