@@ -38,3 +38,50 @@ export function tooFewToPublish(metric: MapMetricId, basis: PublishedBasis | num
 	if (metric === 'gap') return mask !== 0;
 	return (mask & FEW_ADULTS) !== 0;
 }
+
+/** The parts of a hamlet's gap record (GET /api/gap, /api/hotspots) that the rule may withhold. */
+interface GapRecordFigures {
+	households: number;
+	adultsAssessed: number;
+	gapIndex?: number | null;
+	householdsReached?: number | null;
+	adultsWithoutSkills?: number | null;
+	contributions?: Record<string, number> | null;
+	components?: Record<string, number | null> | null;
+	normalised?: Record<string, number> | null;
+	rates?: Record<string, { raw: number | null; shrunk: number | null }>;
+}
+
+/** A gap record as the public may read it: withheld figures are null and `withheld` says which. */
+export type PublicGapRecord<T extends GapRecordFigures> = {
+	[K in keyof T]: K extends 'households' | 'adultsAssessed' | 'rates' ? T[K] : T[K] | null;
+} & { withheld: MapMetricId[] };
+
+const WITHHELD_CHECKS: readonly MapMetricId[] = ['coverage', 'skills', 'gap'];
+
+/**
+ * The same rule for the public JSON of the gap analysis (anonymous requests): a hamlet on too few
+ * households loses its reached households; on too few surveyed adults its survey rates and the adults
+ * without skills (an estimate from them); on either, its index and everything the index is made of. The
+ * bases (households, adults surveyed) stay, so a reader sees why. `withheld` lists the metrics withheld
+ * ('coverage', 'skills' for every survey rate, 'gap'); empty when nothing is.
+ */
+export function publicGapRecord<T extends GapRecordFigures>(record: T): PublicGapRecord<T> {
+	const mask = tooFewMask(record);
+	const withheld = WITHHELD_CHECKS.filter((metric) => tooFewToPublish(metric, mask));
+	if (withheld.length === 0) return { ...record, withheld };
+	const copy: Record<string, unknown> = { ...record, withheld };
+	if (withheld.includes('coverage') && 'householdsReached' in record) copy.householdsReached = null;
+	if (withheld.includes('skills')) {
+		if ('adultsWithoutSkills' in record) copy.adultsWithoutSkills = null;
+		if (record.rates) {
+			copy.rates = Object.fromEntries(
+				Object.keys(record.rates).map((key) => [key, { raw: null, shrunk: null }])
+			);
+		}
+	}
+	for (const key of ['gapIndex', 'contributions', 'components', 'normalised'] as const) {
+		if (key in record) copy[key] = null;
+	}
+	return copy as PublicGapRecord<T>;
+}

@@ -31,10 +31,10 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		await handle?.close();
 	});
 
-	function get(path: string, headers: Record<string, string> = {}, endpoint = 'gap') {
+	function get(path: string, headers: Record<string, string> = {}, endpoint = 'gap', signedIn = false) {
 		const request = new Request(`http://localhost${path}`, { headers });
 		const build = endpoint === 'gap' ? gapBody : hotSpotsBody;
-		return gapApiResponse(handle.db, request, endpoint, (query) => build(handle.db, query));
+		return gapApiResponse(handle.db, request, endpoint, (query) => build(handle.db, query), signedIn);
 	}
 
 	async function expectError(path: string, status: number, code: string, message: RegExp) {
@@ -125,5 +125,46 @@ describe.each(testDrivers())('the gap and hot-spot API on %s', (driver) => {
 		expect(body.error.details).toHaveLength(2);
 		const month = (await (await get('/api/gap?month=2026-13')).json()) as ApiErrorBody;
 		expect(month.error).not.toHaveProperty('details');
+	});
+
+	it('withholds figures on too few people from anonymous requests, not from signed-in ones', async () => {
+		// A May survey of 6 adults in 4004: May becomes the latest month, and 4004's survey rates too few.
+		await loadSurveys(
+			handle.db,
+			TEST_ACTOR,
+			[4001, 4002, 4003].map((id) => fixtureSurvey(id, '2026-05-01', 80, 50, OTHER_COUNTS)),
+			DEMO_DATASET
+		);
+		await loadSurveys(handle.db, TEST_ACTOR, [fixtureSurvey(4004, '2026-05-01', 6, 3)], DEMO_DATASET);
+		type Hamlet = {
+			id: number;
+			gapIndex: number | null;
+			withheld?: string[];
+			rates: { skills: { raw: number | null } };
+		};
+		const hamletsOf = async (response: Response) =>
+			((await response.json()) as { hamlets: Hamlet[] }).hamlets;
+		const anonymous = await get('/api/gap?month=2026-05');
+		const publicHamlets = await hamletsOf(anonymous);
+		const withheld = publicHamlets.find((hamlet) => hamlet.id === 4004)!;
+		expect(withheld).toMatchObject({ gapIndex: null, withheld: ['skills', 'gap'] });
+		expect(withheld.rates.skills.raw).toBeNull();
+		expect(publicHamlets.find((hamlet) => hamlet.id === 4001)).toMatchObject({ withheld: [] });
+		expect(publicHamlets.find((hamlet) => hamlet.id === 4001)!.gapIndex).toEqual(expect.any(Number));
+
+		const signedIn = await get('/api/gap?month=2026-05', {}, 'gap', true);
+		expect(signedIn.headers.get('cache-control')).toMatch(/^private/);
+		expect(signedIn.headers.get('etag')).not.toBe(anonymous.headers.get('etag'));
+		const full = (await hamletsOf(signedIn)).find((hamlet) => hamlet.id === 4004)!;
+		expect(full.gapIndex).toEqual(expect.any(Number));
+		expect(full).not.toHaveProperty('withheld');
+
+		const hotSpots = (await (await get('/api/hotspots?month=2026-05', {}, 'hotspots')).json()) as {
+			hamlets: Hamlet[];
+		};
+		expect(hotSpots.hamlets.find((hamlet) => hamlet.id === 4004)).toMatchObject({
+			gapIndex: null,
+			withheld: ['skills', 'gap']
+		});
 	});
 });

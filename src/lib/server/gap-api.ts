@@ -28,6 +28,7 @@ import {
 } from './gap-analysis';
 import { etagMatches, notModified, REVALIDATE } from './http-cache';
 import { answerJson } from './input-error-http';
+import { publicGapRecord, type PublicGapRecord } from '$lib/suppression';
 
 const API_FORMATS = ['json', 'geojson'] as const;
 const GAP_PARAMS = ['month', 'commune', 'weights', 'format'] as const;
@@ -42,6 +43,8 @@ export interface GapQuery {
 	communeCode: string | undefined;
 	weights: GapWeights;
 	format: ApiFormat;
+	/** An anonymous request: figures on too few people are withheld (`publicGapRecord`, $lib/suppression). */
+	public: boolean;
 }
 
 /**
@@ -49,7 +52,12 @@ export interface GapQuery {
  * city), `weights` (`skills:0.3,coverage:0.2,…`, default the documented weights) and `format`
  * (json | geojson); throws InputError (400, or 404 for an unknown commune) on anything else.
  */
-async function readGapQuery(db: Database, search: URLSearchParams, endpoint: string): Promise<GapQuery> {
+async function readGapQuery(
+	db: Database,
+	search: URLSearchParams,
+	endpoint: string,
+	isPublic: boolean
+): Promise<GapQuery> {
 	// One schema per endpoint: hot spots take no weights (Gi* is computed on the default index).
 	const params = new URLSearchParams(
 		readStrictParams(search, endpoint === 'gap' ? GAP_PARAMS : HOTSPOT_PARAMS) as Record<string, string>
@@ -66,7 +74,7 @@ async function readGapQuery(db: Database, search: URLSearchParams, endpoint: str
 	if (communeCode !== undefined && (await findCommune(db, communeCode)) === null) {
 		throw unknownCommuneError(communeCode);
 	}
-	return { month, communeCode, weights: readWeightsParam(params), format };
+	return { month, communeCode, weights: readWeightsParam(params), format, public: isPublic };
 }
 
 /** A strong ETag from the data revision tag and the normalised query. */
@@ -76,7 +84,8 @@ function gapEtag(revisionTag: string, endpoint: string, query: GapQuery): string
 		query.month,
 		query.communeCode ?? '',
 		query.format,
-		query.weights
+		query.weights,
+		query.public
 	]);
 	const digest = createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 	return `"${revisionTag}.${digest}"`;
@@ -85,27 +94,35 @@ function gapEtag(revisionTag: string, endpoint: string, query: GapQuery): string
 /**
  * Answers a gap or hot-spot request: errors as JSON, 304 when the client's copy is current (checked
  * before any analysis runs), else the body `build` makes, numbers rounded (see `compactNumbers`).
+ * `signedIn` requests see every figure; anonymous ones the public figures (Decree 13/2023).
  */
 export async function gapApiResponse(
 	db: Database,
 	request: Request,
 	endpoint: string,
-	build: (query: GapQuery) => Promise<unknown>
+	build: (query: GapQuery) => Promise<unknown>,
+	signedIn = false
 ): Promise<Response> {
-	return answerJson(() => gapApiAnswer(db, request, endpoint, build));
+	return answerJson(() => gapApiAnswer(db, request, endpoint, build, signedIn));
 }
 
 async function gapApiAnswer(
 	db: Database,
 	request: Request,
 	endpoint: string,
-	build: (query: GapQuery) => Promise<unknown>
+	build: (query: GapQuery) => Promise<unknown>,
+	signedIn: boolean
 ): Promise<Response> {
-	const query = await readGapQuery(db, new URL(request.url).searchParams, endpoint);
+	const query = await readGapQuery(db, new URL(request.url).searchParams, endpoint, !signedIn);
 	const { tag } = await currentDataRevision(db);
 	const etag = gapEtag(tag, endpoint, query);
-	// Revalidated every time, cheaply: the ETag changes with the data revision and the query.
-	const headers = { etag, 'cache-control': REVALIDATE, vary: 'Accept-Encoding' };
+	// Revalidated every time, cheaply: the ETag changes with the data revision and the query. A signed-in
+	// answer holds withheld figures: no shared cache may keep it.
+	const headers = {
+		etag,
+		'cache-control': signedIn ? 'private, max-age=0, must-revalidate' : REVALIDATE,
+		vary: signedIn ? 'Accept-Encoding, Cookie' : 'Accept-Encoding'
+	};
 	if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(headers);
 	const body = await build(query);
 	const contentType =
@@ -169,14 +186,18 @@ function metadata(query: GapQuery, analysis: GapAnalysis | CommuneGapAnalysis) {
 export async function gapBody(
 	db: Database,
 	query: GapQuery
-): Promise<(ReturnType<typeof metadata> & { hamlets: HamletGapResult[] }) | FeatureCollection> {
+): Promise<
+	| (ReturnType<typeof metadata> & { hamlets: (HamletGapResult | PublicGapRecord<HamletGapResult>)[] })
+	| FeatureCollection
+> {
 	const analysis = await analysisFor(db, query);
-	if (query.format === 'json') return { ...metadata(query, analysis), hamlets: analysis.hamlets };
+	const hamlets = query.public ? analysis.hamlets.map(publicGapRecord) : analysis.hamlets;
+	if (query.format === 'json') return { ...metadata(query, analysis), hamlets };
 	return {
 		type: 'FeatureCollection',
 		// A foreign member (RFC 7946 §6.1): GeoJSON readers ignore it.
 		metadata: metadata(query, analysis),
-		features: await withGeometries(db, query, analysis.hamlets)
+		features: await withGeometries(db, query, hamlets)
 	} as FeatureCollection;
 }
 
@@ -185,7 +206,9 @@ interface HotSpotRecord {
 	id: number;
 	name: string;
 	communeCode: string;
-	gapIndex: number;
+	households: number;
+	adultsAssessed: number;
+	gapIndex: number | null;
 	z: number | null;
 	p: number | null;
 	q: number | null;
@@ -205,14 +228,19 @@ export async function hotSpotsBody(
 	query: GapQuery
 ): Promise<Record<string, unknown> | FeatureCollection> {
 	const analysis = await analysisFor(db, query);
-	const records = analysis.hamlets.map((hamlet): HotSpotRecord => ({
-		id: hamlet.id,
-		name: hamlet.name,
-		communeCode: hamlet.communeCode,
-		gapIndex: hamlet.gapIndex,
-		...hamlet.hotSpot,
-		label: bilingual(HOT_SPOT_CLASS_MESSAGES[hamlet.hotSpot.hotSpotClass])
-	}));
+	const records = analysis.hamlets.map((hamlet) => {
+		const record: HotSpotRecord = {
+			id: hamlet.id,
+			name: hamlet.name,
+			communeCode: hamlet.communeCode,
+			households: hamlet.households,
+			adultsAssessed: hamlet.adultsAssessed,
+			gapIndex: hamlet.gapIndex,
+			...hamlet.hotSpot,
+			label: bilingual(HOT_SPOT_CLASS_MESSAGES[hamlet.hotSpot.hotSpotClass])
+		};
+		return query.public ? publicGapRecord(record) : record;
+	});
 	const meta = {
 		month: monthParam(analysis.month),
 		asOf: analysis.asOf,
