@@ -54,8 +54,11 @@ interface GapRecordFigures {
 
 /** A gap record as the public may read it: withheld figures are null and `withheld` says which. */
 export type PublicGapRecord<T extends GapRecordFigures> = {
-	[K in keyof T]: K extends 'households' | 'adultsAssessed' | 'rates' ? T[K] : T[K] | null;
+	[K in keyof T]: K extends WithholdableField ? T[K] | null : T[K];
 } & { withheld: MapMetricId[] };
+
+type WithholdableField =
+	'gapIndex' | 'householdsReached' | 'adultsWithoutSkills' | 'contributions' | 'components' | 'normalised';
 
 const WITHHELD_CHECKS: readonly MapMetricId[] = ['coverage', 'skills', 'gap'];
 
@@ -69,8 +72,8 @@ const WITHHELD_CHECKS: readonly MapMetricId[] = ['coverage', 'skills', 'gap'];
 export function publicGapRecord<T extends GapRecordFigures>(record: T): PublicGapRecord<T> {
 	const mask = tooFewMask(record);
 	const withheld = WITHHELD_CHECKS.filter((metric) => tooFewToPublish(metric, mask));
-	if (withheld.length === 0) return { ...record, withheld };
-	const copy: Record<string, unknown> = { ...record, withheld };
+	if (withheld.length === 0) return { ...record, withheld } as PublicGapRecord<T>;
+	const copy = { ...record, withheld } as unknown as Record<string, unknown>;
 	if (withheld.includes('coverage') && 'householdsReached' in record) copy.householdsReached = null;
 	if (withheld.includes('skills')) {
 		if ('adultsWithoutSkills' in record) copy.adultsWithoutSkills = null;

@@ -19,6 +19,7 @@ import type {
 import { ACTIVITY_KINDS, OUTREACH_TOPICS } from '$lib/domain';
 import { fitSvgProjection, svgPath } from '$lib/map/svg-paths';
 import { metricValue, type MetricId } from '$lib/metrics';
+import { rateProjections, type RateProjection } from '$lib/rate-projections';
 import {
 	DASHBOARD_KPIS,
 	metricProgress,
@@ -505,4 +506,17 @@ export async function communeGeometries(db: Database): Promise<Map<string, Multi
 		return new Map(communes.features.map((feature) => [feature.properties.code, feature.geometry]));
 	});
 	return value;
+}
+
+/**
+ * The planner's projections of skills, smartphones and e-payment for a commune: its dashboard cards'
+ * projections (the same method and figures as the commune page), none for an unknown commune.
+ */
+export async function communeRateProjections(
+	db: Database,
+	communeCode: string,
+	month: string
+): Promise<RateProjection[]> {
+	const dashboard = await communeDashboard(db, communeCode, month);
+	return dashboard ? rateProjections(dashboard.cards) : [];
 }

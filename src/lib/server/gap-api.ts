@@ -191,7 +191,9 @@ export async function gapBody(
 	| FeatureCollection
 > {
 	const analysis = await analysisFor(db, query);
-	const hamlets = query.public ? analysis.hamlets.map(publicGapRecord) : analysis.hamlets;
+	const hamlets: (HamletGapResult | PublicGapRecord<HamletGapResult>)[] = query.public
+		? analysis.hamlets.map(publicGapRecord)
+		: analysis.hamlets;
 	if (query.format === 'json') return { ...metadata(query, analysis), hamlets };
 	return {
 		type: 'FeatureCollection',

@@ -9,6 +9,8 @@ import { dataMonths } from './db/metrics';
 import type { Plan, PlanWeights } from '$lib/plans';
 import { getPlan } from './db/plans';
 import { communeGapAnalysis } from './gap-analysis';
+import { communeRateProjections } from './dashboard';
+import type { RateProjection } from '$lib/rate-projections';
 
 /** One hamlet of a plan, with its figures and reason from the latest analysis. */
 interface PlanReportRow {
@@ -34,6 +36,8 @@ export interface PlanReport {
 	/** True when the plan kept no weights of its own (saved before plans kept them). */
 	defaultWeights: boolean;
 	rows: PlanReportRow[];
+	/** When the commune reaches the skills, smartphone and e-payment targets at its recent pace. */
+	projections: RateProjection[];
 }
 
 /**
@@ -70,5 +74,6 @@ export async function planReport(
 			reason: score ? gapReason(score.contributions) : bilingual(m.gap_reason_no_data)
 		};
 	});
-	return { commune, plan, month, weights, defaultWeights: plan.weights === null, rows };
+	const projections = month ? await communeRateProjections(db, communeCode, month) : [];
+	return { commune, plan, month, weights, defaultWeights: plan.weights === null, rows, projections };
 }

@@ -22,6 +22,7 @@ import {
 } from '$lib/server/db/plans';
 import { monthTotals } from '$lib/server/db/field-activities';
 import { communeTeams, teamTraining } from '$lib/server/db/teams';
+import { communeRateProjections } from '$lib/server/dashboard';
 import { actorOf, signedInUser } from '$lib/server/auth/actor';
 import { communeGapAnalysis, communePace, gapAnalysisGeometries } from '$lib/server/gap-analysis';
 import { failInput, withErrorPage } from '$lib/server/input-error-http';
@@ -62,6 +63,7 @@ async function plannerData(code: string, url: URL) {
 	const deletedPlan = deletedId === null ? null : await recentlyDeletedPlan(db, commune.code, deletedId);
 	const outreach = await monthTotals(db, { communeCodes: [commune.code] }, analysis.asOf);
 	const training = await teamTraining(db, commune.code);
+	const rateProjections = await communeRateProjections(db, commune.code, month);
 
 	const search = url.searchParams;
 	const startText = search.get('start');
@@ -93,6 +95,7 @@ async function plannerData(code: string, url: URL) {
 		pace,
 		outreach,
 		training,
+		rateProjections,
 		paceWindowDays: OUTREACH_PACE_WINDOW_DAYS,
 		capacity,
 		editing: plans.find((plan) => plan.id === editId) ?? null,
