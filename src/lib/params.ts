@@ -224,7 +224,7 @@ export function readCommuneCodeParam(params: URLSearchParams, name = 'commune'):
 }
 
 /** No hamlet has this id (404). */
-export function unknownHamletError(text: string, path = 'hamlet'): InputError {
+function unknownHamletError(text: string, path = 'hamlet'): InputError {
 	return InputError.notFound(
 		'unknown-hamlet',
 		{

@@ -7,8 +7,8 @@ import { PLAN_TARGET_DATE } from './domain';
 import type { MetricId } from './metrics';
 
 /** The rates with a target that the planner projects besides its households' coverage. */
-export const PROJECTED_RATES = ['skills', 'smartphone', 'epayment'] as const satisfies readonly MetricId[];
-export type ProjectedRate = (typeof PROJECTED_RATES)[number];
+const PROJECTED_RATES = ['skills', 'smartphone', 'epayment'] as const satisfies readonly MetricId[];
+type ProjectedRate = (typeof PROJECTED_RATES)[number];
 
 export interface RateProjection {
 	metric: ProjectedRate;

@@ -63,7 +63,7 @@ export const SPECIAL_CLASS_COLORS = {
 /** The hatch drawn over "not applicable" areas: the map's image id and its stripe color. */
 export const NOT_APPLICABLE_PATTERN = { id: 'hatch-not-applicable', stripe: '#8c8c8c' } as const;
 
-export type LegendClassKind = 'value' | 'over-full' | 'too-few' | 'not-applicable' | 'no-data';
+type LegendClassKind = 'value' | 'over-full' | 'too-few' | 'not-applicable' | 'no-data';
 
 interface LegendClass {
 	kind: LegendClassKind;
