@@ -141,10 +141,11 @@ test.describe('the coverage map', () => {
 		await expect(readings.locator('tr[data-metric=skills]')).toContainText(
 			`${formatCount(hamlet.survey.withBasicSkills)} / ${formatCount(hamlet.survey.adultsAssessed)}`
 		);
-		await expect(panel.getByTestId('sparkline')).toHaveAttribute(
-			'aria-label',
-			/Tháng 1\/2026 .*Tháng 11\/2026/
-		);
+		// The trend: axes from January, the target line labelled, the same figures as a table.
+		const trend = panel.locator('.trend-chart');
+		await expect(trend.getByTestId('trend-target-label')).toHaveText('Mục tiêu 100%');
+		await expect(trend.locator('table tbody tr').first()).toContainText('Tháng 1/2026');
+		await expect(trend.locator('table tbody tr').nth(10)).toContainText('Tháng 11/2026');
 		await keepScreenshot(page, testInfo, 'hamlet-panel');
 
 		await panel.getByRole('button', { name: /Đóng/ }).click();
@@ -251,20 +252,25 @@ test.describe('the coverage map', () => {
 		expect(problems).toEqual([]);
 	});
 
-	test('refuses a malformed month or an unknown hamlet in the URL with a message in Vietnamese', async ({
+	test('shows the map with an inline notice for a month without data or an unknown hamlet in the URL, in the page’s language', async ({
 		page
 	}) => {
 		const badMonth = await page.goto('/?month=2026-13');
-		expect(badMonth?.status()).toBe(400);
-		await expect(page.getByRole('main')).toContainText('Tháng “2026-13” không hợp lệ');
-		// One language per page: the English message is on the English page.
-		await expect(page.getByRole('main')).not.toContainText('is malformed');
+		expect(badMonth?.status()).toBe(200);
+		await expect(page.getByTestId('map-notice')).toContainText(
+			'Không có số liệu tháng 13/2026, đang hiển thị tháng 11/2026'
+		);
+		// One language per page: the English notice is on the English page.
+		await expect(page.getByRole('main')).not.toContainText('No data for the month');
 		const english = await page.goto('/en?month=2026-13');
-		expect(english?.status()).toBe(400);
-		await expect(page.getByRole('main')).toContainText('The month “2026-13” is malformed');
+		expect(english?.status()).toBe(200);
+		await expect(page.getByTestId('map-notice')).toContainText('No data for the month 13/2026');
 		const unknownHamlet = await page.goto('/?hamlet=99999999');
-		expect(unknownHamlet?.status()).toBe(404);
-		await expect(page.getByRole('main')).toContainText('Không tìm thấy thôn, tổ dân phố có mã “99999999”');
+		expect(unknownHamlet?.status()).toBe(200);
+		await expect(page.getByTestId('map-notice')).toContainText(
+			'Không tìm thấy thôn, tổ dân phố có mã “99999999”'
+		);
+		await expect(page.getByRole('main')).not.toContainText('Không tìm thấy trang');
 	});
 });
 

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GAP_FLAG_BITS } from '$lib/gap-flags';
 import type { PublicMapData } from '$lib/public-map';
 import { loadActivities } from './db/activities';
 import { DEMO_DATASET } from './db/datasets';
@@ -45,6 +46,16 @@ describe.each(testDrivers())('the public map data on %s', (driver) => {
 		expect(data.values.values.coverage[index(4001)]).toBe(Math.round((12 / 500) * 10_000) / 10_000);
 		expect(data.gap?.gap[index(4001)] ?? null).toBeNull();
 		expect(Date.parse(data.asOf)).not.toBeNaN();
+	});
+
+	it('says which hamlets and communes are rural (e-payment does not apply) and the communes’ filter flags', async () => {
+		const data = await body();
+		// The fixture's tổ dân phố are all in Phường Ba Đình: urban, in a phường neither rural nor designated.
+		expect(data.values.rural).toEqual(data.values.hamletIds.map(() => 0));
+		expect(data.values.communeCodes).toEqual(['00004']);
+		expect(data.values.communeRural).toEqual([0]);
+		expect(data.gap!.communeFlags).toHaveLength(1);
+		expect(data.gap!.communeFlags[0]! & (GAP_FLAG_BITS.rural | GAP_FLAG_BITS.minority)).toBe(0);
 	});
 
 	it('serves the same bytes with the same version until the refresh interval passes, whatever is written', async () => {
