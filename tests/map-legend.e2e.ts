@@ -12,7 +12,7 @@ import { readDemoDataInput } from '../src/lib/server/seed/read-sources';
 import { tooFewToPublish } from '../src/lib/suppression';
 import { DEMO_USERS, OWN_COMMUNE, signIn } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { jumpTo, openMap, watchForProblems, type MapWindow } from './map-page';
+import { jumpTo, keepScreenshot, openMap, watchForProblems, type MapWindow } from './map-page';
 
 const BA_DINH_SEAT: [number, number] = [105.838, 21.0386];
 
@@ -32,10 +32,9 @@ async function legendTotal(page: Page): Promise<number> {
 	return counts.reduce((sum, text) => sum + Number(text.replace(/\D/g, '')), 0);
 }
 
-/** The month's public data, as the page fetched it. */
+/** The latest month's public data, which `/` and `/embed` show by default. */
 async function publicData(page: Page): Promise<PublicMapData> {
-	const url = await page.locator('link[rel=preload][as=fetch]').getAttribute('href');
-	return (await (await page.request.get(url!)).json()) as PublicMapData;
+	return (await (await page.request.get('/api/map')).json()) as PublicMapData;
 }
 
 /** A feature's state on a layer's source, by id. */
@@ -115,6 +114,7 @@ test.describe('the legend and filters at the level on screen', () => {
 			}
 		);
 		expect(map).toEqual({ image: true, layers: [true, true] });
+		await keepScreenshot(page, test.info(), 'epayment-city');
 		expect((await communeState(page, '09700')).notApplicable).toBe(true);
 		expect((await communeState(page, '00004')).notApplicable).toBe(false);
 
@@ -181,7 +181,7 @@ test.describe('the hamlet panel’s trend', () => {
 		await openMap(page, '/?metric=smartphone&hamlet=4001');
 		const panel = page.getByTestId('hamlet-panel');
 		const chart = panel.locator('.trend-chart');
-		await expect(chart.locator('svg')).toBeVisible();
+		await expect(chart.locator('svg.lc-layout-svg')).toBeVisible();
 		await expect(chart.getByTestId('trend-target-label')).toHaveText('Mục tiêu 85%');
 		await expect(chart.getByTestId('trend-last-label')).toHaveText(/^\d{1,3}%$/);
 		// The axes' tick labels: percentages on the left, months along the bottom.
@@ -193,6 +193,7 @@ test.describe('the hamlet panel’s trend', () => {
 		const rows = chart.locator('table tbody tr');
 		await expect(rows.first()).toContainText('Tháng 1/2026');
 		await expect(chart.locator('table')).toContainText('Mục tiêu');
+		await keepScreenshot(page, test.info(), 'hamlet-trend');
 		await expectNoAxeViolations(page);
 		expect(problems).toEqual([]);
 	});
