@@ -155,26 +155,22 @@ function hamletsFillLayer(thematic: Thematic): FillLayerSpecification {
 }
 
 /**
- * The hatch over features the metric does not apply to (feature state `notApplicable`): fill-pattern
- * cannot read feature state, so the pattern covers every feature and the opacity shows it on those only.
+ * The hatch over what the metric does not apply to: rural hamlets and xã for e-payment (its target
+ * counts urban adults). Chosen by the tiles' own `rural` and `unitType`, which follow the same rule
+ * (`isRuralHamlet`), rather than by feature state: a pattern layer redrawn for a feature state change
+ * kept the hatch off tiles loaded earlier. Dimmed like the fills by the filters.
  */
 function notApplicableLayer(
 	id: string,
-	source: Pick<FillLayerSpecification, 'source' | 'source-layer' | 'minzoom' | 'maxzoom'>
+	source: Pick<FillLayerSpecification, 'source' | 'source-layer' | 'minzoom' | 'maxzoom'>,
+	filter: ExpressionSpecification
 ): FillLayerSpecification {
 	return {
 		id,
 		type: 'fill',
 		...source,
-		paint: {
-			'fill-pattern': NOT_APPLICABLE_PATTERN.id,
-			'fill-opacity': [
-				'case',
-				['boolean', ['feature-state', 'notApplicable'], false],
-				visibleOpacity(0.9),
-				0
-			] as unknown as ExpressionSpecification
-		}
+		filter,
+		paint: { 'fill-pattern': NOT_APPLICABLE_PATTERN.id, 'fill-opacity': visibleOpacity(0.9) }
 	};
 }
 
@@ -335,11 +331,17 @@ export function mapLayers(thematic?: MapThemes): LayerSpecification[] {
 		cityFillLayer,
 		communesFillLayer(thematic?.communes),
 		...(thematic?.communes.notApplicable
-			? [notApplicableLayer(LAYER_IDS.communesNotApplicable, COMMUNE_TILES_BELOW_HAMLETS)]
+			? [
+					notApplicableLayer(LAYER_IDS.communesNotApplicable, COMMUNE_TILES_BELOW_HAMLETS, [
+						'==',
+						['get', 'unitType'],
+						'xã'
+					])
+				]
 			: []),
 		...(thematic ? [hamletsFillLayer(thematic.hamlets)] : []),
 		...(thematic?.hamlets.notApplicable
-			? [notApplicableLayer(LAYER_IDS.hamletsNotApplicable, HAMLET_TILES)]
+			? [notApplicableLayer(LAYER_IDS.hamletsNotApplicable, HAMLET_TILES, ['==', ['get', 'rural'], true])]
 			: []),
 		...(thematic ? [hamletsLineLayer] : []),
 		...(thematic?.hotSpots ? [hotSpotsLayer] : []),

@@ -194,10 +194,13 @@ describe('the not-applicable hatch', () => {
 		) as FillLayerSpecification;
 		expect(hamletHatch.paint?.['fill-pattern']).toBe(NOT_APPLICABLE_PATTERN.id);
 		expect(hamletHatch.minzoom).toBe(HAMLET_ZOOM);
+		// The tiles' own facts choose what is hatched: rural hamlets, and xã below the hamlet zoom.
+		expect(hamletHatch.filter).toEqual(['==', ['get', 'rural'], true]);
 		const communeHatch = hatched.layers.find(
 			(layer) => layer.id === LAYER_IDS.communesNotApplicable
 		) as FillLayerSpecification;
 		expect(communeHatch.maxzoom).toBe(HAMLET_ZOOM);
+		expect(communeHatch.filter).toEqual(['==', ['get', 'unitType'], 'xã']);
 		expect(STYLE_IMAGES[NOT_APPLICABLE_PATTERN.id]).toBeDefined();
 	});
 });
