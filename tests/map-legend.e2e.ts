@@ -86,6 +86,10 @@ test.describe('the legend and filters at the level on screen', () => {
 		page
 	}) => {
 		const problems = watchForProblems(page);
+		// The hatch is made in code: MapLibre must never draw a tile without it.
+		page.on('console', (message) => {
+			if (/could not be loaded/.test(message.text())) problems.push(message.text());
+		});
 		await openMap(page, '/?metric=epayment');
 		const legend = page.getByTestId('legend');
 		const notApplicable = legend.locator('li[data-kind=not-applicable]');

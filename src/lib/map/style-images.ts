@@ -1,5 +1,5 @@
 // Images the style refers to by id (fill patterns), made from code rather than a sprite sheet: the map
-// adds one when the style first asks for it (MapLibre's `styleimagemissing`), so it survives style diffs.
+// adds one when the style first asks for it (MapLibre's missing-image resolver), so it survives style diffs.
 import { NOT_APPLICABLE_PATTERN, SPECIAL_CLASS_COLORS } from './classification';
 
 /** A raw RGBA image as `map.addImage` takes it. */
