@@ -9,7 +9,9 @@ export type MapNotice =
 	/** `since` malformed, without data or after the month shown: the default comparison is used. */
 	| { kind: 'since'; text: string }
 	/** `hamlet` names no hamlet. */
-	| { kind: 'hamlet'; text: string };
+	| { kind: 'hamlet'; text: string }
+	/** `commune` names no commune. */
+	| { kind: 'commune'; text: string };
 
 /**
  * A month parameter as a reader writes it, "13/2026" for `2026-13` (or `2026-13-01`); anything that is

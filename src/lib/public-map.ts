@@ -1,15 +1,27 @@
 // The public map's data as the server sends it (GET /api/map), client-safe: what `/` and `/embed` fetch
 // once per month and figures version, the same bytes for every viewer.
 import type { MapGapValues, MonthValues } from './map/map-states';
+import type { MetricId } from './metrics';
 import { monthParam } from './months';
+import type { TargetProgress } from './target-progress';
 
 export interface PublicMapData {
 	month: string;
 	/** Every hamlet's and commune's rates; figures on too few households or adults are null (`tooFew`). */
 	values: MonthValues;
 	gap: MapGapValues | null;
+	/** Where the whole city stands this month: the map's headline. */
+	city: CityStanding;
 	/** When these figures were computed (ISO 8601): the page says "số liệu lúc 14:05". */
 	asOf: string;
+}
+
+/** The city's figures of a month, summed over every hamlet (city totals: nothing to withhold). */
+export interface CityStanding {
+	/** Each rate against the plan's target (`metricProgress`, as the dashboard reads it). */
+	progress: Record<MetricId, TargetProgress>;
+	/** The digital-gap index of the city, its hamlets weighted by adults; null without the analysis. */
+	gapIndex: number | null;
 }
 
 /** The data's URL for a month (YYYY-MM-01) and figures version: immutable while the version is current. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricProgress, trainingProgress, type ProgressRow } from './target-progress';
+import { metricProgress, progressByMetric, trainingProgress, type ProgressRow } from './target-progress';
 
 const row = (overrides: Partial<ProgressRow>): ProgressRow => ({
 	households: 100,
@@ -84,5 +84,15 @@ describe('trainingProgress', () => {
 			dataMonth: '2026-11-01'
 		});
 		expect(trainingProgress([], '2026-11-01')).toMatchObject({ value: null, gap: null });
+	});
+});
+
+describe('progressByMetric', () => {
+	it('is metricProgress for every rate over the same rows', () => {
+		const rows = [row({}), row({ isRural: true, withEpayment: 0 })];
+		const all = progressByMetric(rows, '2026-11-01');
+		expect(Object.keys(all)).toEqual(['coverage', 'skills', 'smartphone', 'epayment', 'vneid']);
+		for (const [metric, progress] of Object.entries(all))
+			expect(progress).toEqual(metricProgress(metric as keyof typeof all, rows, '2026-11-01'));
 	});
 });

@@ -2,7 +2,13 @@
 // the headline a card, a map caption or a report line shows. One function per kind of figure, so the
 // dashboard, the commune page and the map say the same thing from the same definitions (metrics.ts).
 import { PLAN_TARGETS } from './domain';
-import { aggregateReading, METRIC_DEFINITIONS, type MetricFigures, type MetricId } from './metrics';
+import {
+	aggregateReading,
+	METRIC_DEFINITIONS,
+	METRICS,
+	type MetricFigures,
+	type MetricId
+} from './metrics';
 
 /** The plan's five targets as the dashboard shows them; VNeID level 2 stands in for the plan's ranking. */
 export const DASHBOARD_KPIS = ['skills', 'smartphone', 'epayment', 'training', 'vneid'] as const;
@@ -72,6 +78,17 @@ export function metricProgress(
 		gap: gapOf(definition.target, reading.value, population),
 		dataMonth
 	};
+}
+
+/** Every rate's progress over the same rows: what the map's headline reads for whichever rate it shows. */
+export function progressByMetric(
+	rows: readonly ProgressRow[],
+	month: string
+): Record<MetricId, TargetProgress> {
+	return Object.fromEntries(METRICS.map((metric) => [metric, metricProgress(metric, rows, month)])) as Record<
+		MetricId,
+		TargetProgress
+	>;
 }
 
 /** Team members trained ÷ members over `teams`; teams keep no monthly history, so the data is current. */

@@ -1,19 +1,20 @@
 import { env } from '$env/dynamic/private';
 import { InputError } from '$lib/input-error';
 import type { MapNotice } from '$lib/map-notice';
-import { readHamletParam, readMonthParam, MONTH_WORDINGS } from '$lib/params';
+import { readCommuneCodeParam, readHamletParam, readMonthParam, MONTH_WORDINGS } from '$lib/params';
 import { publicMapDataUrl } from '$lib/public-map';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { hamletDetails } from '$lib/server/hamlet-details';
 import { cityGapAnalysis } from '$lib/server/gap-analysis';
 import { withErrorPage } from '$lib/server/input-error-http';
 import { publicMapShell, publicMapSnapshot } from '$lib/server/public-map';
+import { communePlaces } from '$lib/server/search';
 import type { PageServerLoad } from './$types';
 
 /**
- * The map page reads `month` and `hamlet` from the URL here; `metric` and `classes` are read in the
+ * The map page reads `month`, `hamlet` and `commune` from the URL here; `metric` and `classes` are read in the
  * browser, so switching them never waits for the server. SvelteKit reruns this load only when one of
- * the two parameters it read changes. The month's figures are not in the page: it fetches them from
+ * the parameters it read changes. The month's figures are not in the page: it fetches them from
  * their versioned URL (GET /api/map), computed once for every viewer, so the shell stays small.
  */
 export const load: PageServerLoad = ({ url }) => withErrorPage(() => mapData(url.searchParams));
@@ -31,7 +32,7 @@ function orNotice<T>(read: () => T, fallback: () => T, notice: () => MapNotice, 
 
 /**
  * The map's data. A shared link is not refused for what the map cannot show: a bad month shows the
- * latest one, a bad comparison month the default, an unknown hamlet none, each with a notice
+ * latest one, a bad comparison month the default, an unknown hamlet or commune none, each with a notice
  * (`notices`) on the map. The machine endpoints (/api/*) stay strict.
  */
 async function mapData(search: URLSearchParams) {
@@ -74,6 +75,11 @@ async function mapData(search: URLSearchParams) {
 		selected = await hamletDetails(db, hamletId, month, since);
 		if (!selected) notices.push({ kind: 'hamlet', text: search.get('hamlet')! });
 	}
+	// The commune panel lists the commune's hamlets, so that a keyboard reaches each of them.
+	const communeNotice = (): MapNotice => ({ kind: 'commune', text: search.get('commune')! });
+	const communeCode = orNotice(() => readCommuneCodeParam(search), () => undefined, communeNotice, notices);
+	const selectedCommune = communeCode === undefined ? null : await communePlaces(db, communeCode);
+	if (communeCode !== undefined && !selectedCommune) notices.push(communeNotice());
 	// The selected hamlet's gap with its decomposition; the whole analysis is cached per month.
 	const selectedGap =
 		selected && month !== undefined
@@ -88,6 +94,7 @@ async function mapData(search: URLSearchParams) {
 		mapDataUrl: month !== undefined && snapshot ? publicMapDataUrl(month, snapshot.version) : null,
 		selected,
 		selectedGap,
+		selectedCommune,
 		// In the tile URLs: while it is current, tiles are cacheable for a year (CDN); it changes with boundaries only.
 		tileVersion: shell.tileVersion,
 		// Deployments with internet may put a basemap under our layers; offline is the default.
@@ -95,6 +102,7 @@ async function mapData(search: URLSearchParams) {
 		cityOutline: shell.cityOutline,
 		communeLabels: shell.communeLabels,
 		summary: shell.summary,
+		approximateHamlets: shell.approximateHamlets,
 		bounds: shell.bounds
 	};
 }

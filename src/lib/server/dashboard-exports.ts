@@ -7,7 +7,7 @@ import type { CityDashboard, CommuneDashboard, CommuneRow, HamletRow } from '$li
 import { formatMonth, formatNumber } from '$lib/format';
 import { kpiLabel, projectionStatusLabel, unitTypeName } from '$lib/labels';
 import { DASHBOARD_KPIS } from '$lib/target-progress';
-import { escapeSpreadsheetCell, spreadsheetCsv } from './spreadsheet-cells';
+import { escapeSpreadsheetCell, spreadsheetCsv } from '$lib/spreadsheet-cells';
 
 // The files are for the city's and the communes' offices, whatever the page's language (as the plan CSV).
 const FILE_LOCALE = 'vi';

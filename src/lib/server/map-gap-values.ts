@@ -69,21 +69,31 @@ export function communeFilterFlags(
 	});
 }
 
+/** Hamlets' gap indexes weighted by their adults, to one decimal; null without adults. */
+function adultWeightedGapIndex(hamlets: Iterable<{ gapIndex: number; adults: number }>): number | null {
+	let weighted = 0;
+	let adults = 0;
+	for (const hamlet of hamlets) {
+		weighted += hamlet.gapIndex * hamlet.adults;
+		adults += hamlet.adults;
+	}
+	return adults > 0 ? Math.round((weighted / adults) * 10) / 10 : null;
+}
+
 /**
  * Each commune's gap index: its hamlets' indexes weighted by their adults, to one decimal (the map's
  * commune shading and the dashboard's table); a commune without adults has none.
  */
 export function communeGapIndexes(analysis: GapAnalysis): Map<string, number> {
-	const totals = new Map<string, { weighted: number; adults: number }>();
-	for (const hamlet of analysis.hamlets) {
-		const total = totals.get(hamlet.communeCode) ?? { weighted: 0, adults: 0 };
-		total.weighted += hamlet.gapIndex * hamlet.adults;
-		total.adults += hamlet.adults;
-		totals.set(hamlet.communeCode, total);
-	}
 	const result = new Map<string, number>();
-	for (const [code, total] of totals) {
-		if (total.adults > 0) result.set(code, Math.round((total.weighted / total.adults) * 10) / 10);
+	for (const [code, hamlets] of Map.groupBy(analysis.hamlets, (hamlet) => hamlet.communeCode)) {
+		const index = adultWeightedGapIndex(hamlets);
+		if (index !== null) result.set(code, index);
 	}
 	return result;
+}
+
+/** The city's gap index, weighted the same way as a commune's: the map's headline for the gap. */
+export function cityGapIndex(analysis: GapAnalysis): number | null {
+	return adultWeightedGapIndex(analysis.hamlets);
 }

@@ -11,17 +11,20 @@ import { METRICS } from '$lib/metrics';
 import type { PublicMapData } from '$lib/public-map';
 import { readMonthParam, readStrictParams } from '$lib/params';
 import { tooFewToPublish } from '$lib/suppression';
+import { progressByMetric } from '$lib/target-progress';
 import { acceptsGzip } from './compression';
 import { cityOutlineCollection } from './db/city-outline';
 import { communeLabelPoints, communesFeatureCollection } from './db/communes';
+import { approximateBoundaryCount } from './db/hamlets';
 import type { Database } from './db/index';
 import { dataMonths } from './db/metrics';
 import { currentDataRevision, currentGeometryRevision } from './db/revision';
 import { databaseSummary } from './db/summary';
 import { etagMatches, IMMUTABLE, notModified, REVALIDATE } from './http-cache';
 import { answerJson } from './input-error-http';
-import { mapGapValues } from './map-gap-values';
-import { monthValues } from './month-values';
+import { cityGapAnalysis } from './gap-analysis';
+import { cityGapIndex, mapGapValues } from './map-gap-values';
+import { hamletFiguresOfMonth, monthValues } from './month-values';
 import { StaleWhileRevalidate } from './stale-while-revalidate';
 import { tileVersionOf } from './tiles/tile-response';
 
@@ -94,6 +97,8 @@ export interface PublicMapShell {
 	bounds: [number, number, number, number];
 	/** Each commune's `[west, south, east, north]`, for an embed that frames one commune. */
 	communeBounds: ReadonlyMap<string, [number, number, number, number]>;
+	/** Hamlets drawn with a generated boundary: the source line says "ranh giới thôn ước tính" when any. */
+	approximateHamlets: number;
 }
 
 /** The month's public JSON, ready to send. */
@@ -122,10 +127,11 @@ function cachesOf(db: Database): DatabaseCaches {
 				return { months, summary };
 			}),
 			geometry: new PerRevision(async (tag) => {
-				const [cityOutline, communeLabels, communes] = await Promise.all([
+				const [cityOutline, communeLabels, communes, approximateHamlets] = await Promise.all([
 					cityOutlineCollection(db),
 					communeLabelPoints(db),
-					communesFeatureCollection(db)
+					communesFeatureCollection(db),
+					approximateBoundaryCount(db)
 				]);
 				const [west, south, east, north] = bbox(cityOutline);
 				const communeBounds = new Map(
@@ -139,7 +145,8 @@ function cachesOf(db: Database): DatabaseCaches {
 					cityOutline,
 					communeLabels,
 					bounds: [west, south, east, north] as [number, number, number, number],
-					communeBounds
+					communeBounds,
+					approximateHamlets
 				};
 			}),
 			months: new Map()
@@ -191,9 +198,15 @@ export async function publicMapSnapshot(db: Database, month: string): Promise<Pu
 	if (!snapshots) {
 		snapshots = new PerRevision(async (tag) => {
 			const values = await monthValues(db, month);
+			const [gap, figures, analysis] = await Promise.all([
+				mapGapValues(db, values),
+				hamletFiguresOfMonth(db, month),
+				cityGapAnalysis(db, month)
+			]);
 			const body: PublicMapData = {
 				month,
-				...publishableValues(values, await mapGapValues(db, values)),
+				...publishableValues(values, gap),
+				city: { progress: progressByMetric(figures, month), gapIndex: cityGapIndex(analysis) },
 				asOf: new Date().toISOString()
 			};
 			const json = Buffer.from(JSON.stringify(body));

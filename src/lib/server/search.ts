@@ -5,6 +5,7 @@ import { placeRows } from './db/places';
 import { RevisionCache } from './revision-cache';
 
 interface IndexedPlace extends PlaceResult {
+	communeCode: string;
 	folded: string;
 	/** The name without its unit word ("ba dinh" for Phường Ba Đình), so a bare name ranks as exact. */
 	foldedShortName: string;
@@ -56,11 +57,31 @@ export async function searchPlaces(
 			(a.place.kind === b.place.kind ? 0 : a.place.kind === 'commune' ? -1 : 1) ||
 			a.place.name.localeCompare(b.place.name, 'vi')
 	);
-	return matches.slice(0, limit).map(({ place: { kind, id, name, context, bbox } }) => ({
-		kind,
-		id,
-		name,
-		context,
-		bbox
-	}));
+	return matches.slice(0, limit).map(({ place }) => asResult(place));
+}
+
+/** A place as the browser gets it: without the index's own fields. */
+const asResult = ({ kind, id, name, context, bbox }: IndexedPlace): PlaceResult => ({
+	kind,
+	id,
+	name,
+	context,
+	bbox
+});
+
+/**
+ * A commune and its hamlets (by name) as places: the map's commune panel, which lists them for the
+ * keyboard. Null when no commune has the code.
+ */
+export async function communePlaces(
+	db: Database,
+	code: string
+): Promise<{ commune: PlaceResult; hamlets: PlaceResult[] } | null> {
+	const { value: index } = await cache.get(db, 'places', () => buildIndex(db));
+	const commune = index.find((place) => place.kind === 'commune' && place.id === code);
+	if (!commune) return null;
+	const hamlets = index
+		.filter((place) => place.kind === 'hamlet' && place.communeCode === code)
+		.sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
+	return { commune: asResult(commune), hamlets: hamlets.map(asResult) };
 }

@@ -34,6 +34,7 @@ async function embedData(search: URLSearchParams) {
 		cityOutline: shell.cityOutline,
 		communeLabels: shell.communeLabels,
 		demo: shell.summary.demoRows > 0,
+		approximateHamlets: shell.approximateHamlets,
 		demoTitles: shell.summary.datasets
 			.filter((dataset) => dataset.kind === 'demo')
 			.map((dataset) => dataset.title),

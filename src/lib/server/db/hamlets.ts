@@ -265,6 +265,15 @@ export async function hamletNamesInCommune(
 		.orderBy(asc(hamlets.id));
 }
 
+/** How many current hamlets have a generated (approximate) boundary: the map's source line says so. */
+export async function approximateBoundaryCount(db: Database): Promise<number> {
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(hamlets)
+		.where(and(eq(hamlets.boundarySource, 'approximate'), isNull(hamlets.retiredAt)));
+	return row?.count ?? 0;
+}
+
 /** Hamlets whose polygon intersects a bbox, as GeoJSON ordered by id (uses the GiST index). */
 export async function hamletsInBbox(
 	db: Database,

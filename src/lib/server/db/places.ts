@@ -12,6 +12,8 @@ export interface PlaceRow {
 	shortName: string;
 	/** The commune a hamlet lies in; empty for a commune. */
 	context: string;
+	/** The 5-digit code of the commune (itself, for a commune). */
+	communeCode: string;
 	west: number;
 	south: number;
 	east: number;
@@ -23,11 +25,11 @@ export async function placeRows(db: Database): Promise<PlaceRow[]> {
 	return selectRows<PlaceRow>(
 		db,
 		sql`
-			SELECT 'commune' AS kind, code AS id, full_name AS name, name AS "shortName", '' AS context,
+			SELECT 'commune' AS kind, code AS id, full_name AS name, name AS "shortName", '' AS context, code AS "communeCode",
 				ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north
 			FROM communes
 			UNION ALL
-			SELECT 'hamlet', h.id::text, h.name, h.name, c.full_name,
+			SELECT 'hamlet', h.id::text, h.name, h.name, c.full_name, h.commune_code,
 				ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
 			FROM hamlets h JOIN communes c ON c.code = h.commune_code
 			WHERE h.retired_at IS NULL

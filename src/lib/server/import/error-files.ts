@@ -3,7 +3,7 @@
 // formulas (spreadsheet-cells.ts).
 import ExcelJS from 'exceljs';
 import type { ImportIssue } from '$lib/import-report';
-import { escapeSpreadsheetCell, spreadsheetCsv } from '../spreadsheet-cells';
+import { escapeSpreadsheetCell, spreadsheetCsv } from '$lib/spreadsheet-cells';
 import { cellText } from './cell-values';
 import { readTable } from './read-table';
 

@@ -6,7 +6,7 @@ import { ACTIVITY_KINDS, OUTREACH_TOPICS, type ImportKind } from '$lib/domain';
 import { IMPORT_KIND_COLUMNS, importColumn, type ImportField } from '$lib/import-columns';
 import { activityKindLabel, outreachTopicLabel } from '$lib/labels';
 import type { Named } from './name-matching';
-import { escapeSpreadsheetCell, spreadsheetCsv } from '../spreadsheet-cells';
+import { escapeSpreadsheetCell, spreadsheetCsv } from '$lib/spreadsheet-cells';
 
 /** What a template is made for: the commune (null: all), its hamlets and teams, and today (Hanoi). */
 export interface TemplateContext {

@@ -1,7 +1,7 @@
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { listAuditEvents } from '$lib/server/db/audit';
 import { withErrorPage } from '$lib/server/input-error-http';
-import { spreadsheetCsv } from '$lib/server/spreadsheet-cells';
+import { spreadsheetCsv } from '$lib/spreadsheet-cells';
 import { readAuditQuery, requireAdmin } from '../audit-query';
 import type { RequestHandler } from './$types';
 

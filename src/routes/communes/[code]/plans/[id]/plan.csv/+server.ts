@@ -3,7 +3,7 @@ import { readPlanId, unknownPlanError } from '$lib/plans';
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { withErrorPage } from '$lib/server/input-error-http';
 import { planReport } from '$lib/server/plan-report';
-import { spreadsheetCsv } from '$lib/server/spreadsheet-cells';
+import { spreadsheetCsv } from '$lib/spreadsheet-cells';
 import type { RequestHandler } from './$types';
 
 const COLUMNS = [
