@@ -3,6 +3,7 @@ import {
 	EMBED_SIZE,
 	embedCode,
 	embedUrlOf,
+	dataTableUrlOf,
 	fullMapUrlOf,
 	isPublicMapPath,
 	isResizeMessage,
@@ -33,6 +34,19 @@ describe('the embed of a view', () => {
 		expect(full.pathname).toBe('/en');
 		expect(full.search).toBe('?metric=gap');
 		expect(full.hash).toBe('#map=12/21/105.8');
+	});
+
+	it('links to the full map’s data table as the map’s text alternative, keeping a framed commune', () => {
+		const table = dataTableUrlOf(
+			new URL('https://gotungnha.vn/embed?metric=skills&month=2026-06&commune=09700#map=12/21/105.8')
+		);
+		expect(table.pathname).toBe('/');
+		expect(Object.fromEntries(table.searchParams)).toEqual({
+			metric: 'skills',
+			month: '2026-06',
+			commune: '09700'
+		});
+		expect(table.hash).toBe('#bang-so-lieu');
 	});
 
 	it('gives an iframe with a title and a script that only listens to this origin', () => {

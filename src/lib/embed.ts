@@ -53,6 +53,21 @@ export function fullMapUrlOf(embed: URL): URL {
 	return full;
 }
 
+/** The id of the data table under the full map: the embed's text alternative links to it. */
+export const DATA_TABLE_ANCHOR = 'bang-so-lieu';
+
+/**
+ * The full map's data table for an embed: the same metric and month, the framed commune's panel
+ * (`?commune=`) when the embed frames one, scrolled to the table.
+ */
+export function dataTableUrlOf(embed: URL): URL {
+	const full = fullMapUrlOf(embed);
+	const commune = embed.searchParams.get('commune');
+	if (commune !== null) full.searchParams.set('commune', commune);
+	full.hash = DATA_TABLE_ANCHOR;
+	return full;
+}
+
 const escapeAttribute = (text: string) =>
 	text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 

@@ -68,7 +68,8 @@ export function mapTitle(metric: MapMetricId, month: string, locale?: Locale): s
 		{
 			metric: metricLabel(metric, 'label', locale),
 			// Mid-sentence in Vietnamese ("tháng 11"); English month names keep their capital.
-			month: (locale ?? getLocale()) === 'vi' ? monthText.charAt(0).toLowerCase() + monthText.slice(1) : monthText
+			month:
+				(locale ?? getLocale()) === 'vi' ? monthText.charAt(0).toLowerCase() + monthText.slice(1) : monthText
 		},
 		{ locale }
 	);

@@ -66,10 +66,7 @@ export function communeTableRows(
 ): TableRow[] {
 	return values.communeCodes.map((code, index) => {
 		const cells = Object.fromEntries(
-			METRICS.map((metric) => [
-				metric,
-				{ ...EMPTY_CELL, value: values.communeValues[metric][index] ?? null }
-			])
+			METRICS.map((metric) => [metric, { ...EMPTY_CELL, value: values.communeValues[metric][index] ?? null }])
 		) as Record<MapMetricId, TableCell>;
 		cells.gap = { ...EMPTY_CELL, value: gap?.communeGap[index] ?? null };
 		const name = communeNames.get(code) ?? code;
@@ -147,8 +144,7 @@ export function sortTableRows(rows: readonly TableRow[], sort: TableSort): Table
 	const byName = (a: TableRow, b: TableRow) => collator.compare(a.name, b.name) || a.key.localeCompare(b.key);
 	return [...rows].sort((a, b) => {
 		if (sort.key === 'name') return sign * byName(a, b);
-		if (sort.key === 'commune')
-			return sign * collator.compare(a.communeName, b.communeName) || byName(a, b);
+		if (sort.key === 'commune') return sign * collator.compare(a.communeName, b.communeName) || byName(a, b);
 		const x = a.cells[sort.key].value;
 		const y = b.cells[sort.key].value;
 		if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;

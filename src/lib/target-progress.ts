@@ -2,13 +2,7 @@
 // the headline a card, a map caption or a report line shows. One function per kind of figure, so the
 // dashboard, the commune page and the map say the same thing from the same definitions (metrics.ts).
 import { PLAN_TARGETS } from './domain';
-import {
-	aggregateReading,
-	METRIC_DEFINITIONS,
-	METRICS,
-	type MetricFigures,
-	type MetricId
-} from './metrics';
+import { aggregateReading, METRIC_DEFINITIONS, METRICS, type MetricFigures, type MetricId } from './metrics';
 
 /** The plan's five targets as the dashboard shows them; VNeID level 2 stands in for the plan's ranking. */
 export const DASHBOARD_KPIS = ['skills', 'smartphone', 'epayment', 'training', 'vneid'] as const;

@@ -32,6 +32,7 @@ export const LAYER_IDS = {
 	hamletsHighlight: 'hamlets-highlight',
 	hotSpots: 'hot-spots',
 	communesLine: 'communes-line',
+	communesHighlight: 'communes-highlight',
 	cityLine: 'city-line',
 	communeLabels: 'commune-labels'
 } as const;
@@ -276,6 +277,23 @@ const communesLineLayer: LineLayerSpecification = {
 	}
 };
 
+/**
+ * The hovered commune (feature state `hover`: the pointer, or its row in the data table), outlined in
+ * black in the city-wide view, where communes carry the colors.
+ */
+const communesHighlightLayer: LineLayerSpecification = {
+	id: LAYER_IDS.communesHighlight,
+	type: 'line',
+	source: SOURCE_IDS.communes,
+	'source-layer': TILE_LAYER_INFO.communes.sourceLayer,
+	maxzoom: HAMLET_ZOOM,
+	layout: { 'line-join': 'round' },
+	paint: {
+		'line-color': MAP_COLORS.hover,
+		'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0]
+	}
+};
+
 /** The city boundary, drawn over the commune lines that run along it. */
 const cityLineLayer: LineLayerSpecification = {
 	id: LAYER_IDS.cityLine,
@@ -347,6 +365,7 @@ export function mapLayers(thematic?: MapThemes): LayerSpecification[] {
 		...(thematic?.hotSpots ? [hotSpotsLayer] : []),
 		...(thematic ? [hamletsHighlightLayer] : []),
 		communesLineLayer,
+		...(thematic ? [communesHighlightLayer] : []),
 		cityLineLayer,
 		communeLabelsLayer
 	];

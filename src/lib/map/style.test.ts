@@ -77,6 +77,7 @@ describe('createMapStyle', () => {
 			LAYER_IDS.hamletsLine,
 			LAYER_IDS.hamletsHighlight,
 			LAYER_IDS.communesLine,
+			LAYER_IDS.communesHighlight,
 			LAYER_IDS.cityLine,
 			LAYER_IDS.communeLabels
 		]);
