@@ -9,6 +9,7 @@ import { loadSurveys } from './db/surveys';
 import { fixtureActivity, fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import { IMMUTABLE, REVALIDATE } from './http-cache';
+import { cityDashboard } from './dashboard';
 import { publicMapResponse, publicMapShell, publicMapSnapshot } from './public-map';
 import { currentTileVersion } from './tiles/tile-response';
 
@@ -58,6 +59,19 @@ describe.each(testDrivers())('the public map data on %s', (driver) => {
 		expect(data.gap!.communeFlags[0]! & (GAP_FLAG_BITS.rural | GAP_FLAG_BITS.minority)).toBe(0);
 	});
 
+	it('carries where the city stands, the same figures as the dashboard’s cards for the month', async () => {
+		const { city } = await body();
+		const dashboard = await cityDashboard(handle.db, MONTH);
+		for (const card of dashboard.cards) {
+			if (card.progress.kpi === 'training') continue;
+			expect(city.progress[card.progress.kpi]).toEqual(card.progress);
+		}
+		// Withheld hamlet figures still count in the city's sums: 36 of 48 adults surveyed.
+		expect(city.progress.skills).toMatchObject({ numerator: 36, denominator: 48, dataMonth: MONTH });
+		expect(city.progress.coverage.target).toBe(1);
+		expect(city.gapIndex).toEqual(expect.any(Number));
+	});
+
 	it('serves the same bytes with the same version until the refresh interval passes, whatever is written', async () => {
 		const before = await publicMapSnapshot(handle.db, MONTH);
 		await loadActivities(handle.db, TEST_ACTOR, [fixtureActivity(2)], DEMO_DATASET);
@@ -70,6 +84,8 @@ describe.each(testDrivers())('the public map data on %s', (driver) => {
 		expect(shell.tileVersion).toBe(await currentTileVersion(handle.db));
 		expect(shell.months).toContain(MONTH);
 		expect(shell.communeBounds.get('00004')).toHaveLength(4);
+		// Every fixture hamlet has a generated boundary: the source line says "ước tính".
+		expect(shell.approximateHamlets).toBe(shell.summary.hamlets);
 	});
 
 	it('answers the JSON immutable for the current v, to revalidate otherwise, 304 for its ETag, 400 for a bad month', async () => {

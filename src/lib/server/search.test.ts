@@ -5,7 +5,7 @@ import { loadSurveys } from './db/surveys';
 import { fixtureSurvey, loadFixtureData, TEST_ACTOR } from './db/test-fixtures';
 import { openTestDatabase, testDrivers } from './db/test-databases';
 import type { ApiErrorBody } from './input-error-http';
-import { searchPlaces } from './search';
+import { communePlaces, searchPlaces } from './search';
 import { searchResponse } from './search-request';
 
 describe.each(testDrivers())('searchPlaces on %s', (driver) => {
@@ -32,6 +32,19 @@ describe.each(testDrivers())('searchPlaces on %s', (driver) => {
 		const results = await searchPlaces(handle.db, 'to dan pho 3');
 		expect(results[0]).toMatchObject({ kind: 'hamlet', id: '4003', context: 'Phường Ba Đình' });
 		expect(await searchPlaces(handle.db, 'tổ dân phố', 2)).toHaveLength(2);
+	});
+
+	it('lists a commune’s hamlets in name order for its panel, each with its bounds; null for no commune', async () => {
+		const places = await communePlaces(handle.db, '00004');
+		expect(places?.commune).toMatchObject({ kind: 'commune', id: '00004', name: 'Phường Ba Đình' });
+		const names = places!.hamlets.map((hamlet) => hamlet.name);
+		expect(names.length).toBeGreaterThan(1);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi', { numeric: true })));
+		expect(
+			places!.hamlets.every((hamlet) => hamlet.kind === 'hamlet' && hamlet.context === 'Phường Ba Đình')
+		).toBe(true);
+		expect(Object.keys(places!.hamlets[0]!).sort()).toEqual(['bbox', 'context', 'id', 'kind', 'name']);
+		expect(await communePlaces(handle.db, '99999')).toBeNull();
 	});
 
 	it('returns nothing for blank or unmatched text', async () => {
