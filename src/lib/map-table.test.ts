@@ -9,10 +9,10 @@ import {
 	pageOfRow,
 	sortTableRows,
 	tableColumns,
-	tableCsv,
 	tablePage,
 	type HamletFeatureInfo
 } from './map-table';
+import { tableCsv } from './map-table-csv';
 
 const values: MonthValues = {
 	month: '2026-11-01',

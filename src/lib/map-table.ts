@@ -1,15 +1,14 @@
 // The data table under the map (DHIS2's "data table"): the rows of the level the map draws (communes at
 // city zoom, the hamlets in view when zoomed in), sorted, filtered, paged and written as CSV. Pure, so
 // the rules are tested without a map; MapDataTable.svelte shows them and keeps them in sync with the map.
+// The CSV is map-table-csv.ts, loaded when asked for.
 import { formatNumber } from './format';
 import { GAP_FLAG_BITS } from './gap-flags';
-import { metricLabel } from './labels';
 import type { MapGapValues, MonthValues } from './map/map-states';
 import type { MapMetricId } from './map/view-state';
 import { METRIC_DEFINITIONS, METRICS } from './metrics';
 import { m } from './paraglide/messages';
 import type { Locale } from './paraglide/runtime';
-import { spreadsheetCsv } from './spreadsheet-cells';
 import { tooFewToPublish } from './suppression';
 import { foldVietnamese } from './text';
 
@@ -186,50 +185,6 @@ export function tablePage<T>(
 export function pageOfRow(rows: readonly TableRow[], key: string, size: number): number | undefined {
 	const index = rows.findIndex((row) => row.key === key);
 	return index < 0 ? undefined : Math.floor(index / size);
-}
-
-/** A cell as the CSV writes it: a percentage with two decimals, the index, or why there is none. */
-function csvCell(metric: MapMetricId, cell: TableCell, locale: Locale | undefined): string | number {
-	if (cell.withheld) return m.map_too_few({}, { locale });
-	if (cell.notApplicable) return m.table_not_applicable({}, { locale });
-	if (cell.value === null) return '';
-	return metric === 'gap' ? cell.value : Math.round(cell.value * 10_000) / 100;
-}
-
-/**
- * The rows as a CSV file (UTF-8 with a byte-order mark, spreadsheet-safe cells): code, name, commune
- * for hamlets, then each figure column; rates in percent, the gap in index points. Withheld figures
- * say "ít số liệu", as on the map: the file is as public as the page.
- */
-export function tableCsv(
-	rows: readonly TableRow[],
-	level: TableLevel,
-	columns: readonly MapMetricId[],
-	locale?: Locale
-): string {
-	const header = [
-		m.table_code({}, { locale }),
-		level === 'commune' ? m.table_commune({}, { locale }) : m.table_hamlet({}, { locale }),
-		...(level === 'hamlet' ? [m.table_commune({}, { locale })] : []),
-		...columns.map((metric) =>
-			m.table_csv_column(
-				{
-					label: metricLabel(metric, 'shortLabel', locale),
-					unit: metric === 'gap' ? m.table_unit_points({}, { locale }) : '%'
-				},
-				{ locale }
-			)
-		)
-	];
-	return spreadsheetCsv(
-		header,
-		rows.map((row) => [
-			row.key,
-			row.name,
-			...(level === 'hamlet' ? [row.communeName] : []),
-			...columns.map((metric) => csvCell(metric, row.cells[metric], locale))
-		])
-	);
 }
 
 /** A figure as the table shows it. */

@@ -1,5 +1,6 @@
 // Spreadsheet exports (CSV now, XLSX later) go through one escaping of their cells.
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the same code with what it needs of Node's Buffer, so the map's table can use it too.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /**
  * Excel, LibreOffice and Google Sheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or
