@@ -93,16 +93,16 @@ test.describe('the headline strip, title and source line', () => {
 		);
 
 		// Coverage counts households; VNeID and the gap index have no target: value and month only.
-		await page.getByTestId('metric-select').selectOption('coverage');
+		await page.getByRole('radio', { name: 'Hộ được tiếp cận', exact: true }).check();
 		await expect(headline.getByTestId('headline-gap')).toHaveText(/^còn [\d.]+ hộ$/);
 		await expect(page.getByTestId('map-source')).toContainText('số liệu đến 30/11/2026');
-		await page.getByTestId('metric-select').selectOption('vneid');
+		await page.getByRole('radio', { name: 'VNeID mức 2', exact: true }).check();
 		await expect(page.getByTestId('map-title')).toHaveText(
 			'Tài khoản định danh điện tử mức độ 2 (VNeID) · tháng 11/2026'
 		);
 		await expect(headline.getByTestId('headline-gap')).toHaveCount(0);
 		await expect(headline).toContainText('Kế hoạch không đặt mục tiêu');
-		await page.getByTestId('metric-select').selectOption('gap');
+		await page.getByRole('radio', { name: 'Khoảng cách số', exact: true }).check();
 		await expect(headline.getByTestId('headline-value')).toHaveText(/^\d+(,\d)?$/);
 		await expect(headline.getByTestId('headline-target')).toHaveCount(0);
 		expect(problems).toEqual([]);
@@ -110,7 +110,7 @@ test.describe('the headline strip, title and source line', () => {
 
 	test('is in English on /en/, month in words', async ({ page }) => {
 		await openMap(page, '/en/?metric=skills&month=2026-06');
-		await expect(page.getByTestId('map-title')).toHaveText('Adults with basic digital skills · June 2026');
+		await expect(page.getByTestId('map-title')).toHaveText('Digital-skills rate · June 2026');
 		await expect(page.getByTestId('headline-gap')).toHaveText(/^[\d,]+ people to go$/);
 		await expect(page.getByTestId('map-source')).toContainText('approximate hamlet boundaries');
 	});
