@@ -245,6 +245,19 @@ test.describe('a shared link the map cannot show in full', () => {
 			items.filter({ hasText: 'Tháng so sánh' }).or(items.filter({ hasText: 'so sánh' }))
 		).toHaveCount(1);
 	});
+
+	test('an unknown or malformed commune shows the whole city with a notice, not a 404 page', async ({
+		page
+	}) => {
+		for (const code of ['99999', 'ba-dinh']) {
+			const response = await page.goto(`/?commune=${code}`);
+			expect(response?.status()).toBe(200);
+			await expect(page.getByTestId('map-notice')).toContainText(`Không tìm thấy xã, phường có mã “${code}”`);
+			await expect(page.getByTestId('commune-panel')).toHaveCount(0);
+		}
+		await page.getByTestId('map-notice').getByRole('button', { name: 'Đóng thông báo' }).click();
+		await expect(page).not.toHaveURL(/commune=/);
+	});
 });
 
 test.describe('the planner’s projections', () => {
