@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import { selectRows, type Database } from './index';
@@ -8,6 +8,7 @@ import { validateActivityRow } from '../../activity-input';
 import { hamlets, outreachActivities, teams } from './schema';
 import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
+import { currentHamlets, isCurrentHamlet } from './current-hamlets';
 
 const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activities' };
 
@@ -68,7 +69,7 @@ export async function loadActivities(
 				await tx
 					.select({ id: hamlets.id, communeCode: hamlets.communeCode })
 					.from(hamlets)
-					.where(inArray(hamlets.id, [...new Set(rows.map((row) => row.hamletId))]))
+					.where(and(inArray(hamlets.id, [...new Set(rows.map((row) => row.hamletId))]), isCurrentHamlet))
 			).map((row) => [row.id, row.communeCode])
 		);
 		const teamCommunes = new Map(
@@ -163,7 +164,7 @@ export async function householdsReachedInCommune(
 		db,
 		sql`
 			SELECT coalesce(sum(o.households_new), 0)::int AS reached
-			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
+			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE h.commune_code = ${communeCode} AND o.occurred_on BETWEEN ${firstDay}::date AND ${lastDay}::date`
 	);
 	return Number(row?.reached ?? 0);
@@ -185,7 +186,7 @@ export async function activitiesOfMonth(db: Database, month: string): Promise<Ac
 				ST_X(o.location) AS lng, ST_Y(o.location) AS lat
 			FROM outreach_activities o
 			JOIN teams t ON t.id = o.team_id
-			JOIN hamlets h ON h.id = o.hamlet_id
+			JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE o.occurred_on >= ${month}::date AND o.occurred_on < ${month}::date + interval '1 month'
 			ORDER BY o.id`
 	);

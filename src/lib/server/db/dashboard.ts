@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { ActivityKind, OutreachTopic, UnitType } from '../../domain';
 import { selectRows, type Database } from './index';
+import { currentHamlets } from './current-hamlets';
 
 /** What a hamlet is, apart from its monthly figures and its polygon. */
 export interface HamletProfile {
@@ -23,7 +24,7 @@ export function hamletProfiles(db: Database): Promise<HamletProfile[]> {
 		sql`
 			SELECT id, name, commune_code AS "communeCode", kind::text AS kind, elderly,
 				minority_share AS "minorityShare", boundary_source::text AS "boundarySource"
-			FROM hamlets ORDER BY id`
+			FROM ${currentHamlets} AS hamlets ORDER BY id`
 	);
 }
 
@@ -99,7 +100,7 @@ export function activityKindCounts(db: Database): Promise<ActivityKindCount[]> {
 				sum(o.households_new)::int AS "householdsNew", sum(o.people_guided)::int AS "peopleGuided",
 				(count(*) FILTER (WHERE ${ELDERLY_CLASS}))::int AS "elderlyTopicClasses",
 				coalesce(sum(o.people_guided) FILTER (WHERE ${ELDERLY_CLASS}), 0)::int AS "elderlyTopicPeopleGuided"
-			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
+			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
 	);
 }
@@ -121,7 +122,7 @@ export function activityTopicCounts(db: Database): Promise<ActivityTopicCount[]>
 		sql`
 			SELECT h.commune_code AS "communeCode", to_char(date_trunc('month', o.occurred_on), 'YYYY-MM-DD') AS month,
 				topic::text AS topic, count(*)::int AS activities
-			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id, unnest(o.topics) AS topic
+			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id, unnest(o.topics) AS topic
 			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
 	);
 }

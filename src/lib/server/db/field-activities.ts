@@ -13,6 +13,7 @@ import { datasetLoadEvent, type AuditEntry } from './audit';
 import { DEMO_DATASET, ensureDataset, type DatasetRecord } from './datasets';
 import { selectRows, type Database } from './index';
 import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
+import { currentHamlets } from './current-hamlets';
 
 /** The activities recorded in the field app: real records, not demo data. */
 export const FIELD_DATASET: DatasetRecord = {
@@ -65,7 +66,7 @@ async function checkedReferences(
 ): Promise<{ communeCode: string; hamletName: string; teamName: string }> {
 	const [hamlet] = await selectRows<{ communeCode: string; name: string }>(
 		tx,
-		sql`SELECT commune_code AS "communeCode", name FROM hamlets WHERE id = ${hamletId} AND retired_at IS NULL`
+		sql`SELECT commune_code AS "communeCode", name FROM ${currentHamlets} AS hamlets WHERE id = ${hamletId}`
 	);
 	if (!hamlet || !actor.communeCodes.includes(hamlet.communeCode)) throw unknownHamlet(hamletId);
 	const [team] = await selectRows<{ name: string }>(
@@ -243,7 +244,7 @@ export async function monthTotals(db: Database, scope: HistoryScope, day: string
 				coalesce(sum(o.people_guided), 0)::int AS "peopleGuided",
 				coalesce(sum(o.people_aged_60_plus), 0)::int AS "peopleAged60Plus",
 				coalesce(sum(o.people_from_minorities), 0)::int AS "peopleFromMinorities"
-			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
+			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE ${scopeCondition(scope)}
 				AND o.occurred_on BETWEEN date_trunc('month', ${day}::date)::date AND ${day}::date`
 	);
@@ -353,8 +354,8 @@ export async function fieldHamlets(db: Database, communeCodes: readonly string[]
 		sql`
 			SELECT id, name, commune_code AS "communeCode", ST_AsGeoJSON(geom, 6) AS geometry,
 				json_build_array(round(ST_X(ST_PointOnSurface(geom))::numeric, 6), round(ST_Y(ST_PointOnSurface(geom))::numeric, 6)) AS "representativePoint"
-			FROM hamlets
-			WHERE retired_at IS NULL AND commune_code IN (${sql.join(
+			FROM ${currentHamlets} AS hamlets
+			WHERE commune_code IN (${sql.join(
 				communeCodes.map((code) => sql`${code}`),
 				sql`, `
 			)})
@@ -403,7 +404,7 @@ export async function hamletChoices(
 	if (communeCodes.length === 0) return [];
 	return selectRows(
 		db,
-		sql`SELECT id, name FROM hamlets WHERE commune_code IN (${sql.join(
+		sql`SELECT id, name FROM ${currentHamlets} AS hamlets WHERE commune_code IN (${sql.join(
 			communeCodes.map((code) => sql`${code}`),
 			sql`, `
 		)}) ORDER BY name, id`

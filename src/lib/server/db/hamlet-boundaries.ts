@@ -2,7 +2,7 @@
 // with the offered ST_MakeValid repair, inside the commune within a tolerance, overlaps, the share of the
 // commune left uncovered) and the commit that replaces the approximate geometry. The file itself is read
 // and checked before this, in src/lib/server/boundaries (no SQL there).
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import {
 	COMMUNE_TOLERANCE_DEGREES,
@@ -17,6 +17,7 @@ import { ensureDataset } from './datasets';
 import { selectRows, type Database } from './index';
 import { communes, hamlets } from './schema';
 import { withWrite, type Actor, type WriteOptions } from './write';
+import { currentHamlets, isCurrentHamlet } from './current-hamlets';
 
 /** An uploaded boundary as the checks take it: its place in the file, its geometry (WGS 84), its hamlet if known. */
 export interface BoundaryInput {
@@ -122,8 +123,8 @@ export async function inspectBoundaries(
 				WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
 			),
 			kept AS (
-				SELECT 'hamlet ' || h.id AS label, h.geom FROM hamlets h
-				WHERE h.commune_code = ${communeCode} AND h.retired_at IS NULL
+				SELECT 'hamlet ' || h.id AS label, h.geom FROM ${currentHamlets} h
+				WHERE h.commune_code = ${communeCode}
 					AND h.id NOT IN (SELECT hamlet_id FROM input WHERE hamlet_id IS NOT NULL)
 					AND h.id NOT IN (SELECT value::int FROM jsonb_array_elements_text(${retired}::jsonb))
 			),
@@ -150,8 +151,8 @@ export async function inspectBoundaries(
 			hamlets_after AS (
 				SELECT geom FROM effective WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
 				UNION ALL
-				SELECT h.geom FROM hamlets h
-				WHERE h.commune_code = ${communeCode} AND h.retired_at IS NULL
+				SELECT h.geom FROM ${currentHamlets} h
+				WHERE h.commune_code = ${communeCode}
 					AND h.id NOT IN (SELECT hamlet_id FROM input WHERE hamlet_id IS NOT NULL)
 					AND h.id NOT IN (SELECT value::int FROM jsonb_array_elements_text(${retired}::jsonb))
 			)
@@ -282,7 +283,7 @@ export async function commitBoundaries(
 								and(
 									inArray(hamlets.id, mentioned),
 									eq(hamlets.communeCode, commit.communeCode),
-									isNull(hamlets.retiredAt)
+									isCurrentHamlet
 								)
 							);
 			const own = new Set(stored.map((row) => row.id));
@@ -481,7 +482,7 @@ export async function communeBoundaryLayers(
 	}>(
 		db,
 		sql`SELECT id, name, boundary_source AS "boundarySource", ST_AsGeoJSON(geom, 6) AS geometry
-			FROM hamlets WHERE commune_code = ${communeCode} AND retired_at IS NULL ORDER BY id`
+			FROM ${currentHamlets} AS hamlets WHERE commune_code = ${communeCode} ORDER BY id`
 	);
 	return {
 		outline: JSON.parse(commune.outline) as MultiPolygon,

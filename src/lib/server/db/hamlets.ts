@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { URBAN_UNIT_TYPE } from '../../analysis/rural';
 import type { Bbox } from '../../places';
@@ -14,6 +14,7 @@ import { refusedLoad } from './load-error';
 import { communes, datasets, hamlets } from './schema';
 import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
+import { currentHamlets, isCurrentHamlet } from './current-hamlets';
 
 const HAMLETS_FILE = { vi: 'thôn/tổ dân phố', en: 'hamlets' };
 const BOUNDARIES_FILE = { vi: 'ranh giới thôn/tổ dân phố', en: 'hamlet boundaries' };
@@ -75,8 +76,8 @@ async function assertNoOverlappingHamlets(db: Database, ids: number[]): Promise<
 			),
 			pairs AS (
 				SELECT t.id AS a, h.id AS b, t.geom AS ga, h.geom AS gb
-				FROM touched t JOIN hamlets h
-					ON h.id <> t.id AND h.retired_at IS NULL AND h.geom && t.geom
+				FROM touched t JOIN ${currentHamlets} h
+					ON h.id <> t.id AND h.geom && t.geom
 						AND ST_Relate(t.geom, h.geom, '2********')
 			)
 			SELECT a, b, ST_Area(ST_Intersection(ga, gb)) / least(ST_Area(ga), ST_Area(gb)) AS share
@@ -238,7 +239,7 @@ export async function hamletRecord(db: Database, id: number): Promise<HamletReco
 		.from(hamlets)
 		.innerJoin(datasets, eq(datasets.id, hamlets.datasetId))
 		.innerJoin(communes, eq(communes.code, hamlets.communeCode))
-		.where(eq(hamlets.id, id));
+		.where(and(eq(hamlets.id, id), isCurrentHamlet));
 	if (!row) return undefined;
 	const { communeName, communeFullName, communeUnitType, west, south, east, north, ...properties } = row;
 	return {
@@ -261,7 +262,7 @@ export async function hamletNamesInCommune(
 	return db
 		.select({ id: hamlets.id, name: hamlets.name })
 		.from(hamlets)
-		.where(and(eq(hamlets.communeCode, communeCode), isNull(hamlets.retiredAt)))
+		.where(and(eq(hamlets.communeCode, communeCode), isCurrentHamlet))
 		.orderBy(asc(hamlets.id));
 }
 
@@ -292,7 +293,7 @@ export async function hamletsInBbox(
 			and(
 				sql`${hamlets.geom} && ${envelope}`,
 				sql`ST_Intersects(${hamlets.geom}, ${envelope})`,
-				isNull(hamlets.retiredAt)
+				isCurrentHamlet
 			)
 		)
 		.orderBy(asc(hamlets.id));
@@ -321,7 +322,7 @@ export async function hamletAnalysisRows(db: Database): Promise<HamletAnalysisRo
 			SELECT h.id, h.name, h.commune_code AS "communeCode", c.unit_type = ${URBAN_UNIT_TYPE} AS "isWard",
 				h.is_rural AS "isRural", h.elderly, h.minority_share AS "minorityShare",
 				ST_AsGeoJSON(h.geom) AS geometry
-			FROM hamlets h JOIN communes c ON c.code = h.commune_code
+			FROM ${currentHamlets} h JOIN communes c ON c.code = h.commune_code
 			ORDER BY h.id`
 	);
 }

@@ -20,6 +20,7 @@ import { inBatches } from './batches';
 import { selectRows, type Database } from './index';
 import { communes, datasets, importJobs, imports, teams } from './schema';
 import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
+import { currentHamlets } from './current-hamlets';
 
 /** The hamlets (with a point inside each), teams and commune codes an upload is matched against. */
 export async function importReference(db: Database, today: string): Promise<ReferenceData> {
@@ -29,7 +30,7 @@ export async function importReference(db: Database, today: string): Promise<Refe
 			SELECT h.id, h.commune_code AS "communeCode", h.name, h.households, h.adults, h.elderly,
 				h.minority_share AS "minorityShare", h.is_rural AS "isRural",
 				ST_X(ST_PointOnSurface(h.geom)) AS lng, ST_Y(ST_PointOnSurface(h.geom)) AS lat
-			FROM hamlets h ORDER BY h.id`
+			FROM ${currentHamlets} h ORDER BY h.id`
 	);
 	const teamRows: Named[] = await db
 		.select({ id: teams.id, communeCode: teams.communeCode, name: teams.name })
@@ -52,7 +53,7 @@ export async function hamletList(
 	return selectRows(
 		db,
 		sql`
-			SELECT id, commune_code AS "communeCode", name FROM hamlets
+			SELECT id, commune_code AS "communeCode", name FROM ${currentHamlets} AS hamlets
 			WHERE ${communeCode === null ? sql`true` : sql`commune_code = ${communeCode}`}
 			ORDER BY commune_code, id`
 	);

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database } from './index';
 import { ruralHamletSql } from './rural';
 import type { HamletMonthFigures } from '../../hamlet-details';
+import { currentHamlets } from './current-hamlets';
 
 export interface FiguresScope {
 	communeCode?: string;
@@ -62,7 +63,7 @@ export async function hamletFiguresByMonth(
 				coalesce(s.with_epayment, 0) AS "withEpayment",
 				coalesce(s.with_vneid_level2, 0) AS "withVneidLevel2"
 			FROM unnest(ARRAY[${monthList}]) AS m(month)
-			CROSS JOIN hamlets h
+			CROSS JOIN ${currentHamlets} h
 			JOIN communes c ON c.code = h.commune_code
 			LEFT JOIN LATERAL (
 				SELECT sum(o.households_new) AS reached, sum(o.households_revisited) AS revisited,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from './index';
+import { currentHamlets } from './current-hamlets';
 
 /** A commune or hamlet with the names the place search matches and its bounding box. */
 export interface PlaceRow {
@@ -31,8 +32,7 @@ export async function placeRows(db: Database): Promise<PlaceRow[]> {
 			UNION ALL
 			SELECT 'hamlet', h.id::text, h.name, h.name, c.full_name, h.commune_code,
 				ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
-			FROM hamlets h JOIN communes c ON c.code = h.commune_code
-			WHERE h.retired_at IS NULL
+			FROM ${currentHamlets} h JOIN communes c ON c.code = h.commune_code
 			ORDER BY kind, id`
 	);
 }

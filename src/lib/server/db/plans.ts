@@ -15,6 +15,7 @@ import { findCommune } from './communes';
 import { hamlets, planHamlets, plans, teams } from './schema';
 import type { AuditEntry } from './audit';
 import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
+import { isCurrentHamlet } from './current-hamlets';
 
 /**
  * Validates fields and references (team and hamlets of the commune); throws every problem at once, or
@@ -52,7 +53,7 @@ async function checkedInput(tx: Transaction, communeCode: string, input: unknown
 	const found = await tx
 		.select({ id: hamlets.id })
 		.from(hamlets)
-		.where(and(inArray(hamlets.id, value.hamletIds), eq(hamlets.communeCode, communeCode)));
+		.where(and(inArray(hamlets.id, value.hamletIds), eq(hamlets.communeCode, communeCode), isCurrentHamlet));
 	const foundIds = new Set(found.map((row) => row.id));
 	const outside = value.hamletIds.filter((id) => !foundIds.has(id));
 	if (outside.length > 0) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { listDatasets, type DatasetRecord } from './datasets';
 import type { Database } from './index';
+import { currentHamlets } from './current-hamlets';
 
 export interface DatabaseSummary {
 	communes: number;
@@ -19,7 +20,7 @@ export async function databaseSummary(db: Database): Promise<DatabaseSummary> {
 	const [counts] = await db
 		.select({
 			communes: sql<number>`(SELECT count(*) FROM communes)::int`,
-			hamlets: sql<number>`(SELECT count(*) FROM hamlets)::int`,
+			hamlets: sql<number>`(SELECT count(*) FROM ${currentHamlets} AS hamlets)::int`,
 			teams: sql<number>`(SELECT count(*) FROM teams)::int`,
 			activities: sql<number>`(SELECT count(*) FROM outreach_activities)::int`,
 			surveys: sql<number>`(SELECT count(*) FROM skill_surveys)::int`,

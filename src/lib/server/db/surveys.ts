@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { firstDuplicate, inBatches, rowsOf } from './batches';
 import { ensureDataset, type DatasetRecord } from './datasets';
 import type { Database } from './index';
@@ -7,6 +7,7 @@ import { parseJsonInput, refusedLoad } from './load-error';
 import { hamlets, skillSurveys } from './schema';
 import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
+import { isCurrentHamlet } from './current-hamlets';
 
 const SURVEYS_FILE = { vi: 'khảo sát kỹ năng số', en: 'skill surveys' };
 
@@ -39,7 +40,12 @@ export async function loadSurveys(
 	return withWrite(db, actor, async (tx) => {
 		const ids = [...new Set(rows.map((row) => row.hamletId))];
 		const known = new Set(
-			(await tx.select({ id: hamlets.id }).from(hamlets).where(inArray(hamlets.id, ids))).map((row) => row.id)
+			(
+				await tx
+					.select({ id: hamlets.id })
+					.from(hamlets)
+					.where(and(inArray(hamlets.id, ids), isCurrentHamlet))
+			).map((row) => row.id)
 		);
 		const unknownIndex = rows.findIndex((row) => !known.has(row.hamletId));
 		if (unknownIndex >= 0) {

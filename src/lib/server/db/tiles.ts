@@ -11,6 +11,7 @@ import { TILE_BUFFER, TILE_EXTENT, tileBounds, type TileCoordinates } from '../t
 import { selectRows, type Database } from './index';
 import { ruralHamletSql } from './rural';
 import { communes, hamlets } from './schema';
+import { isCurrentHamlet } from './current-hamlets';
 
 /**
  * The Douglas–Peucker tolerance, in tile units, applied before the tile is cut. Neighbouring polygons
@@ -66,7 +67,7 @@ function layerFeatures(layer: TileLayer, tile: TileCoordinates): SQL {
 				(${hamlets.boundarySource} = 'approximate') AS approximate,
 				${geometry(hamlets.geom)} AS geom
 			FROM ${hamlets} JOIN ${communes} ON ${communes.code} = ${hamlets.communeCode}
-			WHERE ${hamlets.geom} && ${near} AND ${hamlets.retiredAt} IS NULL`;
+			WHERE ${hamlets.geom} && ${near} AND ${isCurrentHamlet}`;
 	}
 	return sql`SELECT ${communes.code}::int AS id,
 			${communes.code} AS code,
