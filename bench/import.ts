@@ -90,7 +90,7 @@ async function xlsxOf(prefix: string): Promise<Uint8Array> {
 				r.householdsNew,
 				r.householdsRevisited,
 				r.peopleGuided,
-				'VNeID, An toàn trên mạng'
+				'VNeID, An toàn trên không gian mạng'
 			])
 			.commit();
 	}
@@ -114,7 +114,7 @@ function csvOf(prefix: string): Uint8Array {
 				r.householdsNew,
 				r.householdsRevisited,
 				r.peopleGuided,
-				'VNeID, An toàn trên mạng'
+				'VNeID, An toàn trên không gian mạng'
 			].join(';')
 		);
 	}
@@ -165,7 +165,8 @@ async function benchDriver(driver: Driver, files: { xlsx: Uint8Array; csv: Uint8
 					bytes
 				});
 				const job = await settledJob(handle, jobId);
-				if (job.status !== 'validated')
+				const report = job.report as { errors: unknown[]; added: number } | null;
+				if (job.status !== 'validated' || !report || report.errors.length > 0 || report.added === 0)
 					throw new Error(
 						`bench import ${format}: ${job.status} ${JSON.stringify(job.report).slice(0, 500)}`
 					);
@@ -175,7 +176,7 @@ async function benchDriver(driver: Driver, files: { xlsx: Uint8Array; csv: Uint8
 			const [, commit] = await timed(async () => {
 				await commitImport(handle, OFFICER, id, { requestId: 'bench', clientAddress: null });
 				const job = await settledJob(handle, id);
-				if (job.status !== 'committed') throw new Error(`bench commit ${format}: ${job.status}`);
+				if (job.status !== "committed") throw new Error(`bench commit ${format}: ${job.status} ${JSON.stringify(job.report).slice(0, 800)}`);
 			});
 			report(
 				`${driver}: ${format} commit (read, validate, write in one transaction)`,

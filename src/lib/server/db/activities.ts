@@ -47,12 +47,13 @@ export async function loadActivities(
 	return withWrite(db, actor, async (tx) => {
 		const keys = rows.map((row) => row.idempotencyKey);
 		for (const batch of inBatches(keys, 10_000)) {
-			const stored = await tx
-				.select({ key: outreachActivities.idempotencyKey })
-				.from(outreachActivities)
-				.where(inArray(outreachActivities.idempotencyKey, batch))
-				.limit(1);
-			const key = stored[0]?.key;
+			// One JSON parameter rather than 10,000 bind parameters (each a round through PGlite's WASM boundary).
+			const [stored] = await selectRows<{ key: string }>(
+				tx,
+				sql`SELECT idempotency_key AS key FROM ${outreachActivities}
+					WHERE idempotency_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(batch)}::jsonb)) LIMIT 1`
+			);
+			const key = stored?.key;
 			if (key !== undefined) {
 				throw refusedLoad(
 					'duplicate-idempotency-key',
