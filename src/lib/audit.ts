@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
 	'dataset.import',
 	'dataset.withdraw',
 	'hamlet-boundaries.replace',
+	'hamlet-boundaries.undo',
+	'hamlet.restore',
 	'data.reset',
 	'seed',
 	'user.create',

@@ -95,7 +95,7 @@ export const PERMISSIONS: Readonly<Record<string, Entry>> = {
 	'/communes/[code]/boundaries': {
 		kind: 'page',
 		read: BOUNDARIES,
-		actions: { preview: BOUNDARIES, commit: BOUNDARIES }
+		actions: { preview: BOUNDARIES, commit: BOUNDARIES, undo: BOUNDARIES, restore: BOUNDARIES }
 	},
 	'/communes/[code]/plans/[id]/plan.csv': { kind: 'download', methods: { GET: PLANS_READ } },
 	'/record': { kind: 'page', read: FIELD },

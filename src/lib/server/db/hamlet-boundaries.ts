@@ -15,7 +15,7 @@ import { InputError, inputIssue, type InputIssue } from '../../input-error';
 import { featureCollectionFromRows } from './geojson-rows';
 import { ensureDataset } from './datasets';
 import { selectRows, type Database } from './index';
-import { communes, hamlets } from './schema';
+import { boundaryUploads, communes, hamlets } from './schema';
 import { withWrite, type Actor, type WriteOptions } from './write';
 import { currentHamlets, isCurrentHamlet } from './current-hamlets';
 
@@ -235,6 +235,8 @@ export interface BoundaryCommit {
 }
 
 export interface BoundaryCommitResult {
+	/** The upload's id in boundary_uploads: what the boundaries page's history undoes. */
+	uploadId: number;
 	replaced: number[];
 	created: { id: number; name: string }[];
 	retired: number[];
@@ -305,7 +307,21 @@ export async function commitBoundaries(
 			const blocking = blockingIssues(inspection);
 			if (blocking.length > 0) throw InputError.fromIssues(blocking);
 			const effective = new Map(inspection.checks.map((check) => [check.index, check.repaired]));
-			const result: BoundaryCommitResult = { replaced: [], created: [], retired: [...commit.retire] };
+			const result: BoundaryCommitResult = {
+				uploadId: 0,
+				replaced: [],
+				created: [],
+				retired: [...commit.retire]
+			};
+			// What the undo puts back: the replaced hamlets' geometry and source as they are now.
+			// The geometry as EWKB in hex: exact, where GeoJSON text would round the coordinates.
+			const previous = await selectRows<{ id: number; boundarySource: string; ewkb: string }>(
+				tx,
+				sql`SELECT id, boundary_source::text AS "boundarySource", encode(ST_AsEWKB(geom), 'hex') AS ewkb
+					FROM ${hamlets}
+					WHERE id IN (SELECT value::int FROM jsonb_array_elements_text(${JSON.stringify(targetIds)}::jsonb))
+					ORDER BY id`
+			);
 			if (commit.retire.length > 0) {
 				await tx
 					.update(hamlets)
@@ -347,6 +363,20 @@ export async function commitBoundaries(
 					result.created.push({ id, name: feature.name! });
 				}
 			}
+			const [upload] = await tx
+				.insert(boundaryUploads)
+				.values({
+					communeCode: commit.communeCode,
+					fileName: commit.fileName,
+					sha256: commit.sha256,
+					userId: actor.kind === 'user' ? actor.id : null,
+					username: actor.kind === 'user' ? actor.username : null,
+					previous,
+					created: result.created.map((hamlet) => hamlet.id),
+					retired: result.retired
+				})
+				.returning({ id: boundaryUploads.id });
+			result.uploadId = upload!.id;
 			const former = new Map(stored.map((row) => [row.id, row.boundarySource]));
 			return {
 				value: result,
@@ -357,6 +387,7 @@ export async function commitBoundaries(
 					communeCode: commit.communeCode,
 					// The polygons are too large for the trail: which hamlets changed, from what, and the file.
 					changes: {
+						upload: result.uploadId,
 						file: { name: commit.fileName, sha256: commit.sha256, crs: commit.crsName },
 						hamlets: result.replaced.map((id) => ({ id, before: former.get(id), after: 'official' })),
 						created: result.created,

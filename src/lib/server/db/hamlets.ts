@@ -66,7 +66,11 @@ async function assertHamletsInsideCommunes(db: Database, ids: number[]): Promise
  * smaller one (neighbours that share an edge do not overlap). Uses the GiST index: only neighbours are
  * compared, and only those whose interiors meet are measured.
  */
-async function assertNoOverlappingHamlets(db: Database, ids: number[]): Promise<void> {
+export async function assertNoOverlappingHamlets(
+	db: Database,
+	ids: number[],
+	pathOf: (index: number) => string = (index) => `features[${index}].geometry`
+): Promise<void> {
 	const [overlap] = await selectRows<{ a: number; b: number; share: number }>(
 		db,
 		sql`
@@ -94,7 +98,7 @@ async function assertNoOverlappingHamlets(db: Database, ids: number[]): Promise<
 				vi: `Thôn ${overlap.a} chồng lấn thôn ${overlap.b} (${share} thôn nhỏ hơn)`,
 				en: `Hamlet ${overlap.a} overlaps hamlet ${overlap.b} (${share} of the smaller)`
 			},
-			`features[${ids.indexOf(overlap.a)}].geometry`
+			pathOf(ids.indexOf(overlap.a))
 		);
 	}
 }

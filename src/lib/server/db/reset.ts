@@ -14,7 +14,7 @@ import { withWrite, type Actor } from './write';
 
 /**
  * The data tables, children first; TRUNCATE … CASCADE takes the plans with their communes and the
- * imports and upload jobs with their datasets.
+ * imports and upload jobs with their datasets, the boundary uploads with their communes.
  */
 const DATA_TABLES = [
 	outreachActivities,
@@ -46,7 +46,8 @@ export async function emptyDatabase(db: Database, actor: Actor): Promise<void> {
 						'plans',
 						'plan_hamlets',
 						'imports',
-						'import_jobs'
+						'import_jobs',
+						'boundary_uploads'
 					]
 				}
 			}

@@ -26,6 +26,10 @@ const DATA_REVISION_POLICY = {
 		bumps: false,
 		why: 'the record of a committed import; its rows and dataset bump the revision themselves'
 	},
+	boundary_uploads: {
+		bumps: false,
+		why: 'the record of an upload for its undo; the hamlets it changes bump the revisions themselves'
+	},
 	data_revision: { bumps: false, why: 'it is the revision' },
 	geometry_revision: { bumps: false, why: 'it is the geometry revision' },
 	audit_events: {

@@ -467,3 +467,30 @@ export const imports = pgTable(
 );
 
 export * from './auth-schema';
+
+/**
+ * A committed official boundary upload of one commune, with what it replaced: each hamlet's former
+ * geometry and boundary source, the hamlets it created and those it retired, so that the boundaries page
+ * can undo it (the commune's latest upload not undone yet) and put every hamlet back as it was.
+ */
+export const boundaryUploads = pgTable(
+	'boundary_uploads',
+	{
+		id: serial('id').primaryKey(),
+		communeCode: text('commune_code')
+			.notNull()
+			.references(() => communes.code),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		userId: text('user_id'),
+		username: text('username'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** `[{ id, boundarySource, ewkb }]`: the replaced hamlets as they were (EWKB in hex: exact). */
+		previous: jsonb('previous').notNull(),
+		created: integer('created').array().notNull(),
+		retired: integer('retired').array().notNull(),
+		undoneAt: timestamp('undone_at', { withTimezone: true }),
+		undoneBy: text('undone_by')
+	},
+	(table) => [index('boundary_uploads_commune_idx').on(table.communeCode, table.createdAt)]
+);

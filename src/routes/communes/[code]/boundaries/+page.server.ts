@@ -10,11 +10,17 @@ import { commitBoundaryUpload, previewBoundaryUpload } from '$lib/server/boundar
 import { getAppDatabase } from '$lib/server/db/app-database';
 import { findCommune } from '$lib/server/db/communes';
 import { communeBoundaryLayers } from '$lib/server/db/hamlet-boundaries';
+import {
+	boundaryUploadHistory,
+	restoreRetiredHamlet,
+	retiredHamlets,
+	undoBoundaryUpload
+} from '$lib/server/db/boundary-history';
 import { failInput, withErrorPage } from '$lib/server/input-error-http';
 import { currentTileVersion } from '$lib/server/tiles/tile-response';
 import { writeContext } from '$lib/server/write-context';
 import type { Actions, PageServerLoad } from './$types';
-import { readBoundaryForm } from './boundary-form';
+import { readBoundaryForm, readHistoryId } from './boundary-form';
 
 export const load: PageServerLoad = ({ params }) =>
 	withErrorPage(async () => {
@@ -25,6 +31,8 @@ export const load: PageServerLoad = ({ params }) =>
 		return {
 			commune,
 			layers,
+			history: await boundaryUploadHistory(db, commune.code),
+			retired: await retiredHamlets(db, commune.code),
 			tileVersion: await currentTileVersion(db),
 			limits: BOUNDARY_UPLOAD_LIMITS,
 			// Degrees of longitude at Hanoi's latitude (21°N), to the nearest 10 m: about 50 m.
@@ -79,6 +87,36 @@ export const actions: Actions = {
 				}
 			);
 			return { committed };
+		} catch (thrown) {
+			return refusal(thrown);
+		}
+	},
+
+	/** Undoes the commune's latest upload: former boundaries back, retired hamlets current, new ones gone. */
+	undo: async (event) => {
+		const { db } = await getAppDatabase();
+		const actor = actorOf(signedInUser(event.locals));
+		try {
+			const uploadId = readHistoryId(await event.request.formData(), 'upload');
+			const code = readCommuneCode(event.params.code, 'code');
+			const undone = await undoBoundaryUpload(db, actor, code, uploadId, { context: writeContext(event) });
+			return { undone };
+		} catch (thrown) {
+			return refusal(thrown);
+		}
+	},
+
+	/** Brings one retired hamlet back. */
+	restore: async (event) => {
+		const { db } = await getAppDatabase();
+		const actor = actorOf(signedInUser(event.locals));
+		try {
+			const hamletId = readHistoryId(await event.request.formData(), 'hamlet');
+			const code = readCommuneCode(event.params.code, 'code');
+			const restored = await restoreRetiredHamlet(db, actor, code, hamletId, {
+				context: writeContext(event)
+			});
+			return { restored };
 		} catch (thrown) {
 			return refusal(thrown);
 		}

@@ -98,3 +98,22 @@ export function readBoundaryForm(form: FormData): BoundaryForm {
 		retire: [...new Set(retire)]
 	};
 }
+
+/** The id of the history's undo or restore form (`name`): decimal digits only, 1–2,147,483,647; else 400. */
+export function readHistoryId(form: FormData, name: 'upload' | 'hamlet'): number {
+	const text = form.get(name);
+	const id = typeof text === 'string' && /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : 0;
+	if (id < 1 || id > 2_147_483_647) {
+		throw InputError.invalid(
+			'invalid-value',
+			name === 'upload'
+				? {
+						vi: 'Mã lần tải phải là một số nguyên dương',
+						en: 'The upload id must be a positive whole number'
+					}
+				: { vi: 'Mã thôn phải là một số nguyên dương', en: 'The hamlet id must be a positive whole number' },
+			name
+		);
+	}
+	return id;
+}
