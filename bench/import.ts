@@ -12,7 +12,9 @@ import { loadFixtureData } from '../src/lib/server/db/test-fixtures';
 import type { Actor } from '../src/lib/server/db/write';
 import { commitImport, settledJob, startImport } from '../src/lib/server/import/import-jobs';
 import { readTable } from '../src/lib/server/import/read-table';
-import { BENCH_ACTOR, report as record, timed } from './report';
+import { currentDataRevision } from '../src/lib/server/db/revision';
+import type { DatabaseHandle } from '../src/lib/server/db/index';
+import { BENCH_ACTOR, quantileOf, report as record, reportQuantity, timed } from './report';
 
 /** Records a figure and prints it at once: a 100,000-row run is long, and the table comes at the end. */
 function report(
@@ -25,6 +27,40 @@ function report(
 	console.log(
 		`${benchmark}: ${(milliseconds / 1000).toFixed(2)} s, ${(milliseconds / baselineMilliseconds).toFixed(2)}× ${baselineName} (${(baselineMilliseconds / 1000).toFixed(2)} s)`
 	);
+}
+
+/**
+ * Runs `action` while another request's query (the data revision every request reads) is sent every
+ * 100 ms, as a page view would during the import: how long that query waited, its median and worst.
+ */
+async function probed<T>(
+	handle: DatabaseHandle,
+	action: () => Promise<T>
+): Promise<[T, number, { p50: number; max: number; count: number }]> {
+	const samples: number[] = [];
+	let running = true;
+	const probe = (async () => {
+		while (running) {
+			const [, ms] = await timed(() => currentDataRevision(handle.db));
+			samples.push(ms);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	})();
+	const [result, elapsed] = await timed(action);
+	running = false;
+	await probe;
+	return [
+		result,
+		elapsed,
+		{ p50: quantileOf(samples, 0.5), max: Math.max(...samples), count: samples.length }
+	];
+}
+
+/** The same query with nothing else going on: the probe's baseline. */
+async function idleProbe(handle: DatabaseHandle): Promise<number> {
+	const samples: number[] = [];
+	for (let i = 0; i < 20; i++) samples.push((await timed(() => currentDataRevision(handle.db)))[1]);
+	return quantileOf(samples, 0.5);
 }
 
 /** 100,000 rows; BENCH_IMPORT_ROWS sets fewer for a quick look. */
@@ -157,7 +193,8 @@ async function benchDriver(driver: Driver, files: { xlsx: Uint8Array; csv: Uint8
 				baseline,
 				bare
 			);
-			const [id, dryRun] = await timed(async () => {
+			const idle = await idleProbe(handle);
+			const [id, dryRun, dryRunProbe] = await probed(handle, async () => {
 				const jobId = await startImport(handle, OFFICER, {
 					kind: 'activities',
 					communeCode: '00004',
@@ -173,17 +210,40 @@ async function benchDriver(driver: Driver, files: { xlsx: Uint8Array; csv: Uint8
 				return jobId;
 			});
 			report(`${driver}: ${format} upload → report (read, validate, dry run)`, dryRun, baseline, bare);
-			const [, commit] = await timed(async () => {
+			const [, commit, commitProbe] = await probed(handle, async () => {
 				await commitImport(handle, OFFICER, id, { requestId: 'bench', clientAddress: null });
 				const job = await settledJob(handle, id);
-				if (job.status !== "committed") throw new Error(`bench commit ${format}: ${job.status} ${JSON.stringify(job.report).slice(0, 800)}`);
+				if (job.status !== 'committed')
+					throw new Error(
+						`bench commit ${format}: ${job.status} ${JSON.stringify(job.report).slice(0, 800)}`
+					);
 			});
-			report(
-				`${driver}: ${format} commit (read, validate, write in one transaction)`,
-				commit,
-				baseline,
-				bare
+			report(`${driver}: ${format} commit (read, validate, write)`, commit, baseline, bare);
+			reportQuantity(
+				`${driver}: ${format} commit, rows/s`,
+				Math.round(ROWS / (commit / 1000)),
+				'rows/s',
+				'bare loadActivities, rows/s',
+				Math.round(ROWS / (bare / 1000))
 			);
+			const idleName = `${driver}: the same query, database idle (p50)`;
+			for (const [phase, probe] of [
+				['dry run', dryRunProbe],
+				['commit', commitProbe]
+			] as const) {
+				report(
+					`${driver}: a request's query during the ${format} ${phase}, p50 (${probe.count} sent)`,
+					probe.p50,
+					idleName,
+					idle
+				);
+				report(
+					`${driver}: a request's query during the ${format} ${phase}, worst`,
+					probe.max,
+					idleName,
+					idle
+				);
+			}
 			report(`${driver}: ${format} in all, upload to committed`, dryRun + commit, baseline, bare);
 		}
 	} finally {

@@ -56,6 +56,42 @@ test('upload a VN-2000 Shapefile, preview it, map the unmatched feature, commit:
 	expect(problems).toEqual([]);
 });
 
+test('retire a hamlet with an upload, bring it back, then undo the upload from the history', async ({
+	page
+}, testInfo) => {
+	const problems = watchForProblems(page);
+	await signIn(page, DEMO_USERS.commune);
+	await openMap(page, PAGE);
+	await page.getByLabel('Tệp ranh giới (GeoJSON hoặc .zip)').setInputFiles(SHAPEFILE);
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await page
+		.getByRole('combobox', { name: 'Thôn cho đối tượng Xóm Quán Mới' })
+		.selectOption({ label: 'Xóm Quán (mã 9700015)' });
+	// Thôn 4 has no feature in the file: retired by this upload.
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await page.getByRole('checkbox', { name: /Cho thôi .* \(mã 9700010\)/ }).check();
+	await page.getByRole('button', { name: 'Ghi ranh giới chính thức' }).click();
+	await expect(page.getByTestId('committed')).toContainText('1 thôn cho thôi');
+	const retired = page.getByTestId('retired-hamlets');
+	await expect(retired).toContainText('mã 9700010');
+
+	// One retirement undone: the hamlet is current again.
+	await retired.getByRole('button', { name: /^Dùng lại thôn / }).click();
+	await expect(page.getByTestId('restored')).toContainText('Đã dùng lại thôn');
+	await expect(page.getByTestId('retired-hamlets')).toHaveCount(0);
+
+	// The whole upload undone: its row says so, the map's data version moves again.
+	const before = await tileVersion(page);
+	const history = page.getByTestId('boundary-history');
+	await expect(history.getByRole('row').nth(1)).toContainText('Đang áp dụng');
+	await history.getByRole('button', { name: 'Hoàn tác lần tải ba-vi-vn2000.zip' }).click();
+	await expect(page.getByTestId('undone')).toContainText('14 thôn lấy lại ranh giới cũ');
+	await expect(history.getByRole('row').nth(1)).toContainText('Đã hoàn tác');
+	await expect.poll(() => tileVersion(page)).not.toBe(before);
+	await keepScreenshot(page, testInfo, 'boundaries-undone');
+	expect(problems).toEqual([]);
+});
+
 test('a bad file is refused with its reason and the page stays usable', async ({ page }) => {
 	await signIn(page, DEMO_USERS.commune);
 	await page.goto(PAGE);
