@@ -214,6 +214,21 @@ const TABLE_OF_KIND: Record<ImportKind, string> = {
 	register: 'hamlets'
 };
 
+/** What a write did: rows added, updated (with what they were, for a withdrawal) and left unchanged. */
+interface WriteCounts {
+	added: number;
+	updated: number;
+	previous: unknown[];
+	unchanged: number;
+}
+
+const countsOf = <T>({ added, updated, previous, unchanged }: Classified<T>): WriteCounts => ({
+	added: added.length,
+	updated: updated.length,
+	previous,
+	unchanged
+});
+
 /** Rows of one kind compared with what is stored: which to add, which to update (with what they were). */
 interface Classified<T> {
 	added: T[];
@@ -238,36 +253,61 @@ export async function writeImport(
 	options: { dryRun?: boolean; context?: WriteContext; onWritten?: (rows: number) => void } = {}
 ): Promise<ImportOutcome> {
 	const datasetId = `upload-${crypto.randomUUID()}`;
+	const written = { rows: 0 };
+	const progress = (rows: number) => {
+		written.rows += rows;
+		options.onWritten?.(written.rows);
+	};
+	const { records } = upload;
+	// Activities (the large files) are staged first, outside the transaction; see stageActivities.
+	const stageId = records.kind === 'activities' ? datasetId : null;
+	try {
+		if (stageId !== null && records.kind === 'activities') {
+			await stageActivities(db, stageId, records.rows, progress);
+		}
+		return await writeStaged(db, actor, upload, datasetId, stageId, progress, options);
+	} finally {
+		if (stageId !== null) {
+			await db.execute(sql`DELETE FROM import_staged_activities WHERE stage_id = ${stageId}`);
+		}
+	}
+}
+
+/** writeImport's transaction, with an activities upload's rows already staged under `stageId`. */
+async function writeStaged(
+	db: Database,
+	actor: Actor & { kind: 'user' },
+	upload: ImportCommit,
+	datasetId: string,
+	stageId: string | null,
+	progress: (rows: number) => void,
+	options: { dryRun?: boolean; context?: WriteContext }
+): Promise<ImportOutcome> {
 	return withWrite(
 		db,
 		actor,
 		async (tx) => {
-			const written = { rows: 0 };
-			const progress = (rows: number) => {
-				written.rows += rows;
-				options.onWritten?.(written.rows);
-			};
 			// The dataset first: the rows point at it.
 			await tx
 				.insert(datasets)
 				.values({ id: datasetId, kind: 'uploaded', title: upload.title, source: upload.fileName });
 			const { records } = upload;
-			let classified: Classified<unknown>;
+			let classified: WriteCounts;
 			let touchedHamlets: number[] = [];
 			if (records.kind === 'activities') {
-				classified = await writeActivities(tx, records.rows, datasetId, progress);
+				classified = await writeStagedActivities(tx, stageId!, datasetId);
 				touchedHamlets = records.rows.map((row) => row.hamletId);
 			} else if (records.kind === 'surveys') {
-				classified = await writeSurveys(tx, records.rows, datasetId, progress);
+				classified = countsOf(await writeSurveys(tx, records.rows, datasetId, progress));
 			} else if (records.kind === 'teams') {
-				classified = await writeTeams(tx, records.rows, datasetId, progress);
+				classified = countsOf(await writeTeams(tx, records.rows, datasetId, progress));
 			} else {
-				classified = await writeRegister(tx, records.rows, progress);
+				classified = countsOf(await writeRegister(tx, records.rows, progress));
 				touchedHamlets = records.rows.map((row) => row.hamletId);
 			}
 			const outcome: ImportOutcome = {
-				added: classified.added.length,
-				updated: classified.updated.length,
+				added: classified.added,
+				updated: classified.updated,
 				unchanged: classified.unchanged,
 				warnings: await coverageWarnings(tx, records.rows, touchedHamlets),
 				datasetId
@@ -345,84 +385,111 @@ interface StoredActivity {
 	datasetId: string;
 }
 
-function sameActivity(row: ActivityRecord, stored: StoredActivity): boolean {
-	return (
-		row.hamletId === stored.hamletId &&
-		row.teamId === stored.teamId &&
-		row.kind === stored.kind &&
-		row.occurredOn === stored.occurredOn &&
-		Math.abs(row.location[0] - stored.lng) < 1e-9 &&
-		Math.abs(row.location[1] - stored.lat) < 1e-9 &&
-		row.householdsNew === stored.householdsNew &&
-		row.householdsRevisited === stored.householdsRevisited &&
-		row.peopleGuided === stored.peopleGuided &&
-		row.peopleAged60Plus === stored.peopleAged60Plus &&
-		row.peopleFromMinorities === stored.peopleFromMinorities &&
-		row.note === stored.note &&
-		[...row.topics].sort().join() === [...stored.topics].sort().join()
-	);
-}
-
 const ACTIVITY_RECORDSET = sql.raw(`(id uuid, "hamletId" integer, "teamId" integer, kind activity_kind,
 	"occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
 	"householdsRevisited" integer, "peopleGuided" integer, "peopleAged60Plus" integer,
 	"peopleFromMinorities" integer, topics outreach_topic[], note text, "idempotencyKey" text, "datasetId" text)`);
 
-async function writeActivities(
-	tx: Transaction,
-	rows: ActivityRecord[],
-	datasetId: string,
+/** Rows staged per statement: each a short write, with other requests' queries between them. */
+const STAGE_BATCH = 5_000;
+
+/**
+ * Stages an activities upload's rows in import_staged_activities, in short statements outside any
+ * transaction, yielding between them: on the embedded database (one connection) other requests' queries
+ * run in between, where the transaction would hold them all. The commit then moves them in one statement.
+ */
+async function stageActivities(
+	db: Database,
+	stageId: string,
+	rows: readonly ActivityRecord[],
 	progress: (rows: number) => void
-): Promise<Classified<ActivityRecord>> {
-	const result: Classified<ActivityRecord> = { added: [], updated: [], previous: [], unchanged: 0 };
-	for (const batch of inBatches(rows, BATCH)) {
-		const stored = new Map(
-			(
-				await selectRows<StoredActivity>(
-					tx,
-					sql`
-						SELECT id::text, hamlet_id AS "hamletId", team_id AS "teamId", kind::text, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn",
-							ST_X(location) AS lng, ST_Y(location) AS lat, households_new AS "householdsNew",
-							households_revisited AS "householdsRevisited", people_guided AS "peopleGuided",
-							people_aged_60_plus AS "peopleAged60Plus", people_from_minorities AS "peopleFromMinorities",
-							topics::text[] AS topics, note,
-							idempotency_key AS "idempotencyKey", dataset_id AS "datasetId"
-						FROM outreach_activities
-						WHERE idempotency_key IN (SELECT jsonb_array_elements_text(${json(batch.map((row) => row.idempotencyKey))}))`
-				)
-			).map((row) => [row.idempotencyKey, row])
-		);
-		const added: ActivityRecord[] = [];
-		const updated: ActivityRecord[] = [];
-		for (const row of batch) {
-			const before = stored.get(row.idempotencyKey);
-			if (!before) added.push(row);
-			else if (sameActivity(row, before)) result.unchanged++;
-			else {
-				updated.push(row);
-				result.previous.push(before);
-			}
-		}
-		const asRecord = (record: ActivityRecord) => {
+): Promise<void> {
+	// What an import that died mid-way left (a day old at least): no import runs that long.
+	await db.execute(sql`DELETE FROM import_staged_activities WHERE staged_at < now() - interval '1 day'`);
+	let seq = 0;
+	for (const batch of inBatches([...rows], STAGE_BATCH)) {
+		const records = batch.map((record) => {
 			const { location, ...row } = withoutPlace(record);
-			return { ...row, lng: location[0], lat: location[1], datasetId };
-		};
-		if (added.length > 0) {
-			await tx.execute(sql`
-				INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
-					households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
-					idempotency_key, dataset_id)
-				SELECT r.id, r."hamletId", r."teamId", r.kind, r."occurredOn", ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326),
-					r."householdsNew", r."householdsRevisited", r."peopleGuided", r."peopleAged60Plus", r."peopleFromMinorities",
-					r.topics, r.note, r."idempotencyKey", r."datasetId"
-				FROM jsonb_to_recordset(${json(added.map(asRecord))}) AS r${ACTIVITY_RECORDSET}`);
-		}
-		if (updated.length > 0) await restoreActivities(tx, updated.map(asRecord), null);
-		result.added.push(...added);
-		result.updated.push(...updated);
+			return { ...row, seq: seq++, lng: location[0], lat: location[1] };
+		});
+		await db.execute(sql`
+			INSERT INTO import_staged_activities (stage_id, seq, id, hamlet_id, team_id, kind, occurred_on, lng, lat,
+				households_new, households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics,
+				note, idempotency_key)
+			SELECT ${stageId}, r.seq, r.id, r."hamletId", r."teamId", r.kind, r."occurredOn", r.lng, r.lat,
+				r."householdsNew", r."householdsRevisited", r."peopleGuided", r."peopleAged60Plus", r."peopleFromMinorities",
+				r.topics, r.note, r."idempotencyKey"
+			FROM jsonb_to_recordset(${json(records)}) AS r${STAGED_RECORDSET}`);
 		progress(batch.length);
+		await new Promise((resolve) => setImmediate(resolve));
 	}
-	return result;
+}
+
+const STAGED_RECORDSET = sql.raw(`(seq integer, id uuid, "hamletId" integer, "teamId" integer,
+	kind activity_kind, "occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
+	"householdsRevisited" integer, "peopleGuided" integer, "peopleAged60Plus" integer,
+	"peopleFromMinorities" integer, topics outreach_topic[], note text, "idempotencyKey" text)`);
+
+/** A stored activity (o) equal to a staged row (s) in everything the file gives: unchanged. */
+const SAME_ACTIVITY = sql.raw(`o.hamlet_id = s.hamlet_id AND o.team_id = s.team_id AND o.kind = s.kind
+	AND o.occurred_on = s.occurred_on AND abs(ST_X(o.location) - s.lng) < 1e-9 AND abs(ST_Y(o.location) - s.lat) < 1e-9
+	AND o.households_new = s.households_new AND o.households_revisited = s.households_revisited
+	AND o.people_guided = s.people_guided AND o.people_aged_60_plus = s.people_aged_60_plus
+	AND o.people_from_minorities = s.people_from_minorities AND o.note = s.note
+	AND ARRAY(SELECT unnest(o.topics) ORDER BY 1) = ARRAY(SELECT unnest(s.topics) ORDER BY 1)`);
+
+/**
+ * Moves staged rows into outreach_activities inside the import's transaction, set-based: rows whose key
+ * is not stored are added, stored ones that differ are updated (what they were kept for a withdrawal),
+ * the same ones left alone.
+ */
+async function writeStagedActivities(
+	tx: Transaction,
+	stageId: string,
+	datasetId: string
+): Promise<WriteCounts> {
+	const staged = sql`(SELECT * FROM import_staged_activities WHERE stage_id = ${stageId})`;
+	const [counts] = await selectRows<{ added: number; unchanged: number; updated: number }>(
+		tx,
+		sql`SELECT count(*) FILTER (WHERE o.id IS NULL)::int AS added,
+				count(*) FILTER (WHERE o.id IS NOT NULL AND (${SAME_ACTIVITY}))::int AS unchanged,
+				count(*) FILTER (WHERE o.id IS NOT NULL AND NOT (${SAME_ACTIVITY}))::int AS updated
+			FROM ${staged} s LEFT JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key`
+	);
+	const previous = await selectRows<StoredActivity>(
+		tx,
+		sql`
+			SELECT o.id::text, o.hamlet_id AS "hamletId", o.team_id AS "teamId", o.kind::text,
+				to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn", ST_X(o.location) AS lng, ST_Y(o.location) AS lat,
+				o.households_new AS "householdsNew", o.households_revisited AS "householdsRevisited",
+				o.people_guided AS "peopleGuided", o.people_aged_60_plus AS "peopleAged60Plus",
+				o.people_from_minorities AS "peopleFromMinorities", o.topics::text[] AS topics, o.note,
+				o.idempotency_key AS "idempotencyKey", o.dataset_id AS "datasetId"
+			FROM ${staged} s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key
+			WHERE NOT (${SAME_ACTIVITY})
+			ORDER BY s.seq`
+	);
+	if (previous.length > 0) {
+		await tx.execute(sql`
+			UPDATE outreach_activities o SET hamlet_id = s.hamlet_id, team_id = s.team_id, kind = s.kind,
+				occurred_on = s.occurred_on, location = ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
+				households_new = s.households_new, households_revisited = s.households_revisited,
+				people_guided = s.people_guided, people_aged_60_plus = s.people_aged_60_plus,
+				people_from_minorities = s.people_from_minorities, topics = s.topics, note = s.note, dataset_id = ${datasetId}
+			FROM ${staged} s
+			WHERE o.idempotency_key = s.idempotency_key AND NOT (${SAME_ACTIVITY})`);
+	}
+	await tx.execute(sql`
+		INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
+			households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
+			idempotency_key, dataset_id)
+		SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
+			s.households_new, s.households_revisited, s.people_guided, s.people_aged_60_plus, s.people_from_minorities,
+			s.topics, s.note, s.idempotency_key, ${datasetId}
+		FROM ${staged} s
+		WHERE NOT EXISTS (SELECT 1 FROM outreach_activities o WHERE o.idempotency_key = s.idempotency_key)
+		ORDER BY s.seq`);
+	return { ...counts!, previous };
 }
 
 /** Sets activities to the given records (by idempotency key); with `onlyOf`, only those still of that dataset. */

@@ -30,6 +30,10 @@ const DATA_REVISION_POLICY = {
 		bumps: false,
 		why: 'the record of an upload for its undo; the hamlets it changes bump the revisions themselves'
 	},
+	import_staged_activities: {
+		bumps: false,
+		why: 'an activities import on its way in: its rows bump the revision when the commit moves them'
+	},
 	data_revision: { bumps: false, why: 'it is the revision' },
 	geometry_revision: { bumps: false, why: 'it is the geometry revision' },
 	audit_events: {

@@ -494,3 +494,35 @@ export const boundaryUploads = pgTable(
 	},
 	(table) => [index('boundary_uploads_commune_idx').on(table.communeCode, table.createdAt)]
 );
+
+/**
+ * An activities import's rows on their way in, typed and checked: filled in short batches outside the
+ * import's transaction (on the embedded database other requests run between them), then moved into
+ * outreach_activities by one INSERT … SELECT inside it, and deleted. No foreign keys or triggers: nothing
+ * reads it but the import that wrote it.
+ */
+export const importStagedActivities = pgTable(
+	'import_staged_activities',
+	{
+		stageId: text('stage_id').notNull(),
+		/** The row's place in the file's order, so the move keeps it. */
+		seq: integer('seq').notNull(),
+		id: uuid('id').notNull(),
+		hamletId: integer('hamlet_id').notNull(),
+		teamId: integer('team_id').notNull(),
+		kind: activityKind('kind').notNull(),
+		occurredOn: date('occurred_on').notNull(),
+		lng: doublePrecision('lng').notNull(),
+		lat: doublePrecision('lat').notNull(),
+		householdsNew: integer('households_new').notNull(),
+		householdsRevisited: integer('households_revisited').notNull(),
+		peopleGuided: integer('people_guided').notNull(),
+		peopleAged60Plus: integer('people_aged_60_plus').notNull(),
+		peopleFromMinorities: integer('people_from_minorities').notNull(),
+		topics: outreachTopic('topics').array().notNull(),
+		note: text('note').notNull(),
+		idempotencyKey: text('idempotency_key').notNull(),
+		stagedAt: timestamp('staged_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.stageId, table.seq] })]
+);

@@ -1,0 +1,21 @@
+CREATE TABLE "import_staged_activities" (
+	"stage_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"id" uuid NOT NULL,
+	"hamlet_id" integer NOT NULL,
+	"team_id" integer NOT NULL,
+	"kind" "activity_kind" NOT NULL,
+	"occurred_on" date NOT NULL,
+	"lng" double precision NOT NULL,
+	"lat" double precision NOT NULL,
+	"households_new" integer NOT NULL,
+	"households_revisited" integer NOT NULL,
+	"people_guided" integer NOT NULL,
+	"people_aged_60_plus" integer NOT NULL,
+	"people_from_minorities" integer NOT NULL,
+	"topics" "outreach_topic"[] NOT NULL,
+	"note" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"staged_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "import_staged_activities_stage_id_seq_pk" PRIMARY KEY("stage_id","seq")
+);
