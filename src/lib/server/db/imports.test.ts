@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '$lib/domain';
 import type { ImportReport } from '$lib/import-report';
 import { InputError } from '$lib/input-error';
-import { listImports, withdrawImport } from './imports';
+import { listImports, withdrawImport, writeImport } from './imports';
 import { selectRows, type DatabaseHandle } from './index';
 import { currentDataRevision } from './revision';
-import { loadFixtureData, tableFingerprint } from './test-fixtures';
+import { fixtureActivity, loadFixtureData, tableFingerprint } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import type { Actor } from './write';
 import { commitImport, settledJob, startImport } from '../import/import-jobs';
@@ -24,6 +24,7 @@ const TABLES = [
 	'skill_surveys',
 	'plans',
 	'imports',
+	'import_staged_activities',
 	'audit_events',
 	'data_revision'
 ];
@@ -290,6 +291,67 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 			})
 		).rejects.toThrow(InputError);
 	});
+
+	it('stages activities outside the transaction: other queries run between the batches; a failure leaves nothing', async () => {
+		const rows = (count: number, hamletId = 4001) =>
+			Array.from({ length: count }, (_, index) => ({
+				...fixtureActivity(900_000 + index),
+				idempotencyKey: `staged-${hamletId}-${index}`,
+				hamletId,
+				peopleAged60Plus: 0,
+				peopleFromMinorities: 0,
+				note: '',
+				row: index + 2,
+				communeCode: '00004'
+			}));
+		const commitOf = (records: ReturnType<typeof rows>) => ({
+			records: { kind: 'activities' as const, rows: records },
+			fileName: 'staged.csv',
+			sha256: 'c'.repeat(64),
+			title: 'staged',
+			communeCode: '00004'
+		});
+		// A query sent when the first batch of 5,000 is staged answers before the import's transaction ends.
+		const order: string[] = [];
+		let probe: Promise<unknown> | undefined;
+		const outcome = await writeImport(handle.db, BA_DINH, commitOf(rows(12_000)), {
+			context: CONTEXT,
+			onWritten: (written) => {
+				if (probe === undefined && written >= 5_000) {
+					probe = currentDataRevision(handle.db).then(() => order.push('query'));
+				}
+			}
+		}).then((result) => {
+			order.push('import');
+			return result;
+		});
+		await probe;
+		expect(order).toEqual(['query', 'import']);
+		expect(outcome).toMatchObject({ added: 12_000, updated: 0, unchanged: 0 });
+		const [moved] = await selectRows<{ n: number; staged: number }>(
+			handle.db,
+			sql`SELECT (SELECT count(*)::int FROM outreach_activities WHERE dataset_id = ${outcome.datasetId}) AS n,
+				(SELECT count(*)::int FROM import_staged_activities) AS staged`
+		);
+		expect(moved).toEqual({ n: 12_000, staged: 0 });
+
+		// A row that fails inside the transaction (a hamlet gone since the check): nothing written, nothing staged.
+		const before = await fingerprint();
+		await expect(
+			writeImport(handle.db, BA_DINH, commitOf([...rows(6_000, 4002), ...rows(1, 999_999)]), {
+				context: CONTEXT
+			})
+		).rejects.toThrow();
+		expect(await fingerprint()).toEqual(before);
+		// The same rows again are unchanged, and one changed row is an update.
+		const changed = rows(12_000).map((row, index) => (index === 7 ? { ...row, householdsNew: 99 } : row));
+		expect(await writeImport(handle.db, BA_DINH, commitOf(changed), { dryRun: true })).toMatchObject({
+			added: 0,
+			updated: 1,
+			unchanged: 11_999
+		});
+		expect(await fingerprint()).toEqual(before);
+	}, 300_000);
 
 	describe('hostile and malformed files: a clear error, every table as it was', () => {
 		it.each(HOSTILE_FILES.map((file) => [file.name, file] as const))('%s', async (_name, hostile) => {

@@ -263,7 +263,8 @@ export async function writeImport(
 	const stageId = records.kind === 'activities' ? datasetId : null;
 	try {
 		if (stageId !== null && records.kind === 'activities') {
-			await stageActivities(db, stageId, records.rows, progress);
+			// Staging is not counted as written: the move inside the transaction is.
+			await stageActivities(db, stageId, records.rows);
 		}
 		return await writeStaged(db, actor, upload, datasetId, stageId, progress, options);
 	} finally {
@@ -295,7 +296,7 @@ async function writeStaged(
 			let classified: WriteCounts;
 			let touchedHamlets: number[] = [];
 			if (records.kind === 'activities') {
-				classified = await writeStagedActivities(tx, stageId!, datasetId);
+				classified = await writeStagedActivities(tx, stageId!, datasetId, records.rows.length, progress);
 				touchedHamlets = records.rows.map((row) => row.hamletId);
 			} else if (records.kind === 'surveys') {
 				classified = countsOf(await writeSurveys(tx, records.rows, datasetId, progress));
@@ -401,8 +402,7 @@ const STAGE_BATCH = 5_000;
 async function stageActivities(
 	db: Database,
 	stageId: string,
-	rows: readonly ActivityRecord[],
-	progress: (rows: number) => void
+	rows: readonly ActivityRecord[]
 ): Promise<void> {
 	// What an import that died mid-way left (a day old at least): no import runs that long.
 	await db.execute(sql`DELETE FROM import_staged_activities WHERE staged_at < now() - interval '1 day'`);
@@ -420,7 +420,6 @@ async function stageActivities(
 				r."householdsNew", r."householdsRevisited", r."peopleGuided", r."peopleAged60Plus", r."peopleFromMinorities",
 				r.topics, r.note, r."idempotencyKey"
 			FROM jsonb_to_recordset(${json(records)}) AS r${STAGED_RECORDSET}`);
-		progress(batch.length);
 		await new Promise((resolve) => setImmediate(resolve));
 	}
 }
@@ -439,57 +438,72 @@ const SAME_ACTIVITY = sql.raw(`o.hamlet_id = s.hamlet_id AND o.team_id = s.team_
 	AND ARRAY(SELECT unnest(o.topics) ORDER BY 1) = ARRAY(SELECT unnest(s.topics) ORDER BY 1)`);
 
 /**
- * Moves staged rows into outreach_activities inside the import's transaction, set-based: rows whose key
- * is not stored are added, stored ones that differ are updated (what they were kept for a withdrawal),
- * the same ones left alone.
+ * Moves staged rows into outreach_activities inside the import's transaction, set-based, 5,000 rows a
+ * statement with a yield between them (the event loop, which PGlite's statements hold, serves other
+ * requests in between; their queries still wait for the commit): rows whose key is not stored are added,
+ * stored ones that differ are updated (what they were kept for a withdrawal), the same ones left alone.
  */
 async function writeStagedActivities(
 	tx: Transaction,
 	stageId: string,
-	datasetId: string
+	datasetId: string,
+	rowCount: number,
+	progress: (rows: number) => void
 ): Promise<WriteCounts> {
-	const staged = sql`(SELECT * FROM import_staged_activities WHERE stage_id = ${stageId})`;
-	const [counts] = await selectRows<{ added: number; unchanged: number; updated: number }>(
-		tx,
-		sql`SELECT count(*) FILTER (WHERE o.id IS NULL)::int AS added,
-				count(*) FILTER (WHERE o.id IS NOT NULL AND (${SAME_ACTIVITY}))::int AS unchanged,
-				count(*) FILTER (WHERE o.id IS NOT NULL AND NOT (${SAME_ACTIVITY}))::int AS updated
-			FROM ${staged} s LEFT JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key`
-	);
-	const previous = await selectRows<StoredActivity>(
-		tx,
-		sql`
-			SELECT o.id::text, o.hamlet_id AS "hamletId", o.team_id AS "teamId", o.kind::text,
-				to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn", ST_X(o.location) AS lng, ST_Y(o.location) AS lat,
-				o.households_new AS "householdsNew", o.households_revisited AS "householdsRevisited",
-				o.people_guided AS "peopleGuided", o.people_aged_60_plus AS "peopleAged60Plus",
-				o.people_from_minorities AS "peopleFromMinorities", o.topics::text[] AS topics, o.note,
-				o.idempotency_key AS "idempotencyKey", o.dataset_id AS "datasetId"
-			FROM ${staged} s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key
-			WHERE NOT (${SAME_ACTIVITY})
-			ORDER BY s.seq`
-	);
-	if (previous.length > 0) {
-		await tx.execute(sql`
-			UPDATE outreach_activities o SET hamlet_id = s.hamlet_id, team_id = s.team_id, kind = s.kind,
-				occurred_on = s.occurred_on, location = ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
-				households_new = s.households_new, households_revisited = s.households_revisited,
-				people_guided = s.people_guided, people_aged_60_plus = s.people_aged_60_plus,
-				people_from_minorities = s.people_from_minorities, topics = s.topics, note = s.note, dataset_id = ${datasetId}
-			FROM ${staged} s
-			WHERE o.idempotency_key = s.idempotency_key AND NOT (${SAME_ACTIVITY})`);
+	const result: WriteCounts = { added: 0, updated: 0, unchanged: 0, previous: [] };
+	for (let first = 0; first < rowCount; first += STAGE_BATCH) {
+		const staged = sql`(SELECT * FROM import_staged_activities
+			WHERE stage_id = ${stageId} AND seq >= ${first} AND seq < ${first + STAGE_BATCH})`;
+		const [counts] = await selectRows<{ added: number; unchanged: number }>(
+			tx,
+			sql`SELECT count(*) FILTER (WHERE o.id IS NULL)::int AS added,
+					count(*) FILTER (WHERE o.id IS NOT NULL AND (${SAME_ACTIVITY}))::int AS unchanged
+				FROM ${staged} s LEFT JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key`
+		);
+		const previous = await selectRows<StoredActivity>(
+			tx,
+			sql`
+				SELECT o.id::text, o.hamlet_id AS "hamletId", o.team_id AS "teamId", o.kind::text,
+					to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn", ST_X(o.location) AS lng, ST_Y(o.location) AS lat,
+					o.households_new AS "householdsNew", o.households_revisited AS "householdsRevisited",
+					o.people_guided AS "peopleGuided", o.people_aged_60_plus AS "peopleAged60Plus",
+					o.people_from_minorities AS "peopleFromMinorities", o.topics::text[] AS topics, o.note,
+					o.idempotency_key AS "idempotencyKey", o.dataset_id AS "datasetId"
+				FROM ${staged} s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key
+				WHERE NOT (${SAME_ACTIVITY})
+				ORDER BY s.seq`
+		);
+		if (previous.length > 0) {
+			await tx.execute(sql`
+				UPDATE outreach_activities o SET hamlet_id = s.hamlet_id, team_id = s.team_id, kind = s.kind,
+					occurred_on = s.occurred_on, location = ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
+					households_new = s.households_new, households_revisited = s.households_revisited,
+					people_guided = s.people_guided, people_aged_60_plus = s.people_aged_60_plus,
+					people_from_minorities = s.people_from_minorities, topics = s.topics, note = s.note,
+					dataset_id = ${datasetId}
+				FROM ${staged} s
+				WHERE o.idempotency_key = s.idempotency_key AND NOT (${SAME_ACTIVITY})`);
+		}
+		if (counts!.added > 0) {
+			await tx.execute(sql`
+				INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
+					households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
+					idempotency_key, dataset_id)
+				SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
+					s.households_new, s.households_revisited, s.people_guided, s.people_aged_60_plus,
+					s.people_from_minorities, s.topics, s.note, s.idempotency_key, ${datasetId}
+				FROM ${staged} s
+				WHERE NOT EXISTS (SELECT 1 FROM outreach_activities o WHERE o.idempotency_key = s.idempotency_key)
+				ORDER BY s.seq`);
+		}
+		result.added += counts!.added;
+		result.unchanged += counts!.unchanged;
+		result.updated += previous.length;
+		result.previous.push(...previous);
+		progress(Math.min(STAGE_BATCH, rowCount - first));
+		await new Promise((resolve) => setImmediate(resolve));
 	}
-	await tx.execute(sql`
-		INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
-			households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
-			idempotency_key, dataset_id)
-		SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
-			s.households_new, s.households_revisited, s.people_guided, s.people_aged_60_plus, s.people_from_minorities,
-			s.topics, s.note, s.idempotency_key, ${datasetId}
-		FROM ${staged} s
-		WHERE NOT EXISTS (SELECT 1 FROM outreach_activities o WHERE o.idempotency_key = s.idempotency_key)
-		ORDER BY s.seq`);
-	return { ...counts!, previous };
+	return result;
 }
 
 /** Sets activities to the given records (by idempotency key); with `onlyOf`, only those still of that dataset. */
