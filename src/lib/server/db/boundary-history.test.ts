@@ -56,7 +56,7 @@ describe.each(testDrivers())('boundary history on %s', (driver) => {
 	beforeAll(async () => {
 		handle = await openTestDatabase(driver);
 		await loadFixtureData(handle.db);
-	}, 120_000);
+	}, 240_000);
 
 	afterAll(async () => {
 		await handle?.close();

@@ -131,7 +131,7 @@ describe.each(testDrivers())('a retired hamlet on %s', (driver) => {
 			[fixtureSurvey(4001, MONTH, 100, 50), fixtureSurvey(RETIRED, MONTH, 200, 20)],
 			DEMO_DATASET
 		);
-	}, 120_000);
+	}, 240_000);
 
 	afterAll(async () => {
 		await handle?.close();
@@ -179,7 +179,7 @@ describe.each(testDrivers())('a retired hamlet on %s', (driver) => {
 			sql`SELECT changes FROM audit_events WHERE action = 'hamlet-boundaries.replace' ORDER BY id DESC LIMIT 1`
 		);
 		expect(event!.changes.retired).toEqual([RETIRED]);
-	}, 120_000);
+	}, 240_000);
 
 	it('is refused by the loaders and the planner: no new activity, survey or plan for it', async () => {
 		const codeOf = (promise: Promise<unknown>) =>
