@@ -33,14 +33,18 @@ const values: MonthValues = {
 		vneid: [0.55, 0.4]
 	},
 	// Hamlet 13 has too few households (1); hamlet 21 too few surveyed adults (2).
-	tooFew: [0, 0, 1, 2]
+	tooFew: [0, 0, 1, 2],
+	// None marked rural here (as when these fields were absent): the not-applicable class is tested elsewhere.
+	rural: [0, 0, 0, 0],
+	communeRural: [0, 0]
 };
 const gap: MapGapValues = {
 	gap: [40.5, 12.25, 30, null],
 	hotSpot: [0, 0, 0, 0],
 	// 12: rural; 13: rural and minority.
 	flags: [0, 1, 3, 0],
-	communeGap: [25.1, 60.2]
+	communeGap: [25.1, 60.2],
+	communeFlags: [0, 0]
 };
 const communeNames = new Map([
 	['00004', 'Phường Ba Đình'],

@@ -275,7 +275,7 @@ export async function approximateBoundaryCount(db: Database): Promise<number> {
 	const [row] = await db
 		.select({ count: sql<number>`count(*)::int` })
 		.from(hamlets)
-		.where(and(eq(hamlets.boundarySource, 'approximate'), isNull(hamlets.retiredAt)));
+		.where(and(eq(hamlets.boundarySource, 'approximate'), isCurrentHamlet));
 	return row?.count ?? 0;
 }
 
