@@ -77,7 +77,12 @@ async function mapData(search: URLSearchParams) {
 	}
 	// The commune panel lists the commune's hamlets, so that a keyboard reaches each of them.
 	const communeNotice = (): MapNotice => ({ kind: 'commune', text: search.get('commune')! });
-	const communeCode = orNotice(() => readCommuneCodeParam(search), () => undefined, communeNotice, notices);
+	const communeCode = orNotice(
+		() => readCommuneCodeParam(search),
+		() => undefined,
+		communeNotice,
+		notices
+	);
 	const selectedCommune = communeCode === undefined ? null : await communePlaces(db, communeCode);
 	if (communeCode !== undefined && !selectedCommune) notices.push(communeNotice());
 	// The selected hamlet's gap with its decomposition; the whole analysis is cached per month.
