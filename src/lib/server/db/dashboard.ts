@@ -3,6 +3,7 @@
 // come from metrics.ts (hamletFiguresByMonth), the same query as the map's.
 import { sql } from 'drizzle-orm';
 import type { ActivityKind, OutreachTopic, UnitType } from '../../domain';
+import type { RosterTrainedRow, TeamTrainingRow } from '../../training-history';
 import { selectRows, type Database } from './index';
 
 /** What a hamlet is, apart from its monthly figures and its polygon. */
@@ -87,6 +88,15 @@ export interface ActivityKindCount {
 	 */
 	elderlyTopicClasses: number;
 	elderlyTopicPeopleGuided: number;
+	/** People aged 60+ among those guided, over the activities that recorded it. */
+	peopleAged60Plus: number;
+	/** Activities that did not record the 60+ count (null: "chưa ghi"), and their people guided. */
+	agedUnrecorded: number;
+	agedUnrecordedPeopleGuided: number;
+	/** The same for people from ethnic minorities. */
+	peopleFromMinorities: number;
+	minoritiesUnrecorded: number;
+	minoritiesUnrecordedPeopleGuided: number;
 }
 
 /** Activities by commune, month and kind, for every month (an activity counts once, whatever its topics). */
@@ -98,7 +108,15 @@ export function activityKindCounts(db: Database): Promise<ActivityKindCount[]> {
 				o.kind::text AS kind, count(*)::int AS activities,
 				sum(o.households_new)::int AS "householdsNew", sum(o.people_guided)::int AS "peopleGuided",
 				(count(*) FILTER (WHERE ${ELDERLY_CLASS}))::int AS "elderlyTopicClasses",
-				coalesce(sum(o.people_guided) FILTER (WHERE ${ELDERLY_CLASS}), 0)::int AS "elderlyTopicPeopleGuided"
+				coalesce(sum(o.people_guided) FILTER (WHERE ${ELDERLY_CLASS}), 0)::int AS "elderlyTopicPeopleGuided",
+				coalesce(sum(o.people_aged_60_plus), 0)::int AS "peopleAged60Plus",
+				(count(*) FILTER (WHERE o.people_aged_60_plus IS NULL))::int AS "agedUnrecorded",
+				coalesce(sum(o.people_guided) FILTER (WHERE o.people_aged_60_plus IS NULL), 0)::int
+					AS "agedUnrecordedPeopleGuided",
+				coalesce(sum(o.people_from_minorities), 0)::int AS "peopleFromMinorities",
+				(count(*) FILTER (WHERE o.people_from_minorities IS NULL))::int AS "minoritiesUnrecorded",
+				coalesce(sum(o.people_guided) FILTER (WHERE o.people_from_minorities IS NULL), 0)::int
+					AS "minoritiesUnrecordedPeopleGuided"
 			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id
 			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
 	);
@@ -123,5 +141,30 @@ export function activityTopicCounts(db: Database): Promise<ActivityTopicCount[]>
 				topic::text AS topic, count(*)::int AS activities
 			FROM outreach_activities o JOIN hamlets h ON h.id = o.hamlet_id, unnest(o.topics) AS topic
 			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+	);
+}
+
+/** Every team's counts and roster size, for the trained share's history (training-history.ts). */
+export function teamTrainingRows(db: Database): Promise<TeamTrainingRow[]> {
+	return selectRows<TeamTrainingRow>(
+		db,
+		sql`
+			SELECT t.commune_code AS "communeCode", t.members, t.members_trained AS "membersTrained",
+				count(m.id)::int AS "rosterSize"
+			FROM teams t LEFT JOIN team_members m ON m.team_id = t.id
+			GROUP BY t.id ORDER BY t.id`
+	);
+}
+
+/** Roster members trained, by commune and month of their training. */
+export function rosterTrainedByMonth(db: Database): Promise<RosterTrainedRow[]> {
+	return selectRows<RosterTrainedRow>(
+		db,
+		sql`
+			SELECT t.commune_code AS "communeCode", to_char(date_trunc('month', m.trained_on), 'YYYY-MM-DD') AS month,
+				count(*)::int AS trained
+			FROM team_members m JOIN teams t ON t.id = m.team_id
+			WHERE m.trained
+			GROUP BY 1, 2 ORDER BY 1, 2`
 	);
 }
