@@ -44,7 +44,7 @@ import {
 	type TeamRow
 } from './db/dashboard';
 import type { Database } from './db/index';
-import { dataMonths, hamletFiguresByMonth, hamletFiguresForMonth } from './db/metrics';
+import { dataMonths, hamletFiguresForMonth, hamletFiguresThroughMonths } from './db/metrics';
 import { communesFeatureCollection } from './db/communes';
 import { cityGapAnalysis, gapAnalysisGeometries } from './gap-analysis';
 import { communeGapIndexes } from './map-gap-values';
@@ -125,7 +125,7 @@ async function dashboardFigures(db: Database): Promise<DashboardFigures> {
 				communeListings(db),
 				hamletProfiles(db),
 				minorityDesignations(db),
-				hamletFiguresByMonth(db, months),
+				hamletFiguresThroughMonths(db, months),
 				activityKindCounts(db),
 				activityTopicCounts(db),
 				teamTrainingRows(db),
