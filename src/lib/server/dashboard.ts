@@ -32,14 +32,12 @@ import {
 } from '$lib/target-progress';
 import {
 	activityKindCounts,
-	activityTopicCounts,
 	communeListings,
 	hamletProfiles,
 	rosterTrainedByMonth,
 	teamRows,
 	teamTrainingRows,
 	type ActivityKindCount,
-	type ActivityTopicCount,
 	type CommuneListing,
 	type TeamRow
 } from './db/dashboard';
@@ -74,7 +72,6 @@ interface DashboardFigures {
 	minorityCommunes: Set<string>;
 	designatedHamlets: Set<number>;
 	activityKinds: ActivityKindCount[];
-	activityTopics: ActivityTopicCount[];
 	/** The trained share's history by commune code, the city's under ''. */
 	training: Map<string, TrainingHistory>;
 }
@@ -120,17 +117,15 @@ const cache = new RevisionCache<DashboardFigures>(1);
 async function dashboardFigures(db: Database): Promise<DashboardFigures> {
 	const { value } = await cache.get(db, 'figures', async () => {
 		const months = await dataMonths(db);
-		const [communes, profiles, designations, rows, activityKinds, activityTopics, teams, trained] =
-			await Promise.all([
-				communeListings(db),
-				hamletProfiles(db),
-				minorityDesignations(db),
-				hamletFiguresThroughMonths(db, months),
-				activityKindCounts(db),
-				activityTopicCounts(db),
-				teamTrainingRows(db),
-				rosterTrainedByMonth(db)
-			]);
+		const [communes, profiles, designations, rows, activityKinds, teams, trained] = await Promise.all([
+			communeListings(db),
+			hamletProfiles(db),
+			minorityDesignations(db),
+			hamletFiguresThroughMonths(db, months),
+			activityKindCounts(db),
+			teamTrainingRows(db),
+			rosterTrainedByMonth(db)
+		]);
 		const profileById = new Map(profiles.map((profile) => [profile.id, profile]));
 		const designatedHamlets = new Set(
 			profiles.filter((profile) => isDesignatedMinority(designations, profile)).map((profile) => profile.id)
@@ -149,7 +144,6 @@ async function dashboardFigures(db: Database): Promise<DashboardFigures> {
 			minorityCommunes,
 			designatedHamlets,
 			activityKinds,
-			activityTopics,
 			training: trainingHistories(teams, trained, months)
 		};
 		for (const row of rows) {
@@ -407,9 +401,7 @@ function activityMonths(figures: DashboardFigures, communeCode: string, index: n
 			householdsNew += row.householdsNew;
 			peopleGuided += row.peopleGuided;
 			elderlyTopicClasses += row.elderlyTopicClasses;
-		}
-		for (const row of figures.activityTopics) {
-			if (row.communeCode === communeCode && row.month === month) byTopic[row.topic] += row.activities;
+			for (const topic of OUTREACH_TOPICS) byTopic[topic] += row.topics[topic];
 		}
 		return { month, byKind, byTopic, householdsNew, peopleGuided, elderlyTopicClasses };
 	});

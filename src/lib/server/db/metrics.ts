@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { selectRows, type Database } from './index';
+import { selectRows, selectRowsAsJson, type Database } from './index';
 import { ruralHamletSql } from './rural';
 import type { HamletMonthFigures } from '../../hamlet-details';
 
@@ -131,15 +131,15 @@ export async function hamletFiguresThroughMonths(
 	const last = sorted.at(-1)!;
 	const where = scopeCondition(scope);
 	const [hamlets, activities, surveys] = await Promise.all([
-		selectRows<HamletBase>(
+		selectRowsAsJson<HamletBase>(
 			db,
 			sql`
 				SELECT h.id AS "hamletId", h.commune_code AS "communeCode", h.households, h.adults,
 					${ruralHamletSql('h', 'c')} AS "isRural"
 				FROM hamlets h JOIN communes c ON c.code = h.commune_code
-				WHERE ${where} ORDER BY h.id`
+				WHERE ${where}`
 		),
-		selectRows<ActivityMonthSums>(
+		selectRowsAsJson<ActivityMonthSums>(
 			db,
 			sql`
 				SELECT o.hamlet_id AS "hamletId",
@@ -151,7 +151,7 @@ export async function hamletFiguresThroughMonths(
 				WHERE o.occurred_on < ${last}::date + interval '1 month' AND ${where}
 				GROUP BY 1, 2`
 		),
-		selectRows<SurveyRow>(
+		selectRowsAsJson<SurveyRow>(
 			db,
 			sql`
 				SELECT s.hamlet_id AS "hamletId", to_char(s.month, 'YYYY-MM-DD') AS month,
@@ -159,17 +159,19 @@ export async function hamletFiguresThroughMonths(
 					s.with_smartphone AS "withSmartphone", s.with_epayment AS "withEpayment",
 					s.with_vneid_level2 AS "withVneidLevel2"
 				FROM skill_surveys s JOIN hamlets h ON h.id = s.hamlet_id
-				WHERE s.month <= ${last}::date AND ${where}
-				ORDER BY s.hamlet_id, s.month`
+				WHERE s.month <= ${last}::date AND ${where}`
 		)
 	]);
+	hamlets.sort((a, b) => a.hamletId - b.hamletId);
 	// Months between the asked ones still count: each activity month goes to the first asked month at or after it.
 	const activityByHamlet = Map.groupBy(activities, (row) => row.hamletId);
 	const surveysByHamlet = Map.groupBy(surveys, (row) => row.hamletId);
 	const rows: HamletMonthFigures[] = [];
 	for (const hamlet of hamlets) {
 		const own = (activityByHamlet.get(hamlet.hamletId) ?? []).sort((a, b) => (a.month < b.month ? -1 : 1));
-		const ownSurveys = surveysByHamlet.get(hamlet.hamletId) ?? [];
+		const ownSurveys = (surveysByHamlet.get(hamlet.hamletId) ?? []).sort((a, b) =>
+			a.month < b.month ? -1 : 1
+		);
 		const sums = { reached: 0, revisited: 0, guided: 0, aged: 0, minorities: 0, activities: 0 };
 		let nextActivity = 0;
 		let nextSurvey = 0;
