@@ -12,7 +12,7 @@ import { foldVietnamese } from './text';
 import { m } from './paraglide/messages';
 import type { Locale } from './paraglide/runtime';
 
-export const COMMUNE_SORT_KEYS = [
+const COMMUNE_SORT_KEYS = [
 	'name',
 	...DASHBOARD_KPIS,
 	'gapIndex',
@@ -63,7 +63,7 @@ export const DEFAULT_VIEW: CommuneTableView = {
 };
 
 /** The view's parameters, read by {@link readCommuneTableView}. */
-export const VIEW_PARAMS = ['kpi', 'unit', 'minority', 'offtrack', 'q', 'sort', 'order'] as const;
+const VIEW_PARAMS = ['kpi', 'unit', 'minority', 'offtrack', 'q', 'sort', 'order'] as const;
 
 const flag = (params: URLSearchParams, name: string): boolean =>
 	readChoiceParam(params, name, ['0', '1'] as const, '0', (text) => ({

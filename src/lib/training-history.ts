@@ -18,7 +18,7 @@ export interface RosterTrainedRow {
 }
 
 /** A scope's members and trained members at the end of one month. */
-export interface TrainingCounts {
+interface TrainingCounts {
 	members: number;
 	membersTrained: number;
 }
