@@ -2,7 +2,8 @@
 // attributes, team totals, and activities counted by month, kind and topic. The month-by-month figures
 // come from metrics.ts (hamletFiguresByMonth), the same query as the map's.
 import { sql } from 'drizzle-orm';
-import { OUTREACH_TOPICS, type ActivityKind, type OutreachTopic, type UnitType } from '../../domain';
+import { OUTREACH_TOPICS, type OutreachTopic, type UnitType } from '../../domain';
+import type { GroupCountRow } from '../../group-reach';
 import type { RosterTrainedRow, TeamTrainingRow } from '../../training-history';
 import { selectRows, selectRowsAsJson, type Database } from './index';
 
@@ -74,30 +75,19 @@ export function teamRows(db: Database, month: string, communeCode?: string): Pro
 	);
 }
 
-/** Activities of one commune and month of one kind. */
-export interface ActivityKindCount {
+/** Activities of one commune and month of one kind, with the priority groups they recorded. */
+export interface ActivityKindCount extends GroupCountRow {
 	communeCode: string;
 	/** YYYY-MM-01. */
 	month: string;
-	kind: ActivityKind;
-	activities: number;
 	householdsNew: number;
 	peopleGuided: number;
 	/**
-	 * Classes on online safety or e-health, the topics the plan puts first for the elderly: the
-	 * nearest the data comes to "classes for the elderly" until activities record who attended.
+	 * Classes on online safety or e-health, the topics the plan puts first for the elderly: the classes
+	 * for the elderly, whoever attended.
 	 */
 	elderlyTopicClasses: number;
 	elderlyTopicPeopleGuided: number;
-	/** People aged 60+ among those guided, over the activities that recorded it. */
-	peopleAged60Plus: number;
-	/** Activities that did not record the 60+ count (null: "chưa ghi"), and their people guided. */
-	agedUnrecorded: number;
-	agedUnrecordedPeopleGuided: number;
-	/** The same for people from ethnic minorities. */
-	peopleFromMinorities: number;
-	minoritiesUnrecorded: number;
-	minoritiesUnrecordedPeopleGuided: number;
 	/** Of these activities, those that covered each topic (an activity with two topics counts in both). */
 	topics: Record<OutreachTopic, number>;
 }

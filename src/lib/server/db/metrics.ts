@@ -10,6 +10,12 @@ export interface FiguresScope {
 
 const MONTH_FORMAT = /^\d{4}-(0[1-9]|1[0-2])-01$/;
 
+function checkMonths(months: readonly string[]): void {
+	for (const month of months) {
+		if (!MONTH_FORMAT.test(month)) throw new RangeError(`Not the first day of a month: ${month}`);
+	}
+}
+
 function scopeCondition(scope: FiguresScope): SQL {
 	const conditions: SQL[] = [sql`true`];
 	if (scope.communeCode !== undefined) conditions.push(sql`h.commune_code = ${scope.communeCode}`);
@@ -36,9 +42,7 @@ export async function hamletFiguresByMonth(
 	months: readonly string[],
 	scope: FiguresScope = {}
 ): Promise<HamletMonthFigures[]> {
-	for (const month of months) {
-		if (!MONTH_FORMAT.test(month)) throw new RangeError(`Not the first day of a month: ${month}`);
-	}
+	checkMonths(months);
 	if (months.length === 0) return [];
 	const monthList = sql.join(
 		months.map((month) => sql`${month}::date`),
@@ -122,9 +126,7 @@ export async function hamletFiguresThroughMonths(
 	months: readonly string[],
 	scope: FiguresScope = {}
 ): Promise<HamletMonthFigures[]> {
-	for (const month of months) {
-		if (!MONTH_FORMAT.test(month)) throw new RangeError(`Not the first day of a month: ${month}`);
-	}
+	checkMonths(months);
 	if (months.length === 0) return [];
 	const sorted = [...months].sort();
 	const first = sorted[0]!;

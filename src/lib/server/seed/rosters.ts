@@ -1,18 +1,10 @@
 import type { TeamMemberRole } from '../../domain';
+import type { TeamMemberRow } from '../db/teams';
 import type { Random } from './random';
 import type { DemoTeam } from './types';
 
 /** One member of a team's roster: initials only, as a roster needs no more. */
-export interface DemoTeamMember {
-	teamId: number;
-	name: string;
-	role: TeamMemberRole;
-	trained: boolean;
-	/** YYYY-MM-DD, for a trained member. */
-	trainedOn: string | null;
-	course: string;
-	digitalAmbassador: boolean;
-}
+export type DemoTeamMember = TeamMemberRow;
 
 // Initials drawn by how common the names are: Nguyễn, Trần, Lê, Phạm, Hoàng, Vũ, Đặng/Đỗ, Bùi…
 const SURNAMES = ['N', 'T', 'L', 'P', 'H', 'V', 'Đ', 'B', 'D', 'C'];
