@@ -152,6 +152,141 @@ test.describe('the city dashboard', () => {
 		await expect(page).toHaveURL(/\/communes\/09700$/);
 	});
 
+	test('keeps the table’s view in the URL: reload, back and forward, and the exports and report follow it', async ({
+		page
+	}) => {
+		await page.goto('/dashboard?month=2026-10');
+		const rows = page.getByTestId('communes-table').locator('tbody tr');
+		await page.getByTestId('filter-unit').selectOption('xã');
+		await expect(page).toHaveURL(/[?&]unit=xa(&|$)/);
+		await expect(page).toHaveURL(/month=2026-10/);
+		await page.getByTestId('filter-minority').check();
+		await expect(page).toHaveURL(/minority=1/);
+		const minorityCount = await rows.count();
+		expect(minorityCount).toBeLessThan(75);
+		await page.getByRole('button', { name: 'Kỹ năng số' }).click();
+		await expect(page).toHaveURL(/sort=skills/);
+		const firstCode = await rows.first().getAttribute('data-code');
+
+		// A reload (or the link sent to a colleague) shows the same table.
+		await page.reload();
+		await expect(page.getByTestId('filter-unit')).toHaveValue('xã');
+		await expect(page.getByTestId('filter-minority')).toBeChecked();
+		await expect(rows).toHaveCount(minorityCount);
+		await expect(rows.first()).toHaveAttribute('data-code', firstCode!);
+		await expect(page.getByRole('columnheader', { name: 'Kỹ năng số', exact: true })).toHaveAttribute(
+			'aria-sort',
+			'ascending'
+		);
+
+		// Back undoes one change at a time; forward redoes it.
+		await page.goBack();
+		await expect(page).not.toHaveURL(/sort=skills/);
+		await expect(page.getByTestId('filter-minority')).toBeChecked();
+		await page.goBack();
+		await expect(page.getByTestId('filter-minority')).not.toBeChecked();
+		await expect(rows).toHaveCount(75);
+		await page.goForward();
+		await expect(rows).toHaveCount(minorityCount);
+		await page.goForward();
+		await expect(page).toHaveURL(/sort=skills/);
+
+		// The files carry the view: the same rows in the same order, and they say which filter.
+		const csvHref = await page.getByTestId('export-csv').getAttribute('href');
+		expect(csvHref).toContain('unit=xa');
+		const csv = await page.request.get(csvHref!);
+		expect(csv.headers()['content-disposition']).toContain('-da-loc.csv');
+		const [, ...records] = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
+		expect(records.map((record) => record[0])).toEqual(
+			await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))
+		);
+		const xlsx = await page.request.get((await page.getByTestId('export-xlsx').getAttribute('href'))!);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(Uint8Array.from(await xlsx.body()).buffer);
+		const sheet = workbook.worksheets[0]!;
+		const notes = (sheet.getRows(2, sheet.rowCount - 1) ?? []).map((row) => String(row.getCell(1).value));
+		expect(notes.some((text) => text.includes('Bộ lọc: xã; Chỉ vùng đồng bào dân tộc thiểu số'))).toBe(true);
+		expect(sheet.rowCount).toBe(1 + minorityCount + 3);
+		const geojson = (await (
+			await page.request.get((await page.getByTestId('export-geojson').getAttribute('href'))!)
+		).json()) as { filter: string; features: unknown[] };
+		expect(geojson.features).toHaveLength(minorityCount);
+		expect(geojson.filter).toContain('Sắp xếp: Kỹ năng số, tăng dần');
+
+		// The monthly report lists only the filtered communes and says so; its way back keeps the view.
+		await page.getByTestId('report-link').click();
+		await expect(page.getByTestId('report-view')).toContainText(
+			'Bộ lọc: xã; Chỉ vùng đồng bào dân tộc thiểu số'
+		);
+		await expect(page.getByTestId('report-view')).toContainText(`${minorityCount} trên 126 xã, phường`);
+		const reported = await page.getByTestId('report-lagging').locator('tbody tr').count();
+		expect(reported).toBe(Math.min(15, minorityCount));
+		await page.getByRole('link', { name: 'Về bảng điều hành' }).click();
+		await expect(page.getByTestId('filter-minority')).toBeChecked();
+
+		// A view the table cannot read is a 400, on the page and on every file.
+		expect((await page.goto('/dashboard?unit=huyen'))?.status()).toBe(400);
+		expect((await page.request.get('/dashboard/communes.csv?sort=__proto__')).status()).toBe(400);
+		expect((await page.request.get('/dashboard/communes.geojson?minority=yes')).status()).toBe(400);
+		expect((await page.request.get('/dashboard/report?order=up')).status()).toBe(400);
+	});
+
+	test('shows the 60+ and minority people the activities recorded, and what was not recorded', async ({
+		page
+	}) => {
+		await page.goto('/dashboard');
+		const people = page.getByTestId('groups-people');
+		const number = (text: string | null) => Number((text ?? '').replace(/\./g, ''));
+		const cityAged = number(
+			await people.locator('tr[data-row="aged-to-date"] td[data-column="total"]').textContent()
+		);
+		expect(cityAged).toBeGreaterThan(1000);
+		// Classes and door-to-door visits apart; the total is their sum with events and online sessions.
+		const byKind = await Promise.all(
+			['door-to-door', 'class', 'event', 'online'].map(async (kind) =>
+				number(await people.locator(`tr[data-row="aged-to-date"] td[data-column="${kind}"]`).textContent())
+			)
+		);
+		expect(byKind[0]! + byKind[1]! + byKind[2]! + byKind[3]!).toBe(cityAged);
+		expect(byKind[1]).toBeGreaterThan(0);
+		// The demo's events count people only in total: said as "chưa ghi", never counted as 0.
+		await expect(people.locator('tr[data-row="aged-to-date"] td[data-column="unrecorded"]')).toContainText(
+			/chưa ghi ở [\d.]+ hoạt động/
+		);
+		// The communes' column adds up to the city's figure.
+		const perCommune = await page
+			.getByTestId('communes-table')
+			.locator('td[data-column="elderly"]')
+			.evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? ''));
+		expect(perCommune.reduce((sum, text) => sum + number(text.trim()), 0)).toBe(cityAged);
+		await expect(
+			page.getByTestId('communes-table').locator('td[data-column="elderly"] .unrecorded').first()
+		).toContainText('chưa ghi');
+		const minorities = number(
+			await people.locator('tr[data-row="minorities-to-date"] td[data-column="total"]').textContent()
+		);
+		expect(minorities).toBeGreaterThan(0);
+		expect(minorities).toBeLessThan(cityAged * 5);
+	});
+
+	test('projects the trained share from its monthly history', async ({ page }) => {
+		await page.goto('/dashboard');
+		const training = page.locator('[data-kpi="training"][data-testid="kpi-card"]');
+		await expect(training).toContainText('Dự báo đến 31/12/2026');
+		await expect(training).not.toContainText('Chưa có số liệu');
+		await expect(training.getByTestId('training-source')).toContainText('danh sách thành viên');
+		await training.getByText('Bảng số liệu').click();
+		const values = await training
+			.locator('tbody tr td')
+			.evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
+		const shares = values
+			.filter((text) => /^\d+(,\d)?%$/.test(text.trim()))
+			.map((text) => Number(text.trim().replace('%', '').replace(',', '.')));
+		expect(shares.length).toBeGreaterThanOrEqual(11);
+		// Members are trained through the year: the share rises from January to November.
+		expect(shares[0]).toBeLessThan(shares[10]!);
+	});
+
 	test('exports the table with the figures on the screen: CSV, XLSX and GeoJSON', async ({ page }) => {
 		await page.goto('/dashboard?month=2026-10');
 		const screen = page.getByTestId('communes-table').locator('tr[data-code="00004"]');
@@ -298,7 +433,9 @@ test.describe("a commune's page", () => {
 			'href',
 			'/communes/09700/boundaries'
 		);
-		await expect(page.getByTestId('groups-elderly')).toContainText('ước tính');
+		// The 60+ and minority people come from the activities' own counts, the unrecorded said apart.
+		await expect(page.getByTestId('groups-elderly')).not.toContainText('ước tính');
+		await expect(page.getByTestId('groups-people').locator('tr[data-row="aged-to-date"]')).toBeVisible();
 		await expectNoAxeViolations(page);
 		expect(problems).toEqual([]);
 

@@ -179,13 +179,23 @@ describe('validateActivityRow', () => {
 		idempotencyKey: 'fixture-1'
 	};
 
-	it('counts absent priority groups and note (older files) as 0 and empty', () => {
+	it('keeps absent priority groups (older files) as not recorded, never 0, and the note empty', () => {
 		const result = validateActivityRow(row, 'rows[0]', TODAY);
 		expect(result.ok && result.value).toMatchObject({
-			peopleAged60Plus: 0,
-			peopleFromMinorities: 0,
+			peopleAged60Plus: null,
+			peopleFromMinorities: null,
 			note: ''
 		});
+	});
+
+	it('still bounds a recorded group by the people guided', () => {
+		const result = validateActivityRow(
+			{ ...row, peopleAged60Plus: 26, peopleFromMinorities: null },
+			'',
+			TODAY
+		);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.issues.map((issue) => issue.code)).toEqual(['aged-60-plus-above-guided']);
 	});
 
 	it('needs an id, a team and a position, and prefixes paths', () => {

@@ -148,8 +148,9 @@ const idempotencyKey = z
 
 interface CountsOfPeople {
 	peopleGuided: number;
-	peopleAged60Plus: number;
-	peopleFromMinorities: number;
+	/** Null: not recorded ("chưa ghi"). */
+	peopleAged60Plus: number | null;
+	peopleFromMinorities: number | null;
 	householdsNew: number;
 	householdsRevisited: number;
 }
@@ -157,10 +158,10 @@ interface CountsOfPeople {
 /** The checks between fields: the priority groups are among the people guided; somebody was reached. */
 function countProblems(counts: CountsOfPeople): { message: MessageKey; path: [keyof CountsOfPeople] }[] {
 	const problems: { message: MessageKey; path: [keyof CountsOfPeople] }[] = [];
-	if (counts.peopleAged60Plus > counts.peopleGuided) {
+	if (counts.peopleAged60Plus !== null && counts.peopleAged60Plus > counts.peopleGuided) {
 		problems.push({ message: 'aged-60-plus-above-guided', path: ['peopleAged60Plus'] });
 	}
-	if (counts.peopleFromMinorities > counts.peopleGuided) {
+	if (counts.peopleFromMinorities !== null && counts.peopleFromMinorities > counts.peopleGuided) {
 		problems.push({ message: 'minorities-above-guided', path: ['peopleFromMinorities'] });
 	}
 	if (counts.householdsNew + counts.householdsRevisited + counts.peopleGuided === 0) {
@@ -191,7 +192,8 @@ function activityRecordSchema(today: () => string = () => hanoiToday()) {
 
 /**
  * One activity row of an import or of the demo data: also its id, its team and its position. The priority
- * groups and the note may be absent (files made before they existed): they then count 0 and ''.
+ * groups and the note may be absent (files made before they existed, gatherings counted only in total): the
+ * groups are then null, "not recorded", which the dashboard says rather than counting 0; the note is ''.
  */
 function activityRowSchema(today: () => string = () => hanoiToday()) {
 	const fields = enteredFields(today);
@@ -201,8 +203,8 @@ function activityRowSchema(today: () => string = () => hanoiToday()) {
 			id: z.uuid({ error: 'id-invalid' }),
 			teamId: rowId('team-invalid'),
 			location: hanoiPosition,
-			peopleAged60Plus: fields.peopleAged60Plus.default(0),
-			peopleFromMinorities: fields.peopleFromMinorities.default(0),
+			peopleAged60Plus: fields.peopleAged60Plus.nullable().default(null),
+			peopleFromMinorities: fields.peopleFromMinorities.nullable().default(null),
 			note: fields.note.default(''),
 			idempotencyKey
 		})
@@ -241,8 +243,8 @@ function countIssues(input: unknown, pathPrefix: string): InputIssue[] {
 			householdsNew: z.number(),
 			householdsRevisited: z.number(),
 			peopleGuided: z.number(),
-			peopleAged60Plus: z.number().default(0),
-			peopleFromMinorities: z.number().default(0)
+			peopleAged60Plus: z.number().nullable().default(null),
+			peopleFromMinorities: z.number().nullable().default(null)
 		})
 		.safeParse(input);
 	if (!counts.success) return [];

@@ -2,6 +2,7 @@
 // $lib/server/dashboard from the database): types only, shared by the server and the components.
 import type { MonthlyValue, Projection, ProjectionStatus } from './analysis/project-to-target';
 import type { ActivityKind, OutreachTopic, UnitType } from './domain';
+import type { GroupReach } from './group-reach';
 import type { KpiId, TargetProgress } from './target-progress';
 
 /** One target's card: where the scope stands, its months so far, and where the pace takes it. */
@@ -11,6 +12,8 @@ export interface KpiCard {
 	trend: MonthlyValue[];
 	/** Null for a figure without a target (VNeID level 2). */
 	projection: Projection | null;
+	/** The training card: the scope's teams, and those without a dated roster (counted as they are now). */
+	training?: { teams: number; undatedTeams: number };
 }
 
 /** A priority group against the rest for one rate: the difference in points and whether it closes. */
@@ -26,22 +29,28 @@ export interface GroupComparison {
 	closing: boolean | null;
 }
 
-/** The plan's priority groups: rural hamlets against urban ones, designated minority areas against the rest. */
+/**
+ * The plan's priority groups: rural hamlets against urban ones, designated minority areas against the rest,
+ * and the people aged 60+ and from ethnic minorities the activities recorded.
+ */
 export interface PriorityGroups {
 	rural: GroupComparison[];
 	minority: GroupComparison[];
 	elderly: ElderlyReach;
+	/** People from ethnic minorities guided. */
+	minorityPeople: GroupReachPeriods;
+}
+
+/** A group among the people guided in the month, and since January up to its end. */
+export interface GroupReachPeriods {
+	month: GroupReach;
+	toDate: GroupReach;
 }
 
 /** What the data says about the elderly of a scope at the end of a month. */
-export interface ElderlyReach {
+export interface ElderlyReach extends GroupReachPeriods {
 	/** Residents aged 60 and over. */
 	elderly: number;
-	/**
-	 * An estimate: the elderly of each hamlet × the share of its households reached, summed (assumes the
-	 * elderly live evenly across households, as nothing records them per household).
-	 */
-	inReachedHouseholds: number;
 	/** Classes of the month on online safety or e-health, the plan's topics for the elderly. */
 	elderlyTopicClasses: number;
 	elderlyTopicPeopleGuided: number;
@@ -69,8 +78,12 @@ export interface CommuneRow {
 	gapIndex: number | null;
 	/** Hamlets in a hot spot of the gap (Gi* hot at 90% or more). */
 	hotSpotHamlets: number;
-	/** Estimated share of the elderly living in reached households (see ElderlyReach). */
-	elderlyReached: number | null;
+	/** People aged 60+ guided since January (as recorded), and the activities that did not record it. */
+	elderlyReached: number;
+	elderlyUnrecorded: number;
+	/** People from ethnic minorities guided since January, and the activities that did not record it. */
+	minorityPeopleReached: number;
+	minorityPeopleUnrecorded: number;
 	/** Outreach coverage in the commune's designated hamlets; null without any. */
 	minorityCoverage: number | null;
 	/** Some KPI projects off track. */

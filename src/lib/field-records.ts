@@ -44,8 +44,9 @@ export interface HistoryActivity {
 	householdsNew: number;
 	householdsRevisited: number;
 	peopleGuided: number;
-	peopleAged60Plus: number;
-	peopleFromMinorities: number;
+	/** Null: not recorded (an imported row without the count). */
+	peopleAged60Plus: number | null;
+	peopleFromMinorities: number | null;
 	topics: OutreachTopic[];
 	note: string;
 	/** The account that recorded it (null: a loaded dataset). */

@@ -7,6 +7,12 @@ import type { CityDashboard, CommuneDashboard, CommuneRow, HamletRow } from '$li
 import { formatMonth, formatNumber } from '$lib/format';
 import { kpiLabel, projectionStatusLabel, unitTypeName } from '$lib/labels';
 import { DASHBOARD_KPIS } from '$lib/target-progress';
+import {
+	communeTableRows,
+	describeCommuneTableView,
+	isFiltered,
+	type CommuneTableView
+} from '$lib/commune-table';
 import { escapeSpreadsheetCell, spreadsheetCsv } from '$lib/spreadsheet-cells';
 
 // The files are for the city's and the communes' offices, whatever the page's language (as the plan CSV).
@@ -56,7 +62,22 @@ const COMMUNE_COLUMNS: Column<CommuneRow>[] = [
 	percent('Hộ được tiếp cận', (row) => row.coverage),
 	{ header: 'Chỉ số khoảng cách số (0–100)', kind: 'decimal', cell: (row) => row.gapIndex },
 	{ header: 'Thôn, tổ dân phố trong điểm nóng', kind: 'count', cell: (row) => row.hotSpotHamlets },
-	percent('Người cao tuổi trong hộ đã được tiếp cận (ước tính)', (row) => row.elderlyReached),
+	{ header: 'Người 60+ được hướng dẫn (lượt, từ tháng 1)', kind: 'count', cell: (row) => row.elderlyReached },
+	{
+		header: 'Hoạt động chưa ghi số người 60+',
+		kind: 'count',
+		cell: (row) => row.elderlyUnrecorded
+	},
+	{
+		header: 'Người dân tộc thiểu số được hướng dẫn (lượt, từ tháng 1)',
+		kind: 'count',
+		cell: (row) => row.minorityPeopleReached
+	},
+	{
+		header: 'Hoạt động chưa ghi số người dân tộc thiểu số',
+		kind: 'count',
+		cell: (row) => row.minorityPeopleUnrecorded
+	},
 	percent('Hộ được tiếp cận ở vùng đồng bào dân tộc thiểu số', (row) => row.minorityCoverage)
 ];
 
@@ -96,6 +117,8 @@ export interface ExportTable<Row> {
 	/** The sheet's name and the files' stem, e.g. "xa-phuong-2026-11". */
 	title: string;
 	fileStem: string;
+	/** The filter and sort the rows went through, in words (the communes' table). */
+	view?: string;
 }
 
 function csvCell(value: Cell, kind: Column<unknown>['kind']): Cell {
@@ -128,18 +151,21 @@ export async function tableXlsx<Row>(table: ExportTable<Row>, note: string): Pro
 	});
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
 	sheet.addRow([]);
+	if (table.view) sheet.addRow([escapeSpreadsheetCell(table.view)]);
 	sheet.addRow([escapeSpreadsheetCell(note)]);
 	return new Blob([await workbook.xlsx.writeBuffer()], { type: XLSX_TYPE });
 }
 
-/** The communes' table of a month. */
-export function communeTable(dashboard: CityDashboard): ExportTable<CommuneRow> {
+/** The communes' table of a month, as the page's view filters and sorts it. */
+export function communeTable(dashboard: CityDashboard, view: CommuneTableView): ExportTable<CommuneRow> {
 	const month = dashboard.month.slice(0, 7);
 	return {
 		columns: COMMUNE_COLUMNS,
-		rows: dashboard.communes,
+		rows: communeTableRows(dashboard.communes, view),
 		title: `Xã, phường ${month}`,
-		fileStem: `xa-phuong-${month}`
+		// A filtered table says so in its name too, so two downloads are not mistaken for one another.
+		fileStem: `xa-phuong-${month}${isFiltered(view) ? '-da-loc' : ''}`,
+		view: describeCommuneTableView(view, FILE_LOCALE)
 	};
 }
 
@@ -170,7 +196,7 @@ export function tableGeoJson<Row>(
 	table: ExportTable<Row>,
 	geometryOf: (row: Row) => Polygon | MultiPolygon | undefined,
 	idOf: (row: Row) => string | number
-): FeatureCollection<Polygon | MultiPolygon> {
+): FeatureCollection<Polygon | MultiPolygon> & { filter?: string } {
 	const features: Feature<Polygon | MultiPolygon>[] = [];
 	for (const row of table.rows) {
 		const geometry = geometryOf(row);
@@ -178,7 +204,8 @@ export function tableGeoJson<Row>(
 		const properties = Object.fromEntries(table.columns.map((column) => [column.header, column.cell(row)]));
 		features.push({ type: 'Feature', id: idOf(row), geometry, properties });
 	}
-	return { type: 'FeatureCollection', features };
+	// A foreign member (RFC 7946 §6.1): readers that do not know it, QGIS and ogrinfo among them, skip it.
+	return { type: 'FeatureCollection', ...(table.view ? { filter: table.view } : {}), features };
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

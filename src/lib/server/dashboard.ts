@@ -11,12 +11,15 @@ import type {
 	CommuneRow,
 	ElderlyReach,
 	GroupComparison,
+	GroupReachPeriods,
 	HamletRow,
 	KpiCard,
 	MapShapes,
 	PriorityGroups
 } from '$lib/dashboard';
 import { ACTIVITY_KINDS, OUTREACH_TOPICS } from '$lib/domain';
+import { groupReach, type PriorityGroup } from '$lib/group-reach';
+import { noTrainingHistory, trainingHistories, type TrainingHistory } from '$lib/training-history';
 import { fitSvgProjection, svgPath } from '$lib/map/svg-paths';
 import { metricValue, type MetricId } from '$lib/metrics';
 import { rateProjections, type RateProjection } from '$lib/rate-projections';
@@ -29,17 +32,17 @@ import {
 } from '$lib/target-progress';
 import {
 	activityKindCounts,
-	activityTopicCounts,
 	communeListings,
 	hamletProfiles,
+	rosterTrainedByMonth,
 	teamRows,
+	teamTrainingRows,
 	type ActivityKindCount,
-	type ActivityTopicCount,
 	type CommuneListing,
 	type TeamRow
 } from './db/dashboard';
 import type { Database } from './db/index';
-import { dataMonths, hamletFiguresByMonth, hamletFiguresForMonth } from './db/metrics';
+import { dataMonths, hamletFiguresForMonth, hamletFiguresThroughMonths } from './db/metrics';
 import { communesFeatureCollection } from './db/communes';
 import { cityGapAnalysis, gapAnalysisGeometries } from './gap-analysis';
 import { communeGapIndexes } from './map-gap-values';
@@ -49,8 +52,6 @@ import { RevisionCache } from './revision-cache';
 /** Sums of hamlet figures, with what the priority groups need. */
 interface FigureSums extends ProgressRow {
 	elderly: number;
-	/** Σ elderly × the hamlet's share of households reached (capped at 1). */
-	elderlyInReachedHouseholds: number;
 }
 
 /** A scope's sums at the end of one month: urban and rural hamlets apart (e-payment counts urban only). */
@@ -71,7 +72,8 @@ interface DashboardFigures {
 	minorityCommunes: Set<string>;
 	designatedHamlets: Set<number>;
 	activityKinds: ActivityKindCount[];
-	activityTopics: ActivityTopicCount[];
+	/** The trained share's history by commune code, the city's under ''. */
+	training: Map<string, TrainingHistory>;
 }
 
 function emptySums(isRural: boolean): FigureSums {
@@ -86,8 +88,7 @@ function emptySums(isRural: boolean): FigureSums {
 		withEpayment: 0,
 		withVneidLevel2: 0,
 		surveyMonth: null,
-		elderly: 0,
-		elderlyInReachedHouseholds: 0
+		elderly: 0
 	};
 }
 
@@ -116,13 +117,14 @@ const cache = new RevisionCache<DashboardFigures>(1);
 async function dashboardFigures(db: Database): Promise<DashboardFigures> {
 	const { value } = await cache.get(db, 'figures', async () => {
 		const months = await dataMonths(db);
-		const [communes, profiles, designations, rows, activityKinds, activityTopics] = await Promise.all([
+		const [communes, profiles, designations, rows, activityKinds, teams, trained] = await Promise.all([
 			communeListings(db),
 			hamletProfiles(db),
 			minorityDesignations(db),
-			hamletFiguresByMonth(db, months),
+			hamletFiguresThroughMonths(db, months),
 			activityKindCounts(db),
-			activityTopicCounts(db)
+			teamTrainingRows(db),
+			rosterTrainedByMonth(db)
 		]);
 		const profileById = new Map(profiles.map((profile) => [profile.id, profile]));
 		const designatedHamlets = new Set(
@@ -142,7 +144,7 @@ async function dashboardFigures(db: Database): Promise<DashboardFigures> {
 			minorityCommunes,
 			designatedHamlets,
 			activityKinds,
-			activityTopics
+			training: trainingHistories(teams, trained, months)
 		};
 		for (const row of rows) {
 			const index = monthIndex.get(row.month)!;
@@ -158,12 +160,10 @@ async function dashboardFigures(db: Database): Promise<DashboardFigures> {
 					months.length
 				)[index]!
 			];
-			const reachedShare = row.households > 0 ? Math.min(1, row.householdsReached / row.households) : 0;
 			for (const scope of targets) {
 				const sums = scope[row.isRural ? 1 : 0];
 				for (const key of SUMMED) sums[key] += row[key];
 				sums.elderly += elderly;
-				sums.elderlyInReachedHouseholds += elderly * reachedShare;
 				if (row.surveyMonth && (!sums.surveyMonth || row.surveyMonth > sums.surveyMonth))
 					sums.surveyMonth = row.surveyMonth;
 			}
@@ -180,17 +180,27 @@ export async function dashboardMonths(db: Database): Promise<string[]> {
 
 const round4 = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
-type TrainingTeams = readonly { members: number; membersTrained: number }[];
-
 /** The five cards of a scope, its months from the first to `index`. */
-function kpiCards(series: ScopeFigures[], months: string[], index: number, teams: TrainingTeams): KpiCard[] {
+function kpiCards(
+	series: ScopeFigures[],
+	months: string[],
+	index: number,
+	training: TrainingHistory
+): KpiCard[] {
 	const month = months[index]!;
 	return DASHBOARD_KPIS.map((kpi): KpiCard => {
 		if (kpi === 'training') {
-			// Teams keep no history: one point, the current one.
-			const progress = trainingProgress(teams, month);
-			const trend = [{ month, value: progress.value }];
-			return { progress, trend, projection: projectToTarget(trend, progress.target!) };
+			const progress = trainingProgress([training.byMonth[index]!], month);
+			const trend = months.slice(0, index + 1).map((trendMonth, at) => ({
+				month: trendMonth,
+				value: trainingProgress([training.byMonth[at]!], trendMonth).value
+			}));
+			return {
+				progress,
+				trend,
+				projection: projectToTarget(trend, progress.target!),
+				training: { teams: training.teams, undatedTeams: training.undatedTeams }
+			};
 		}
 		const progress = metricProgress(kpi, series[index]!, month);
 		const trend = months.slice(0, index + 1).map((trendMonth, at) => ({
@@ -233,14 +243,35 @@ function compareGroups(
 	});
 }
 
-function elderlyReach(scope: ScopeFigures, activities: readonly ActivityKindCount[]): ElderlyReach {
+/** A group among the people guided by `activities` (a scope's, every month) in `month` and up to its end. */
+function reachPeriods(
+	activities: readonly ActivityKindCount[],
+	month: string,
+	group: PriorityGroup
+): GroupReachPeriods {
+	return {
+		month: groupReach(
+			activities.filter((row) => row.month === month),
+			group
+		),
+		toDate: groupReach(
+			activities.filter((row) => row.month <= month),
+			group
+		)
+	};
+}
+
+function elderlyReach(
+	scope: ScopeFigures,
+	activities: readonly ActivityKindCount[],
+	month: string
+): ElderlyReach {
+	const monthActivities = activities.filter((row) => row.month === month);
 	return {
 		elderly: scope[0].elderly + scope[1].elderly,
-		inReachedHouseholds: Math.round(
-			scope[0].elderlyInReachedHouseholds + scope[1].elderlyInReachedHouseholds
-		),
-		elderlyTopicClasses: activities.reduce((sum, row) => sum + row.elderlyTopicClasses, 0),
-		elderlyTopicPeopleGuided: activities.reduce((sum, row) => sum + row.elderlyTopicPeopleGuided, 0)
+		...reachPeriods(activities, month, 'aged'),
+		elderlyTopicClasses: monthActivities.reduce((sum, row) => sum + row.elderlyTopicClasses, 0),
+		elderlyTopicPeopleGuided: monthActivities.reduce((sum, row) => sum + row.elderlyTopicPeopleGuided, 0)
 	};
 }
 
@@ -250,6 +281,7 @@ function priorityGroups(
 	scope: ScopeFigures[],
 	minority: ScopeFigures[] | undefined,
 	other: ScopeFigures[] | undefined,
+	/** The scope's activities of every month. */
 	activities: readonly ActivityKindCount[]
 ): PriorityGroups {
 	const none: ProgressRow[] = [];
@@ -266,8 +298,14 @@ function priorityGroups(
 			(at) => minority?.[at] ?? none,
 			(at) => other?.[at] ?? none
 		),
-		elderly: elderlyReach(scope[index]!, activities)
+		elderly: elderlyReach(scope[index]!, activities, figures.months[index]!),
+		minorityPeople: reachPeriods(activities, figures.months[index]!, 'minorities')
 	};
+}
+
+/** A scope's training history ('' the city's); a commune without teams has none. */
+function trainingOf(figures: DashboardFigures, key: string): TrainingHistory {
+	return figures.training.get(key) ?? noTrainingHistory(figures.months.length);
 }
 
 /** The month's index in the data's months; the caller has validated the month against them. */
@@ -287,18 +325,20 @@ export async function cityDashboard(db: Database, month: string): Promise<CityDa
 async function computeCityDashboard(db: Database, month: string): Promise<CityDashboard> {
 	const figures = await dashboardFigures(db);
 	const index = indexOf(figures, month);
-	const [teams, analysis] = await Promise.all([teamRows(db, month), cityGapAnalysis(db, month)]);
-	const teamsByCommune = Map.groupBy(teams, (team) => team.communeCode);
+	const analysis = await cityGapAnalysis(db, month);
 	const gaps = communeGapIndexes(analysis);
 	const hotSpots = new Map<string, number>();
 	for (const hamlet of analysis.hamlets) {
 		if (hamlet.hotSpot.hotSpotClass.startsWith('hot'))
 			hotSpots.set(hamlet.communeCode, (hotSpots.get(hamlet.communeCode) ?? 0) + 1);
 	}
-	const monthActivities = figures.activityKinds.filter((row) => row.month === month);
+	const activitiesByCommune = Map.groupBy(
+		figures.activityKinds.filter((row) => row.month <= month),
+		(row) => row.communeCode
+	);
 	const communes = figures.communes.map((commune): CommuneRow => {
 		const series = figures.byCommune.get(commune.code) ?? figures.months.map(emptyScope);
-		const cards = kpiCards(series, figures.months, index, teamsByCommune.get(commune.code) ?? []);
+		const cards = kpiCards(series, figures.months, index, trainingOf(figures, commune.code));
 		const kpis = Object.fromEntries(
 			cards.map((card) => [
 				card.progress.kpi,
@@ -311,7 +351,9 @@ async function computeCityDashboard(db: Database, month: string): Promise<CityDa
 			])
 		) as CommuneRow['kpis'];
 		const now = series[index]!;
-		const elderly = now[0].elderly + now[1].elderly;
+		const activities = activitiesByCommune.get(commune.code) ?? [];
+		const elderly = groupReach(activities, 'aged');
+		const minorityPeople = groupReach(activities, 'minorities');
 		const minorityNow = figures.minorityByCommune.get(commune.code)?.[index];
 		return {
 			...commune,
@@ -320,10 +362,10 @@ async function computeCityDashboard(db: Database, month: string): Promise<CityDa
 			coverage: round4(metricProgress('coverage', now, month).value),
 			gapIndex: gaps.get(commune.code) ?? null,
 			hotSpotHamlets: hotSpots.get(commune.code) ?? 0,
-			elderlyReached:
-				elderly > 0
-					? round4((now[0].elderlyInReachedHouseholds + now[1].elderlyInReachedHouseholds) / elderly)
-					: null,
+			elderlyReached: elderly.total,
+			elderlyUnrecorded: elderly.unrecordedActivities,
+			minorityPeopleReached: minorityPeople.total,
+			minorityPeopleUnrecorded: minorityPeople.unrecordedActivities,
 			minorityCoverage: minorityNow ? round4(metricProgress('coverage', minorityNow, month).value) : null,
 			offTrack: cards.some((card) => card.projection?.status === 'off-track')
 		};
@@ -331,8 +373,15 @@ async function computeCityDashboard(db: Database, month: string): Promise<CityDa
 	return {
 		months: figures.months,
 		month,
-		cards: kpiCards(figures.city, figures.months, index, teams),
-		groups: priorityGroups(figures, index, figures.city, figures.minority, figures.other, monthActivities),
+		cards: kpiCards(figures.city, figures.months, index, trainingOf(figures, '')),
+		groups: priorityGroups(
+			figures,
+			index,
+			figures.city,
+			figures.minority,
+			figures.other,
+			figures.activityKinds
+		),
 		communes
 	};
 }
@@ -352,9 +401,7 @@ function activityMonths(figures: DashboardFigures, communeCode: string, index: n
 			householdsNew += row.householdsNew;
 			peopleGuided += row.peopleGuided;
 			elderlyTopicClasses += row.elderlyTopicClasses;
-		}
-		for (const row of figures.activityTopics) {
-			if (row.communeCode === communeCode && row.month === month) byTopic[row.topic] += row.activities;
+			for (const topic of OUTREACH_TOPICS) byTopic[topic] += row.topics[topic];
 		}
 		return { month, byKind, byTopic, householdsNew, peopleGuided, elderlyTopicClasses };
 	});
@@ -423,21 +470,19 @@ async function computeCommuneDashboard(
 			};
 		})
 		.sort((a, b) => (b.gapIndex ?? -1) - (a.gapIndex ?? -1) || a.name.localeCompare(b.name, 'vi'));
-	const monthActivities = figures.activityKinds.filter(
-		(row) => row.month === month && row.communeCode === communeCode
-	);
+	const communeActivities = figures.activityKinds.filter((row) => row.communeCode === communeCode);
 	return {
 		months: figures.months,
 		month,
 		commune: { ...commune, minorityArea: figures.minorityCommunes.has(communeCode) },
-		cards: kpiCards(series, figures.months, index, teams),
+		cards: kpiCards(series, figures.months, index, trainingOf(figures, communeCode)),
 		groups: priorityGroups(
 			figures,
 			index,
 			series,
 			figures.minorityByCommune.get(communeCode),
 			figures.otherByCommune.get(communeCode),
-			monthActivities
+			communeActivities
 		),
 		hamlets,
 		teams: teams.map((team: TeamRow) => ({

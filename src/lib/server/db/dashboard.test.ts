@@ -11,6 +11,7 @@ import { loadHamlets } from './hamlets';
 import { selectRows, type DatabaseHandle } from './index';
 import { loadMinorityAreas } from './minority-areas';
 import { loadSurveys } from './surveys';
+import { loadTeamMembers, type TeamMemberRow } from './teams';
 import {
 	fixtureActivity,
 	fixtureMinorityAreas,
@@ -40,6 +41,16 @@ const BA_VI_HAMLETS = {
 		geometry: squarePolygon(105.335 + index * 0.01, 21.06, 0.004)
 	}))
 };
+
+const member = (name: string, role: TeamMemberRow['role']): TeamMemberRow => ({
+	teamId: 2,
+	name,
+	role,
+	trained: false,
+	trainedOn: null,
+	course: '',
+	digitalAmbassador: false
+});
 
 const MONTHS = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01'];
 
@@ -78,7 +89,12 @@ async function directCommuneRates(handle: DatabaseHandle, month: string) {
 				sum(r.epayment) FILTER (WHERE NOT r.rural)::float8 / nullif(sum(r.assessed) FILTER (WHERE NOT r.rural), 0) AS epayment,
 				sum(r.vneid)::float8 / nullif(sum(r.assessed), 0) AS vneid,
 				sum(r.reached)::float8 / nullif(sum(r.households), 0) AS coverage,
-				(SELECT sum(t.members_trained)::float8 / nullif(sum(t.members), 0) FROM teams t WHERE t.commune_code = c.code) AS training,
+				-- A team with a roster counts the members trained by the month's end; one without, its counts.
+				(SELECT sum(CASE WHEN EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id)
+						THEN (SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.trained
+							AND m.trained_on < ${month}::date + interval '1 month')
+						ELSE t.members_trained END)::float8 / nullif(sum(t.members), 0)
+					FROM teams t WHERE t.commune_code = c.code) AS training,
 				coalesce(sum(r.adults), 0)::int AS adults,
 				coalesce(sum(r.adults) FILTER (WHERE NOT r.rural), 0)::int AS "urbanAdults"
 			FROM communes c LEFT JOIN hamlet_rows r ON r.commune_code = c.code
@@ -100,9 +116,23 @@ describe.each(testDrivers())('dashboard figures on %s', (driver) => {
 			handle.db,
 			TEST_ACTOR,
 			[
-				{ ...fixtureActivity(1), occurredOn: '2026-01-20', householdsNew: 40 },
+				{
+					...fixtureActivity(1),
+					occurredOn: '2026-01-20',
+					householdsNew: 40,
+					peopleAged60Plus: 7,
+					peopleFromMinorities: 0
+				},
+				// Recorded without the groups (an older file): "not recorded", not 0.
 				{ ...fixtureActivity(2), occurredOn: '2026-03-31', householdsNew: 25 },
-				{ ...fixtureActivity(3), hamletId: 4003, occurredOn: '2026-04-02', householdsNew: 60 },
+				{
+					...fixtureActivity(3),
+					hamletId: 4003,
+					occurredOn: '2026-04-02',
+					householdsNew: 60,
+					peopleAged60Plus: 4,
+					peopleFromMinorities: 1
+				},
 				{
 					...fixtureActivity(4),
 					hamletId: 5001,
@@ -112,7 +142,9 @@ describe.each(testDrivers())('dashboard figures on %s', (driver) => {
 					location: [105.335, 21.06],
 					occurredOn: '2026-05-09',
 					householdsNew: 30,
-					peopleGuided: 18
+					peopleGuided: 18,
+					peopleAged60Plus: 12,
+					peopleFromMinorities: 5
 				},
 				{
 					...fixtureActivity(5),
@@ -123,8 +155,21 @@ describe.each(testDrivers())('dashboard figures on %s', (driver) => {
 					location: [105.345, 21.06],
 					occurredOn: '2026-05-12',
 					householdsNew: 5,
-					peopleGuided: 11
+					peopleGuided: 11,
+					peopleFromMinorities: 9
 				}
+			],
+			DEMO_DATASET
+		);
+		// Ba Vì's team keeps a roster with training days; Ba Đình's team (1) has none: its counts stand.
+		await loadTeamMembers(
+			handle.db,
+			TEST_ACTOR,
+			[
+				{ ...member('L.V.A', 'leader'), trained: true, trainedOn: '2025-11-03', course: 'Kỹ năng số 2025' },
+				{ ...member('N.T.B', 'deputy'), trained: true, trainedOn: '2026-02-10', course: 'Tổ CĐS 2026' },
+				{ ...member('P.V.C', 'member'), trained: true, trainedOn: '2026-04-15', course: 'Tổ CĐS 2026' },
+				member('H.T.D', 'member')
 			],
 			DEMO_DATASET
 		);
@@ -219,6 +264,62 @@ describe.each(testDrivers())('dashboard figures on %s', (driver) => {
 		expect(groups.elderly.elderlyTopicPeopleGuided).toBe(18);
 	});
 
+	it('reads the 60+ and minority people the activities recorded, the unrecorded apart', async () => {
+		const { groups, communes } = await cityDashboard(handle.db, '2026-05-01');
+		const direct = async (column: string, until: string, from = '2026-01-01') => {
+			const [row] = await selectRows<{ total: number; unrecorded: number; unrecordedPeople: number }>(
+				handle.db,
+				sql`
+					SELECT coalesce(sum(${sql.raw(column)}), 0)::int AS total,
+						(count(*) FILTER (WHERE ${sql.raw(column)} IS NULL))::int AS unrecorded,
+						coalesce(sum(people_guided) FILTER (WHERE ${sql.raw(column)} IS NULL), 0)::int AS "unrecordedPeople"
+					FROM outreach_activities WHERE occurred_on >= ${from}::date AND occurred_on < ${until}::date`
+			);
+			return row!;
+		};
+		const aged = await direct('people_aged_60_plus', '2026-06-01');
+		expect(groups.elderly.toDate).toMatchObject({
+			total: aged.total,
+			unrecordedActivities: aged.unrecorded,
+			unrecordedPeopleGuided: aged.unrecordedPeople
+		});
+		// 7 + 4 at door-to-door visits, 12 in the class on online safety; two activities did not say.
+		expect(groups.elderly.toDate.byKind).toEqual({ 'door-to-door': 11, class: 12, event: 0, online: 0 });
+		expect(groups.elderly.toDate.unrecordedActivities).toBe(2);
+		expect(groups.elderly.month).toMatchObject({
+			total: 12,
+			unrecordedActivities: 1,
+			unrecordedPeopleGuided: 11
+		});
+		const minorities = await direct('people_from_minorities', '2026-06-01');
+		expect(groups.minorityPeople.toDate.total).toBe(minorities.total);
+		expect(groups.minorityPeople.month).toMatchObject({ total: 14, unrecordedActivities: 0 });
+		const baVi = communes.find((row) => row.code === '09700')!;
+		expect([baVi.elderlyReached, baVi.elderlyUnrecorded]).toEqual([12, 1]);
+		expect([baVi.minorityPeopleReached, baVi.minorityPeopleUnrecorded]).toEqual([14, 0]);
+		const baDinh = communes.find((row) => row.code === '00004')!;
+		expect([baDinh.elderlyReached, baDinh.elderlyUnrecorded]).toEqual([11, 1]);
+		// In March the April visit is not counted yet.
+		const march = await cityDashboard(handle.db, '2026-03-01');
+		expect(march.groups.elderly.toDate.total).toBe((await direct('people_aged_60_plus', '2026-04-01')).total);
+	});
+
+	it('builds the trained share month by month from the rosters and projects it', async () => {
+		const { cards } = await cityDashboard(handle.db, '2026-05-01');
+		const training = cards.find((card) => card.progress.kpi === 'training')!;
+		// Team 1 (no roster): 8 of 10 every month; team 2's roster: 1 trained in 2025, then February, April.
+		expect(training.trend.map((point) => point.value)).toEqual(
+			[9, 10, 10, 11, 11].map((trained) => trained / 14)
+		);
+		expect(training.training).toEqual({ teams: 2, undatedTeams: 1 });
+		expect(training.projection?.status).not.toBe('no-data');
+		expect(training.projection?.latestMonth).toBe('2026-05-01');
+		const baVi = await communeDashboard(handle.db, '09700', '2026-03-01');
+		const baViTraining = baVi!.cards.find((card) => card.progress.kpi === 'training')!;
+		expect([baViTraining.progress.numerator, baViTraining.progress.denominator]).toEqual([2, 4]);
+		expect(baViTraining.training).toEqual({ teams: 1, undatedTeams: 0 });
+	});
+
 	it('gives a commune its hamlets, teams and activities by month, kind and topic', async () => {
 		const page = await communeDashboard(handle.db, '09700', '2026-05-01');
 		expect(page?.commune).toMatchObject({ code: '09700', unitType: 'xã', minorityArea: true });
@@ -228,7 +329,7 @@ describe.each(testDrivers())('dashboard figures on %s', (driver) => {
 			{
 				id: 2,
 				name: 'Tổ CĐS số 1',
-				members: 7,
+				members: 4,
 				membersTrained: 3,
 				activities: 2,
 				lastActivityOn: '2026-05-12'

@@ -378,8 +378,8 @@ interface StoredActivity {
 	householdsNew: number;
 	householdsRevisited: number;
 	peopleGuided: number;
-	peopleAged60Plus: number;
-	peopleFromMinorities: number;
+	peopleAged60Plus: number | null;
+	peopleFromMinorities: number | null;
 	topics: string[];
 	note: string;
 	idempotencyKey: string;

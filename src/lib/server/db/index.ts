@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -162,4 +162,18 @@ export async function openMigratedDatabase(options: OpenOptions = {}): Promise<D
 export async function selectRows<TRow>(db: Pick<Database, 'execute'>, query: SQL): Promise<TRow[]> {
 	const result = (await db.execute(query)) as unknown as { rows: TRow[] };
 	return result.rows;
+}
+
+/**
+ * The rows of `query` (in no particular order) aggregated into one JSON value. PGlite hands every result row
+ * across its WebAssembly boundary on its own, which costs seconds for the tens of thousands of rows the
+ * dashboard reads; one value crosses once (2–3× faster there, and no slower on PostgreSQL). For integers,
+ * texts and booleans only: JSON has no dates or 64-bit integers.
+ */
+export async function selectRowsAsJson<TRow>(db: Pick<Database, 'execute'>, query: SQL): Promise<TRow[]> {
+	const [row] = await selectRows<{ rows: TRow[] }>(
+		db,
+		sql`SELECT coalesce(json_agg(q), '[]'::json) AS rows FROM (${query}) q`
+	);
+	return row!.rows;
 }

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from './activities';
 import { DEMO_DATASET } from './datasets';
 import type { DatabaseHandle } from './index';
-import { dataMonths, hamletFiguresByMonth, hamletFiguresForMonth } from './metrics';
+import {
+	dataMonths,
+	hamletFiguresByMonth,
+	hamletFiguresForMonth,
+	hamletFiguresThroughMonths
+} from './metrics';
 import { currentDataRevision } from './revision';
 import { loadSurveys } from './surveys';
 import { fixtureActivity, fixtureSurvey, loadFixtureData, TEST_ACTOR } from './test-fixtures';
@@ -71,6 +76,22 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 		expect(rows[1]).toMatchObject({ households: 510, adults: 1420, adultsAssessed: 10, withBasicSkills: 9 });
 		expect(await hamletFiguresForMonth(handle.db, '2026-05-01', { communeCode: '99999' })).toEqual([]);
 		expect(await hamletFiguresForMonth(handle.db, '2026-05-01', { hamletIds: [] })).toEqual([]);
+	});
+
+	it('gives the same rows through all months at once as month by month (the dashboard’s path)', async () => {
+		const months = await dataMonths(handle.db);
+		expect(months.length).toBeGreaterThan(2);
+		for (const asked of [months, ['2026-01-01', '2026-04-01'], ['2026-03-01', '2026-05-01', '2026-06-01']]) {
+			expect(await hamletFiguresThroughMonths(handle.db, asked), asked.join()).toEqual(
+				await hamletFiguresByMonth(handle.db, asked)
+			);
+		}
+		const scoped = { communeCode: '00004' };
+		expect(await hamletFiguresThroughMonths(handle.db, months, scoped)).toEqual(
+			await hamletFiguresByMonth(handle.db, months, scoped)
+		);
+		await expect(hamletFiguresThroughMonths(handle.db, ['2026-02-15'])).rejects.toThrow(RangeError);
+		expect(await hamletFiguresThroughMonths(handle.db, [])).toEqual([]);
 	});
 
 	it('refuses a month that is not the first day of a month', async () => {

@@ -198,9 +198,12 @@ export const outreachActivities = pgTable(
 		householdsNew: integer('households_new').notNull(),
 		householdsRevisited: integer('households_revisited').notNull(),
 		peopleGuided: integer('people_guided').notNull(),
-		/** The plan's priority groups, counted among `peopleGuided` (counts only, never names). */
-		peopleAged60Plus: integer('people_aged_60_plus').notNull().default(0),
-		peopleFromMinorities: integer('people_from_minorities').notNull().default(0),
+		/**
+		 * The plan's priority groups, counted among `peopleGuided` (counts only, never names); null when the
+		 * record does not say (an import without the column, a gathering counted only in total): "chưa ghi".
+		 */
+		peopleAged60Plus: integer('people_aged_60_plus'),
+		peopleFromMinorities: integer('people_from_minorities'),
 		topics: outreachTopic('topics').array().notNull(),
 		note: text('note').notNull().default(''),
 		/** The account that recorded it in the field app (users.id); null for loaded datasets. */

@@ -7,7 +7,12 @@ import { parseJsonInput, refusedLoad } from './load-error';
 import { communes, teams } from './schema';
 import type { Label } from '../../domain';
 import { InputError } from '../../input-error';
-import type { RosterTeam, TeamMember, TeamMemberInput } from '../../team-roster';
+import {
+	validateTeamMember,
+	type RosterTeam,
+	type TeamMember,
+	type TeamMemberInput
+} from '../../team-roster';
 import { datasetLoadEvent, type AuditEntry } from './audit';
 import { FIELD_DATASET } from './field-activities';
 import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
@@ -59,6 +64,54 @@ export async function loadTeams(
 			sql`SELECT setval(pg_get_serial_sequence('teams', 'id'), GREATEST((SELECT max(id) FROM teams), 1))`
 		);
 		return { value: rows.length, audit: datasetLoadEvent('teams', dataset, rows.length) };
+	});
+}
+
+/** A roster member as a dataset gives it (the demo's rosters): the roster's fields and the team's id. */
+export type TeamMemberRow = Omit<TeamMemberInput, 'userId'> & { teamId: number };
+
+/**
+ * Loads the rosters of teams already loaded, each member checked by the roster's own definition, all or
+ * nothing; the teams' member and trained counts are then set from them, as a roster write sets them.
+ */
+export async function loadTeamMembers(
+	db: Database,
+	actor: Actor,
+	rows: readonly TeamMemberRow[],
+	dataset: DatasetRecord
+): Promise<number> {
+	const members = rows.map((row, index) => {
+		const checked = validateTeamMember({ ...row, userId: null });
+		if (!checked.ok) {
+			const [issue] = checked.issues;
+			throw refusedLoad(issue!.code, { vi: issue!.vi, en: issue!.en }, `rows[${index}].${issue!.path}`);
+		}
+		return { ...checked.value, teamId: row.teamId };
+	});
+	return withWrite(db, actor, async (tx) => {
+		const known = new Set((await tx.select({ id: teams.id }).from(teams)).map((row) => row.id));
+		const unknown = members.findIndex((member) => !known.has(member.teamId));
+		if (unknown >= 0) {
+			const id = members[unknown]!.teamId;
+			throw refusedLoad(
+				'unknown-team',
+				{ vi: `Không có tổ CĐS mã ${id}`, en: `No team has id ${id}` },
+				`rows[${unknown}].teamId`
+			);
+		}
+		for (const batch of inBatches(members, 10_000)) {
+			await tx.execute(sql`
+				INSERT INTO team_members (team_id, name, role, trained, trained_on, course, digital_ambassador)
+				SELECT r."teamId", r.name, r.role, r.trained, r."trainedOn", r.course, r."digitalAmbassador"
+				FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r("teamId" integer, name text,
+					role team_member_role, trained boolean, "trainedOn" date, course text, "digitalAmbassador" boolean)`);
+		}
+		await tx.execute(sql`
+			UPDATE teams SET members = r.members, members_trained = r.trained
+			FROM (SELECT team_id, count(*)::int AS members, count(*) FILTER (WHERE trained)::int AS trained
+				FROM team_members GROUP BY team_id) r
+			WHERE teams.id = r.team_id`);
+		return { value: members.length, audit: datasetLoadEvent('team_members', dataset, members.length) };
 	});
 }
 

@@ -559,8 +559,9 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 		const householdsNew = context.read(row, 'householdsNew', readCount);
 		const householdsRevisited = context.read(row, 'householdsRevisited', readCount, 0);
 		const peopleGuided = context.read(row, 'peopleGuided', readCount, 0);
-		const peopleAged60Plus = context.read(row, 'peopleAged60Plus', readCount, 0);
-		const peopleFromMinorities = context.read(row, 'peopleFromMinorities', readCount, 0);
+		// An empty cell is "not recorded", not 0: the dashboard says so instead of counting nobody.
+		const peopleAged60Plus = context.read<number | null>(row, 'peopleAged60Plus', readCount, null);
+		const peopleFromMinorities = context.read<number | null>(row, 'peopleFromMinorities', readCount, null);
 		const topics = context.read(row, 'topics', readTopics);
 		const note = context.read(row, 'note', (cell) => readText(cell, MAX_TEXT_LENGTH), '');
 		const lng = context.read(row, 'lng', readCoordinate, Number.NaN);
@@ -590,8 +591,9 @@ const ROW_VALIDATORS: Record<ImportKind, RowValidator> = {
 			householdsNew,
 			householdsRevisited,
 			peopleGuided,
-			peopleAged60Plus,
-			peopleFromMinorities,
+			// 0 for an empty cell, as before the cells could be empty, so a file uploaded again keeps its keys.
+			peopleAged60Plus ?? 0,
+			peopleFromMinorities ?? 0,
 			[...topics!].sort().join('+'),
 			located ? `${lng},${lat}` : '',
 			note

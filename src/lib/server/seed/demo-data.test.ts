@@ -137,8 +137,40 @@ function invariantViolations(input: DemoDataInput, data: DemoData, activityCount
 		);
 		check(activity.householdsNew >= 0 && activity.householdsRevisited >= 0, `${where}: household counts`);
 		check(activity.peopleGuided > 0, `${where}: people guided`);
+		// Events count people only in total; every other activity records both groups, within those guided.
+		for (const group of [activity.peopleAged60Plus, activity.peopleFromMinorities]) {
+			check(
+				activity.kind === 'event'
+					? group === null
+					: typeof group === 'number' && group >= 0 && group <= activity.peopleGuided,
+				`${where}: priority groups recorded within the people guided`
+			);
+		}
 	}
 	check(ids.size === activityCount, 'activity ids are unique');
+
+	// Each team's roster matches its counts; a trained member has a day and a course, in the programme's years.
+	const rosters = Map.groupBy(data.teamMembers, (member) => member.teamId);
+	for (const team of data.teams) {
+		const roster = rosters.get(team.id) ?? [];
+		check(roster.length === team.members, `team ${team.id}: roster of ${team.members}`);
+		check(
+			roster.filter((member) => member.trained).length === team.membersTrained,
+			`team ${team.id}: ${team.membersTrained} trained on the roster`
+		);
+		check(roster[0]?.role === 'leader' || team.members === 0, `team ${team.id}: a leader first`);
+		for (const member of roster) {
+			check(
+				member.trained
+					? member.trainedOn !== null &&
+							member.trainedOn >= '2025-10-01' &&
+							member.trainedOn <= ACTIVITY_PERIOD.last &&
+							member.course !== ''
+					: member.trainedOn === null && member.course === '' && !member.digitalAmbassador,
+				`team ${team.id}: member ${member.name} training day and course`
+			);
+		}
+	}
 
 	// Exactly the announced hamlets exceed 100% coverage; every other visited hamlet reaches 40–95%.
 	const coverage = coverageByHamlet(data);
@@ -232,6 +264,35 @@ function expectPatterns(input: DemoDataInput, data: DemoData): void {
 	expect(inMonths('2026-08-01', '2026-11-01')).toBeGreaterThan(inMonths('2026-01-01', '2026-04-01') * 1.3);
 	const doorToDoor = data.activities.filter((activity) => activity.kind === 'door-to-door').length;
 	expect(doorToDoor / data.activities.length).toBeGreaterThan(0.6);
+
+	// The people guided from minorities follow the hamlets' shares: far more in the designated areas.
+	const minorityShareGuided = (keep: (id: number) => boolean) => {
+		const kept = data.activities.filter((activity) => activity.kind !== 'event' && keep(activity.hamletId));
+		const guided = kept.reduce((sum, activity) => sum + activity.peopleGuided, 0);
+		return kept.reduce((sum, activity) => sum + (activity.peopleFromMinorities ?? 0), 0) / guided;
+	};
+	expect(minorityShareGuided((id) => minority.has(id))).toBeGreaterThan(
+		5 * minorityShareGuided((id) => !minority.has(id))
+	);
+	// Classes on online safety or e-health draw the elderly: a larger share of 60+ than door-to-door visits.
+	const agedShare = (keep: (activity: DemoData['activities'][number]) => boolean) => {
+		const kept = data.activities.filter((activity) => activity.kind !== 'event' && keep(activity));
+		const guided = kept.reduce((sum, activity) => sum + activity.peopleGuided, 0);
+		return kept.reduce((sum, activity) => sum + (activity.peopleAged60Plus ?? 0), 0) / guided;
+	};
+	const forTheElderly = (activity: DemoData['activities'][number]) =>
+		activity.kind === 'class' && activity.topics.some((topic) => topic === 'safety' || topic === 'e-health');
+	expect(agedShare(forTheElderly)).toBeGreaterThan(
+		1.5 * agedShare((activity) => activity.kind === 'door-to-door')
+	);
+	const aged = agedShare(() => true);
+	expect(aged).toBeGreaterThan(0.1);
+	expect(aged).toBeLessThan(0.4);
+
+	// The trained share rises through 2026: fewer trained by the end of January than by November.
+	const trainedBy = (day: string) =>
+		data.teamMembers.filter((member) => member.trained && member.trainedOn! <= day).length;
+	expect(trainedBy('2026-01-31')).toBeLessThan(trainedBy('2026-11-25') * 0.6);
 }
 
 describe('generateDemoData on the fixture (4 communes, 56 square hamlets)', () => {

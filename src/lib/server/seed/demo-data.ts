@@ -1,5 +1,7 @@
 import { buildActivities } from './activities';
 import { buildHamletProfiles } from './hamlet-profiles';
+import { addPriorityGroupCounts } from './priority-groups';
+import { buildRosters } from './rosters';
 import { Random } from './random';
 import { buildSurveys } from './surveys';
 import { buildTeams } from './teams';
@@ -49,8 +51,9 @@ export function generateDemoData(input: DemoDataInput, options: DemoDataOptions 
 			isRural: profile.isRural
 		})),
 		teams: teamPlan.teams,
+		teamMembers: buildRosters(teamPlan.teams, new Random(`${seed}/rosters`), minorityCommuneCodes),
 		surveys,
-		activities,
+		activities: addPriorityGroupCounts(activities, profiles, new Random(`${seed}/priority-groups`)),
 		overCoveredHamletIds,
 		minorityAreaHamletIds: profiles.filter((profile) => profile.inMinorityArea).map((profile) => profile.id)
 	};

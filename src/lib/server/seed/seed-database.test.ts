@@ -104,6 +104,7 @@ describe.each(testDrivers())('seeding on %s', (driver) => {
 			'dataset.load minority_areas',
 			'dataset.load hamlets',
 			'dataset.load teams',
+			'dataset.load team_members',
 			'dataset.load skill_surveys',
 			'dataset.load outreach_activities',
 			'seed database'

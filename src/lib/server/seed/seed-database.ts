@@ -8,7 +8,7 @@ import { loadHamlets } from '../db/hamlets';
 import type { Database } from '../db/index';
 import { loadMinorityAreas } from '../db/minority-areas';
 import { loadSurveys } from '../db/surveys';
-import { loadTeams } from '../db/teams';
+import { loadTeamMembers, loadTeams } from '../db/teams';
 import { withWrite, type Actor, type Transaction } from '../db/write';
 import { generateDemoData } from './demo-data';
 import { DEMO_SOURCE_FILES, parseMinorityAreas, readDemoDataInput } from './read-sources';
@@ -75,6 +75,7 @@ export async function seedDatabase(db: Database, actor: Actor, options: SeedOpti
 		if (input && demo) {
 			await loadHamlets(tx, actor, JSON.stringify(demoHamletCollection(input.hamlets, demo)), DEMO_DATASET);
 			await loadTeams(tx, actor, demo.teams, DEMO_DATASET);
+			await loadTeamMembers(tx, actor, demo.teamMembers, DEMO_DATASET);
 			await loadSurveys(tx, actor, demo.surveys, DEMO_DATASET);
 			await loadActivities(tx, actor, demo.activities, DEMO_DATASET);
 		}

@@ -3,6 +3,7 @@ import type { BoundarySource, HamletKind, UnitType } from '../../domain';
 import type { ActivityRowInput } from '../../activity-input';
 import type { HamletFeatureInput, SurveyRowInput, TeamRowInput } from '../db/input-schemas';
 import type { CensusTables } from './census';
+import type { DemoTeamMember } from './rosters';
 
 /** A commune as the generator needs it (from `hanoi_2025_communes_full.geojson`). */
 export interface DemoCommune {
@@ -70,6 +71,8 @@ export type DemoActivity = ActivityRowInput;
 export interface DemoData {
 	hamlets: DemoHamlet[];
 	teams: DemoTeam[];
+	/** Every team's roster, with the day each trained member was trained (the trained share's history). */
+	teamMembers: DemoTeamMember[];
 	surveys: DemoSurvey[];
 	activities: DemoActivity[];
 	/** Hamlets made to exceed 100% outreach coverage on purpose, to exercise data-quality flags (ascending). */

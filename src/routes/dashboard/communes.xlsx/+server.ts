@@ -1,3 +1,4 @@
+import { readCommuneTableView } from '$lib/commune-table';
 import {
 	communeTable,
 	downloadHeaders,
@@ -9,11 +10,11 @@ import { cityDashboardRequest } from '$lib/server/dashboard-request';
 import { withErrorPage } from '$lib/server/input-error-http';
 import type { RequestHandler } from './$types';
 
-/** The dashboard's communes table of `month` as an Excel workbook. */
+/** The dashboard's communes table of `month`, filtered and sorted as the page's view in the URL, as an Excel workbook. */
 export const GET: RequestHandler = ({ url }) =>
 	withErrorPage(async () => {
 		const { dashboard, demo } = await cityDashboardRequest(url.searchParams);
-		const table = communeTable(dashboard);
+		const table = communeTable(dashboard, readCommuneTableView(url.searchParams));
 		const body = await tableXlsx(table, exportNote(dashboard.month, demo));
 		return new Response(body, { headers: downloadHeaders(XLSX_TYPE, `${table.fileStem}.xlsx`) });
 	});
