@@ -12,7 +12,7 @@ import { cityGapAnalysis, communeGapAnalysis, communePace, gapAnalysisGeometries
 import { hamletDetails } from '../hamlet-details';
 import { monthValues } from '../month-values';
 import { activitiesOfMonth, loadActivities } from './activities';
-import { activityKindCounts, activityTopicCounts, hamletProfiles } from './dashboard';
+import { activityKindCounts, hamletProfiles } from './dashboard';
 import { DEMO_DATASET } from './datasets';
 import { fieldHamlets, hamletChoices, monthTotals } from './field-activities';
 import { commitBoundaries, communeBoundaryLayers } from './hamlet-boundaries';
@@ -97,8 +97,8 @@ function readPaths(handle: DatabaseHandle): Record<string, () => Promise<unknown
 		'dashboard hamlet profiles (hamletProfiles)': async () => ids(await hamletProfiles(db)),
 		'activities by kind (activityKindCounts)': async () =>
 			(await activityKindCounts(db)).map((row) => row.activities),
-		'activities by topic (activityTopicCounts)': async () =>
-			(await activityTopicCounts(db)).map((row) => row.activities),
+		'activities by topic (activityKindCounts)': async () =>
+			(await activityKindCounts(db)).flatMap((row) => Object.values(row.topics)),
 		'activity clusters (activitiesOfMonth)': async () =>
 			(await activitiesOfMonth(db, MONTH)).map((row) => row.hamletName),
 		'field app hamlets (fieldHamlets)': async () => ids(await fieldHamlets(db, ['00004'])),
