@@ -7,6 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { APP_PORT } from '../playwright.config';
 import type { OEmbedRich } from '../src/lib/embed';
 import type { PublicMapData } from '../src/lib/public-map';
+import { formatMonth } from '../src/lib/format';
+import { metricLabel } from '../src/lib/labels';
+import { LAYER_IDS } from '../src/lib/map/layers';
 import { readDemoDataInput } from '../src/lib/server/seed/read-sources';
 import { jumpTo, openMap, watchForProblems, type MapWindow } from './map-page';
 
@@ -204,6 +207,84 @@ test.describe('aggregates only', () => {
 		await page.mouse.move(pixel.x, pixel.y);
 		await expect(page.getByRole('tooltip')).toContainText('ít số liệu');
 		expect(activityRequests).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+});
+
+test.describe('metric and month inside the embed', () => {
+	/** A demo hamlet of Ba Vì with figures in every month. */
+	const HAMLET = 9700001;
+
+	/** The hamlet's feature state on the map (its figures for the month shown), once drawn. */
+	async function stateOf(page: Page, id: number) {
+		await jumpTo(page, interiorOf(id), 14);
+		return page.evaluate(
+			({ layer, id }) => {
+				const feature = (window as MapWindow)
+					.__map!.queryRenderedFeatures({ layers: [layer] })
+					.find((candidate) => candidate.id === id);
+				return feature?.state as Record<string, unknown> | undefined;
+			},
+			{ layer: LAYER_IDS.hamletsFill, id }
+		);
+	}
+
+	/** The month's public figure of a hamlet, as GET /api/map serves it. */
+	async function publicValue(month: string, metric: 'coverage' | 'skills', id: number) {
+		const data = (await (await fetch(`${APP}/api/map?month=${month}`)).json()) as PublicMapData;
+		return data.values.values[metric][data.values.hamletIds.indexOf(id)];
+	}
+
+	test('switching the metric and the month changes the legend, the URL and the figures drawn', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await openMap(page, '/embed?commune=09700');
+		const controls = page.getByTestId('embed-controls');
+		await expect(controls).toBeVisible();
+		const legend = page.getByTestId('legend');
+		const heading = page.getByRole('heading', { level: 1 });
+		await expect(legend.getByRole('heading')).toHaveText(metricLabel('coverage', 'label', 'vi'));
+		const coverageLabels = await legend.locator('.label').allInnerTexts();
+		const latest = await controls.getByTestId('month-select').inputValue();
+
+		await controls.getByRole('radio', { name: /Kỹ năng số/ }).check();
+		await expect(page).toHaveURL(/[?&]metric=skills/);
+		await expect(page).toHaveURL(/[?&]commune=09700/);
+		await expect(legend.getByRole('heading')).toHaveText(metricLabel('skills', 'label', 'vi'));
+		await expect(heading).toContainText(metricLabel('skills', 'label', 'vi'));
+		await expect(legend.locator('.label')).not.toHaveText(coverageLabels);
+		const latestState = await stateOf(page, HAMLET);
+		expect(latestState?.skills).toBe(await publicValue(latest, 'skills', HAMLET));
+
+		await controls.getByTestId('month-select').selectOption('2026-06');
+		await expect(page).toHaveURL(/[?&]month=2026-06/);
+		await expect(heading).toContainText(formatMonth('2026-06-01', 'vi'));
+		await expect(page.getByRole('radio', { name: /Kỹ năng số/ })).toBeChecked();
+		// The figures drawn follow the month: the hamlet's state is June's public figure, not the latest.
+		await expect
+			.poll(async () => (await stateOf(page, HAMLET))?.skills)
+			.toBe(await publicValue('2026-06', 'skills', HAMLET));
+		expect(await publicValue('2026-06', 'coverage', HAMLET)).not.toBe(
+			await publicValue(latest, 'coverage', HAMLET)
+		);
+		expect((await stateOf(page, HAMLET))?.coverage).toBe(await publicValue('2026-06', 'coverage', HAMLET));
+		expect(problems).toEqual([]);
+	});
+
+	test('controls=none hides the switches but keeps the map, the legend and the state from the URL', async ({
+		page
+	}) => {
+		const problems = watchForProblems(page);
+		await openMap(page, '/embed?metric=skills&month=2026-06&controls=none');
+		await expect(page.getByTestId('embed-controls')).toHaveCount(0);
+		await expect(page.getByRole('radio')).toHaveCount(0);
+		await expect(page.getByTestId('month-select')).toHaveCount(0);
+		await expect(page.getByTestId('legend').getByRole('heading')).toHaveText(
+			metricLabel('skills', 'label', 'vi')
+		);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(formatMonth('2026-06-01', 'vi'));
+		expect((await stateOf(page, HAMLET))?.skills).toBe(await publicValue('2026-06', 'skills', HAMLET));
 		expect(problems).toEqual([]);
 	});
 });

@@ -211,7 +211,7 @@ function classDistances(
 	firstDay: number,
 	lastDay: number
 ): number[] {
-	const points = hamlets.map((hamlet) => representativePoint(hamlet));
+	const points = hamlets.map((hamlet) => representativePointOnce(hamlet));
 	const recent = classes.filter((item) => {
 		const day = parseIsoDay(item.properties.occurredOn);
 		return day !== null && day >= firstDay && day <= lastDay;
@@ -238,6 +238,21 @@ function classDistances(
 		// To the metre: below that, differences are floating-point noise, and would break ties.
 		return Math.min(Math.round(nearest * 1000) / 1000, CLASS_DISTANCE_CAP_KM);
 	});
+}
+
+/**
+ * The representative points by geometry object. The server analyses the same (kept) polygons again
+ * after every change of figures; their points were most of the analysis' time (≈ 0.5 s for the city).
+ */
+const representativePoints = new WeakMap<HamletFeature['geometry'], Position>();
+
+function representativePointOnce(hamlet: HamletFeature): Position {
+	let point = representativePoints.get(hamlet.geometry);
+	if (!point) {
+		point = representativePoint(hamlet);
+		representativePoints.set(hamlet.geometry, point);
+	}
+	return point;
 }
 
 /**

@@ -34,6 +34,7 @@ import { isDesignatedMinority, minorityDesignations } from './minority-areas';
 import { currentGeometryRevision } from './db/revision';
 import { hamletFiguresOfMonth } from './month-values';
 import { RevisionCache } from './revision-cache';
+import { yieldToRequests } from './event-loop';
 
 /** How the components are made comparable, in words for the API and the page. */
 const NORMALISATION: Label = {
@@ -131,10 +132,15 @@ async function hamletShapes(db: Database): Promise<HamletShape[]> {
 export async function gapAnalysisInput(db: Database, month: string): Promise<GapAnalysisInput> {
 	const asOf = lastDayOfMonth(month);
 	const firstClassDay = formatIsoDay(parseIsoDay(asOf)! - CLASS_WINDOW_DAYS + 1);
+	// Requests are served between the steps (see yieldToRequests): each holds the thread on PGlite.
 	const shapes = await hamletShapes(db);
+	await yieldToRequests();
 	const figures = new Map((await hamletFiguresOfMonth(db, month)).map((row) => [row.hamletId, row]));
+	await yieldToRequests();
 	const classRows = await classLocations(db, firstClassDay, asOf);
+	await yieldToRequests();
 	const designations = await minorityDesignations(db);
+	await yieldToRequests();
 	const hamlets = shapes.map((shape): HamletFeature => {
 		const row = figures.get(shape.id);
 		const properties: HamletAnalysisProperties = {
@@ -193,16 +199,17 @@ async function analysisBase(db: Database, month: string): Promise<{ value: GapAn
 		// Read before the polygons: a boundary write in between only makes the kept contiguity look older.
 		const { tag: geometryTag } = await currentGeometryRevision(db);
 		const input = await gapAnalysisInput(db, month);
-		return {
-			input,
-			// The same window as the query above: the classes read are exactly those that count.
-			components: gapComponents(input.hamlets, input.classes, {
-				asOf: input.asOf,
-				classWindowDays: CLASS_WINDOW_DAYS
-			}),
-			rates: shrinkRates(input.hamlets),
-			neighbours: await geometryNeighbours(db, geometryTag, input.hamlets)
-		};
+		// The same window as the query above: the classes read are exactly those that count.
+		const components = gapComponents(input.hamlets, input.classes, {
+			asOf: input.asOf,
+			classWindowDays: CLASS_WINDOW_DAYS
+		});
+		await yieldToRequests();
+		const rates = shrinkRates(input.hamlets);
+		await yieldToRequests();
+		const neighbours = await geometryNeighbours(db, geometryTag, input.hamlets);
+		await yieldToRequests();
+		return { input, components, rates, neighbours };
 	});
 }
 

@@ -3,9 +3,12 @@
 // data once per revision. The revisions themselves are read at most once per PUBLIC_REFRESH_SECONDS
 // (stale-while-revalidate): under a stream of field records the crowd sees figures at most that old,
 // "số liệu lúc 14:05" on the page, instead of recomputing on every write.
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import bbox from '@turf/bbox';
-import { env } from '$env/dynamic/private';
+// Public, not private: SvelteKit keeps variables named PUBLIC_… out of $env/dynamic/private, so reading
+// it there always gave the default.
+import { env } from '$env/dynamic/public';
 import type { MapGapValues, MonthValues } from '$lib/map/map-states';
 import { METRICS } from '$lib/metrics';
 import type { PublicMapData } from '$lib/public-map';
@@ -26,7 +29,11 @@ import { cityGapAnalysis } from './gap-analysis';
 import { cityGapIndex, mapGapValues } from './map-gap-values';
 import { hamletFiguresOfMonth, monthValues } from './month-values';
 import { StaleWhileRevalidate } from './stale-while-revalidate';
+import { yieldToRequests } from './event-loop';
+import { onRevision } from './revision-cache';
 import { tileVersionOf } from './tiles/tile-response';
+
+const gzipAsync = promisify(gzip);
 
 /** How often anonymous views look for new data, in seconds (env PUBLIC_REFRESH_SECONDS, default 60). */
 export function publicRefreshSeconds(): number {
@@ -123,8 +130,9 @@ function cachesOf(db: Database): DatabaseCaches {
 	if (!found) {
 		found = {
 			figures: new PerRevision(async () => {
-				const [months, summary] = await Promise.all([dataMonths(db), databaseSummary(db)]);
-				return { months, summary };
+				const months = await dataMonths(db);
+				await yieldToRequests();
+				return { months, summary: await databaseSummary(db) };
 			}),
 			geometry: new PerRevision(async (tag) => {
 				const [cityOutline, communeLabels, communes, approximateHamlets] = await Promise.all([
@@ -196,23 +204,30 @@ export async function publicMapSnapshot(db: Database, month: string): Promise<Pu
 	const perMonth = cachesOf(db).months;
 	let snapshots = perMonth.get(month);
 	if (!snapshots) {
-		snapshots = new PerRevision(async (tag) => {
-			const values = await monthValues(db, month);
-			const [gap, figures, analysis] = await Promise.all([
-				mapGapValues(db, values),
-				hamletFiguresOfMonth(db, month),
-				cityGapAnalysis(db, month)
-			]);
-			const body: PublicMapData = {
-				month,
-				...publishableValues(values, gap),
-				city: { progress: progressByMetric(figures, month), gapIndex: cityGapIndex(analysis) },
-				asOf: new Date().toISOString()
-			};
-			const json = Buffer.from(JSON.stringify(body));
-			const version = tag.slice(0, 8) + tag.slice(9, 13);
-			return { version, etag: `"map-${version}-${month}"`, json, gzip: gzipSync(json) };
-		});
+		// In the background of the crowd, in pieces (yieldToRequests), on one revision throughout
+		// (onRevision): the cached steps are not redone when a record lands halfway.
+		snapshots = new PerRevision((tag) =>
+			onRevision(tag, async () => {
+				const values = await monthValues(db, month);
+				await yieldToRequests();
+				const gap = await mapGapValues(db, values);
+				await yieldToRequests();
+				// Both cached by now (the values and the gap analysis read them): no second city-wide pass.
+				const figures = await hamletFiguresOfMonth(db, month);
+				const analysis = await cityGapAnalysis(db, month);
+				await yieldToRequests();
+				const body: PublicMapData = {
+					month,
+					...publishableValues(values, gap),
+					city: { progress: progressByMetric(figures, month), gapIndex: cityGapIndex(analysis) },
+					asOf: new Date().toISOString()
+				};
+				const json = Buffer.from(JSON.stringify(body));
+				const version = tag.slice(0, 8) + tag.slice(9, 13);
+				// Once per version, off the thread (zlib's pool), never per request.
+				return { version, etag: `"map-${version}-${month}"`, json, gzip: await gzipAsync(json) };
+			})
+		);
 		perMonth.set(month, snapshots);
 	}
 	return snapshots.get(revisions.figures);

@@ -1,5 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from './db/index';
 import { currentDataRevision } from './db/revision';
+
+const pinnedRevision = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `compute` on one data revision: every RevisionCache read inside it (however deep, across awaits)
+ * takes `tag` instead of reading the current one. A computation that yields between its steps (the
+ * public map's refresh) would otherwise see a newer revision at each step under a stream of writes, drop
+ * what its earlier steps cached and do the city-wide work again.
+ */
+export function onRevision<TValue>(tag: string, compute: () => Promise<TValue>): Promise<TValue> {
+	return pinnedRevision.run(tag, compute);
+}
 
 /**
  * Results computed from the data, kept until the data changes. Every `get` reads the current revision
@@ -17,7 +30,7 @@ export class RevisionCache<TValue> {
 		key: string,
 		compute: () => Promise<TValue>
 	): Promise<{ value: TValue; tag: string }> {
-		const { tag } = await currentDataRevision(db);
+		const tag = pinnedRevision.getStore() ?? (await currentDataRevision(db)).tag;
 		if (tag !== this.#tag) {
 			this.#tag = tag;
 			this.#entries.clear();

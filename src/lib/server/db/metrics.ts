@@ -1,12 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, selectRowsAsJson, type Database } from './index';
 import { ruralHamletSql } from './rural';
+import { yieldToRequests } from '../event-loop';
 import type { HamletMonthFigures } from '../../hamlet-details';
 import { currentHamlets } from './current-hamlets';
 
 export interface FiguresScope {
 	communeCode?: string;
 	hamletIds?: readonly number[];
+	/** One of `of` even slices of the hamlets (by id), for reading the whole city in pieces. */
+	slice?: { index: number; of: number };
 }
 
 const MONTH_FORMAT = /^\d{4}-(0[1-9]|1[0-2])-01$/;
@@ -29,6 +32,10 @@ function scopeCondition(scope: FiguresScope): SQL {
 					sql`, `
 				)})`
 			);
+	}
+	if (scope.slice !== undefined) {
+		const { index, of } = scope.slice;
+		conditions.push(sql`((h.id % ${of}::int) + ${of}::int) % ${of}::int = ${index}::int`);
 	}
 	return sql.join(conditions, sql` AND `);
 }
@@ -224,26 +231,38 @@ export function hamletFiguresForMonth(
 
 /**
  * The months the data covers, oldest first: every month from the first survey or activity to the last.
- * The month selector offers exactly these.
+ * The month selector offers exactly these. The two tables are scanned in separate queries with requests
+ * served in between (on the embedded database each scan holds the server's thread).
  */
 export async function dataMonths(db: Database): Promise<string[]> {
-	const rows = await selectRows<{ month: string }>(
+	const bounds = await selectRows<{ first: string | null; last: string | null }>(
 		db,
-		sql`
-			WITH bounds AS (
-				SELECT least(
-						(SELECT min(month) FROM skill_surveys),
-						(SELECT date_trunc('month', min(occurred_on))::date FROM outreach_activities)
-					) AS first,
-					greatest(
-						(SELECT max(month) FROM skill_surveys),
-						(SELECT date_trunc('month', max(occurred_on))::date FROM outreach_activities)
-					) AS last
-			)
-			SELECT to_char(month, 'YYYY-MM-DD') AS month
-			FROM bounds, generate_series(bounds.first, bounds.last, interval '1 month') AS month
-			WHERE bounds.first IS NOT NULL
-			ORDER BY month`
+		sql`SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last
+			FROM skill_surveys`
 	);
-	return rows.map((row) => row.month);
+	await yieldToRequests();
+	bounds.push(
+		...(await selectRows<{ first: string | null; last: string | null }>(
+			db,
+			sql`SELECT to_char(date_trunc('month', min(occurred_on)), 'YYYY-MM-DD') AS first,
+				to_char(date_trunc('month', max(occurred_on)), 'YYYY-MM-DD') AS last
+			FROM outreach_activities`
+		))
+	);
+	const firsts = bounds.flatMap((row) => (row.first === null ? [] : [row.first]));
+	const lasts = bounds.flatMap((row) => (row.last === null ? [] : [row.last]));
+	if (firsts.length === 0) return [];
+	return monthsBetween(firsts.sort()[0]!, lasts.sort().at(-1)!);
+}
+
+/** Every first day of a month from `first` to `last` (both YYYY-MM-01), in order. */
+function monthsBetween(first: string, last: string): string[] {
+	const months: string[] = [];
+	let [year, month] = first.split('-').map(Number) as [number, number];
+	for (let day = first; day <= last; day = `${year}-${String(month).padStart(2, '0')}-01`) {
+		months.push(day);
+		month += 1;
+		if (month > 12) [year, month] = [year + 1, 1];
+	}
+	return months;
 }
