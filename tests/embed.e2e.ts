@@ -245,7 +245,8 @@ test.describe('metric and month inside the embed', () => {
 		const legend = page.getByTestId('legend');
 		const heading = page.getByRole('heading', { level: 1 });
 		await expect(legend.getByRole('heading')).toHaveText(metricLabel('coverage', 'label', 'vi'));
-		const coverageLabels = await legend.locator('.label').allInnerTexts();
+		// Both rates share the target classes: the counts of hamlets in them tell the metrics apart.
+		const coverageCounts = await legend.locator('.count').allInnerTexts();
 		const latest = await controls.getByTestId('month-select').inputValue();
 
 		await controls.getByRole('radio', { name: /Kỹ năng số/ }).check();
@@ -253,7 +254,7 @@ test.describe('metric and month inside the embed', () => {
 		await expect(page).toHaveURL(/[?&]commune=09700/);
 		await expect(legend.getByRole('heading')).toHaveText(metricLabel('skills', 'label', 'vi'));
 		await expect(heading).toContainText(metricLabel('skills', 'label', 'vi'));
-		await expect(legend.locator('.label')).not.toHaveText(coverageLabels);
+		await expect(legend.locator('.count')).not.toHaveText(coverageCounts);
 		const latestState = await stateOf(page, HAMLET);
 		expect(latestState?.skills).toBe(await publicValue(latest, 'skills', HAMLET));
 
