@@ -433,8 +433,8 @@ const STAGED_RECORDSET = sql.raw(`(seq integer, id uuid, "hamletId" integer, "te
 const SAME_ACTIVITY = sql.raw(`o.hamlet_id = s.hamlet_id AND o.team_id = s.team_id AND o.kind = s.kind
 	AND o.occurred_on = s.occurred_on AND abs(ST_X(o.location) - s.lng) < 1e-9 AND abs(ST_Y(o.location) - s.lat) < 1e-9
 	AND o.households_new = s.households_new AND o.households_revisited = s.households_revisited
-	AND o.people_guided = s.people_guided AND o.people_aged_60_plus = s.people_aged_60_plus
-	AND o.people_from_minorities = s.people_from_minorities AND o.note = s.note
+	AND o.people_guided = s.people_guided AND o.people_aged_60_plus IS NOT DISTINCT FROM s.people_aged_60_plus
+	AND o.people_from_minorities IS NOT DISTINCT FROM s.people_from_minorities AND o.note = s.note
 	AND ARRAY(SELECT unnest(o.topics) ORDER BY 1) = ARRAY(SELECT unnest(s.topics) ORDER BY 1)`);
 
 /**

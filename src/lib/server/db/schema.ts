@@ -520,8 +520,9 @@ export const importStagedActivities = pgTable(
 		householdsNew: integer('households_new').notNull(),
 		householdsRevisited: integer('households_revisited').notNull(),
 		peopleGuided: integer('people_guided').notNull(),
-		peopleAged60Plus: integer('people_aged_60_plus').notNull(),
-		peopleFromMinorities: integer('people_from_minorities').notNull(),
+		// Null, as in outreach_activities: the file left the count empty (not recorded).
+		peopleAged60Plus: integer('people_aged_60_plus'),
+		peopleFromMinorities: integer('people_from_minorities'),
 		topics: outreachTopic('topics').array().notNull(),
 		note: text('note').notNull(),
 		idempotencyKey: text('idempotency_key').notNull(),
