@@ -15,6 +15,7 @@ import { InputError } from '$lib/input-error';
 import { requireShortQuery } from '$lib/params';
 import { securityHeaders } from '$lib/server/security-headers';
 import { startWriteStream } from '$lib/server/write-stream';
+import { asRequest } from '$lib/server/event-loop';
 import { baseLocalePrefixRedirect } from '$lib/i18n';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -89,10 +90,14 @@ const refuseLongQueries: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Every request counts as active while it is answered: the public map's refresh waits between its pieces. */
+const countActive: Handle = ({ event, resolve }) => asRequest(() => resolve(event));
+
 // Outermost first: the request log times and ids everything; the security headers wrap every answer,
 // the guard's refusals included; cached public pages are answered before load shedding, which comes
 // before any work; the guard runs in the request's locale (its messages) and knows who is asking.
 export const handle = sequence(
+	countActive,
 	requestLog,
 	securityHeaders,
 	redirectBaseLocalePrefix,

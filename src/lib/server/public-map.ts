@@ -29,7 +29,7 @@ import { cityGapAnalysis } from './gap-analysis';
 import { cityGapIndex, mapGapValues } from './map-gap-values';
 import { hamletFiguresOfMonth, monthValues } from './month-values';
 import { StaleWhileRevalidate } from './stale-while-revalidate';
-import { yieldToRequests } from './event-loop';
+import { asBackground, awaitBackground, yieldToRequests } from './event-loop';
 import { onRevision } from './revision-cache';
 import { tileVersionOf } from './tiles/tile-response';
 
@@ -65,7 +65,8 @@ function publicRevisions(db: Database): Promise<PublicRevisions> {
 
 /**
  * A value per revision that keeps answering with the previous one while the new one is computed, so a
- * change of data never makes the crowd wait: only the very first computation is waited for.
+ * change of data never makes the crowd wait: only the very first computation is waited for. The
+ * computation is background work (asBackground): between its pieces the requests being answered go first.
  */
 class PerRevision<TValue> {
 	#current: { tag: string; value: TValue } | undefined;
@@ -76,7 +77,7 @@ class PerRevision<TValue> {
 	async get(tag: string): Promise<TValue> {
 		if (this.#current?.tag === tag) return this.#current.value;
 		if (this.#building?.tag !== tag) {
-			const promise = this.compute(tag);
+			const promise = asBackground(() => this.compute(tag));
 			const building = { tag, promise };
 			this.#building = building;
 			promise.then(
@@ -89,7 +90,7 @@ class PerRevision<TValue> {
 				}
 			);
 		}
-		return this.#current ? this.#current.value : this.#building!.promise;
+		return this.#current ? this.#current.value : awaitBackground(this.#building!.promise);
 	}
 }
 
