@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupReach, type GroupCountRow } from './group-reach';
+import { groupCountText, groupReach, type GroupCountRow } from './group-reach';
 
 const row = (overrides: Partial<GroupCountRow>): GroupCountRow => ({
 	kind: 'door-to-door',
@@ -54,5 +54,15 @@ describe('groupReach', () => {
 			unrecordedActivities: 0,
 			unrecordedPeopleGuided: 0
 		});
+	});
+});
+
+describe('groupCountText', () => {
+	it('is the count alone when every activity recorded the group', () => {
+		expect(groupCountText(1234, 0)).toBe('1.234');
+	});
+
+	it('says how many activities did not record it, never folding them into the count', () => {
+		expect(groupCountText(57, 3)).toBe('57 (chưa ghi ở 3 hoạt động)');
 	});
 });

@@ -2,6 +2,8 @@
 // activities that recorded them; the activities that did not are counted apart, so a page says "chưa ghi"
 // (not recorded) instead of counting them as nobody.
 import { ACTIVITY_KINDS, type ActivityKind } from './domain';
+import { formatCount } from './format';
+import { m } from './paraglide/messages';
 
 /** A priority group as activities record it. */
 export type PriorityGroup = 'aged' | 'minorities';
@@ -52,4 +54,13 @@ export function groupReach(rows: Iterable<GroupCountRow>, group: PriorityGroup):
 		reach.unrecordedPeopleGuided += row[unrecordedPeople];
 	}
 	return reach;
+}
+
+/** A group's count as a sentence shows it: with "(chưa ghi ở N hoạt động)" when some activities left it out. */
+export function groupCountText(count: number, unrecordedActivities: number): string {
+	if (unrecordedActivities === 0) return formatCount(count);
+	return m.group_count_with_unrecorded({
+		count: formatCount(count),
+		activities: formatCount(unrecordedActivities)
+	});
 }

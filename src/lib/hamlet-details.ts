@@ -46,6 +46,9 @@ export interface HamletMonthFigures {
 	/** Of the people guided, the plan's priority groups (counts recorded by the teams). */
 	peopleAged60Plus: number;
 	peopleFromMinorities: number;
+	/** Activities that did not record the group's count ("chưa ghi"), so a total is not read as complete. */
+	agedUnrecorded: number;
+	minoritiesUnrecorded: number;
 	activities: number;
 	/** The latest survey at or before the month; null when the hamlet was never surveyed. */
 	surveyMonth: string | null;

@@ -8,7 +8,7 @@ import {
 	yieldToRequests
 } from './event-loop';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A request that stays active for `ms`, started now. */
 function requestFor(ms: number): Promise<void> {

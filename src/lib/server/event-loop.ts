@@ -20,7 +20,7 @@ function leave(): void {
 }
 
 /** Answers a request counted as active (the outermost handle wraps every request in it). */
-export async function asRequest<T>(answer: () => Promise<T>): Promise<T> {
+export async function asRequest<T>(answer: () => T | Promise<T>): Promise<T> {
 	activeRequests++;
 	try {
 		return await inRequest.run(true, answer);

@@ -198,7 +198,21 @@ describe.each(testDrivers())('field records on %s', (driver) => {
 			householdsRevisited: mine.length,
 			peopleGuided: 9 * mine.length,
 			peopleAged60Plus: 3 * mine.length,
-			peopleFromMinorities: mine.length
+			peopleFromMinorities: mine.length,
+			agedUnrecorded: 0,
+			minoritiesUnrecorded: 0
+		});
+		// An activity without the 60+ count (an imported file may leave it empty) is "not recorded",
+		// counted apart, not as nobody.
+		const unrecorded = await recordActivity(handle.db, MEMBER, record({ occurredOn: TODAY }));
+		await handle.db.execute(
+			sql`UPDATE outreach_activities SET people_aged_60_plus = NULL WHERE id = ${unrecorded.id}`
+		);
+		expect(await monthTotals(handle.db, { communeCodes: ['00004'] }, TODAY)).toMatchObject({
+			activities: mine.length + 1,
+			peopleAged60Plus: 3 * mine.length,
+			agedUnrecorded: 1,
+			minoritiesUnrecorded: 0
 		});
 		const hamlets = await fieldHamlets(handle.db, ['00004']);
 		expect(hamlets.map((hamlet) => hamlet.id)).toEqual([4001, 4002, 4003, 4004]);

@@ -223,6 +223,9 @@ export interface MonthTotals {
 	peopleGuided: number;
 	peopleAged60Plus: number;
 	peopleFromMinorities: number;
+	/** Activities that did not record the group's count ("chưa ghi"): not counted as nobody. */
+	agedUnrecorded: number;
+	minoritiesUnrecorded: number;
 }
 
 /** Totals of `scope` in the month of `day` (YYYY-MM-DD), up to `day`. */
@@ -233,7 +236,9 @@ export async function monthTotals(db: Database, scope: HistoryScope, day: string
 		householdsRevisited: 0,
 		peopleGuided: 0,
 		peopleAged60Plus: 0,
-		peopleFromMinorities: 0
+		peopleFromMinorities: 0,
+		agedUnrecorded: 0,
+		minoritiesUnrecorded: 0
 	};
 	if (scope.communeCodes.length === 0) return empty;
 	const [row] = await selectRows<MonthTotals>(
@@ -243,7 +248,9 @@ export async function monthTotals(db: Database, scope: HistoryScope, day: string
 				coalesce(sum(o.households_revisited), 0)::int AS "householdsRevisited",
 				coalesce(sum(o.people_guided), 0)::int AS "peopleGuided",
 				coalesce(sum(o.people_aged_60_plus), 0)::int AS "peopleAged60Plus",
-				coalesce(sum(o.people_from_minorities), 0)::int AS "peopleFromMinorities"
+				coalesce(sum(o.people_from_minorities), 0)::int AS "peopleFromMinorities",
+				(count(*) FILTER (WHERE o.people_aged_60_plus IS NULL))::int AS "agedUnrecorded",
+				(count(*) FILTER (WHERE o.people_from_minorities IS NULL))::int AS "minoritiesUnrecorded"
 			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE ${scopeCondition(scope)}
 				AND o.occurred_on BETWEEN date_trunc('month', ${day}::date)::date AND ${day}::date`

@@ -24,9 +24,23 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 			handle.db,
 			TEST_ACTOR,
 			[
-				{ ...fixtureActivity(1), occurredOn: '2026-02-10', householdsNew: 10, householdsRevisited: 0 },
-				// The last day of March counts in March, not April.
-				{ ...fixtureActivity(2), occurredOn: '2026-03-31', householdsNew: 5, householdsRevisited: 7 },
+				{
+					...fixtureActivity(1),
+					occurredOn: '2026-02-10',
+					householdsNew: 10,
+					householdsRevisited: 0,
+					peopleAged60Plus: 4,
+					peopleFromMinorities: 2
+				},
+				// The last day of March counts in March, not April; its 60+ count was not recorded.
+				{
+					...fixtureActivity(2),
+					occurredOn: '2026-03-31',
+					householdsNew: 5,
+					householdsRevisited: 7,
+					peopleAged60Plus: null,
+					peopleFromMinorities: 1
+				},
 				{ ...fixtureActivity(3), occurredOn: '2026-05-02', householdsNew: 20, householdsRevisited: 1 }
 			],
 			DEMO_DATASET
@@ -56,6 +70,21 @@ describe.each(testDrivers())('hamlet figures on %s', (driver) => {
 			['2026-01-01', 0, 0, 0],
 			['2026-03-01', 15, 7, 2],
 			['2026-05-01', 35, 8, 3]
+		]);
+	});
+
+	it('counts the activities that did not record the 60+ apart, not as nobody', async () => {
+		const rows = await hamletFiguresByMonth(handle.db, ['2026-02-01', '2026-03-01'], { hamletIds: [4001] });
+		expect(
+			rows.map((row) => [
+				row.peopleAged60Plus,
+				row.agedUnrecorded,
+				row.peopleFromMinorities,
+				row.minoritiesUnrecorded
+			])
+		).toEqual([
+			[4, 0, 2, 0],
+			[4, 1, 3, 0]
 		]);
 	});
 

@@ -66,6 +66,8 @@ export async function hamletFiguresByMonth(
 				coalesce(a.guided, 0)::int AS "peopleGuided",
 				coalesce(a.aged, 0)::int AS "peopleAged60Plus",
 				coalesce(a.minorities, 0)::int AS "peopleFromMinorities",
+				coalesce(a.aged_unrecorded, 0)::int AS "agedUnrecorded",
+				coalesce(a.minorities_unrecorded, 0)::int AS "minoritiesUnrecorded",
 				coalesce(a.activities, 0)::int AS activities,
 				to_char(s.month, 'YYYY-MM-DD') AS "surveyMonth",
 				coalesce(s.adults_assessed, 0) AS "adultsAssessed",
@@ -79,7 +81,9 @@ export async function hamletFiguresByMonth(
 			LEFT JOIN LATERAL (
 				SELECT sum(o.households_new) AS reached, sum(o.households_revisited) AS revisited,
 					sum(o.people_guided) AS guided, sum(o.people_aged_60_plus) AS aged,
-					sum(o.people_from_minorities) AS minorities, count(*) AS activities
+					sum(o.people_from_minorities) AS minorities, count(*) AS activities,
+					count(*) FILTER (WHERE o.people_aged_60_plus IS NULL) AS aged_unrecorded,
+					count(*) FILTER (WHERE o.people_from_minorities IS NULL) AS minorities_unrecorded
 				FROM outreach_activities o
 				WHERE o.hamlet_id = h.id AND o.occurred_on < m.month + interval '1 month'
 			) a ON true
@@ -110,6 +114,8 @@ interface ActivityMonthSums {
 	guided: number;
 	aged: number;
 	minorities: number;
+	agedUnrecorded: number;
+	minoritiesUnrecorded: number;
 	activities: number;
 }
 
@@ -156,7 +162,9 @@ export async function hamletFiguresThroughMonths(
 					to_char(greatest(date_trunc('month', o.occurred_on)::date, ${first}::date), 'YYYY-MM-DD') AS month,
 					sum(o.households_new)::int AS reached, sum(o.households_revisited)::int AS revisited,
 					sum(o.people_guided)::int AS guided, coalesce(sum(o.people_aged_60_plus), 0)::int AS aged,
-					coalesce(sum(o.people_from_minorities), 0)::int AS minorities, count(*)::int AS activities
+					coalesce(sum(o.people_from_minorities), 0)::int AS minorities, count(*)::int AS activities,
+					(count(*) FILTER (WHERE o.people_aged_60_plus IS NULL))::int AS "agedUnrecorded",
+					(count(*) FILTER (WHERE o.people_from_minorities IS NULL))::int AS "minoritiesUnrecorded"
 				FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 				WHERE o.occurred_on < ${last}::date + interval '1 month' AND ${where}
 				GROUP BY 1, 2`
@@ -182,7 +190,16 @@ export async function hamletFiguresThroughMonths(
 		const ownSurveys = (surveysByHamlet.get(hamlet.hamletId) ?? []).sort((a, b) =>
 			a.month < b.month ? -1 : 1
 		);
-		const sums = { reached: 0, revisited: 0, guided: 0, aged: 0, minorities: 0, activities: 0 };
+		const sums = {
+			reached: 0,
+			revisited: 0,
+			guided: 0,
+			aged: 0,
+			minorities: 0,
+			agedUnrecorded: 0,
+			minoritiesUnrecorded: 0,
+			activities: 0
+		};
 		let nextActivity = 0;
 		let nextSurvey = 0;
 		let survey: SurveyRow | undefined;
@@ -194,6 +211,8 @@ export async function hamletFiguresThroughMonths(
 				sums.guided += row.guided;
 				sums.aged += row.aged;
 				sums.minorities += row.minorities;
+				sums.agedUnrecorded += row.agedUnrecorded;
+				sums.minoritiesUnrecorded += row.minoritiesUnrecorded;
 				sums.activities += row.activities;
 			}
 			while (nextSurvey < ownSurveys.length && ownSurveys[nextSurvey]!.month <= month) {
@@ -207,6 +226,8 @@ export async function hamletFiguresThroughMonths(
 				peopleGuided: sums.guided,
 				peopleAged60Plus: sums.aged,
 				peopleFromMinorities: sums.minorities,
+				agedUnrecorded: sums.agedUnrecorded,
+				minoritiesUnrecorded: sums.minoritiesUnrecorded,
 				activities: sums.activities,
 				surveyMonth: survey?.month ?? null,
 				adultsAssessed: survey?.adultsAssessed ?? 0,
