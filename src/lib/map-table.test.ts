@@ -72,6 +72,15 @@ describe('communeTableRows', () => {
 		expect(rows[1]!.cells.gap.value).toBe(60.2);
 		expect(rows[0]!.rural).toBeNull();
 	});
+
+	it('marks the urban-only e-payment of an all-rural commune (a xã) not applicable, as the map does', () => {
+		const rows = communeTableRows({ ...values, communeRural: [0, 1] }, gap, communeNames);
+		expect(rows[1]!.cells.epayment).toEqual({ value: null, withheld: false, notApplicable: true });
+		expect(formatTableCell('epayment', rows[1]!.cells.epayment, 'vi')).toBe('không áp dụng');
+		// Only the urban-only target: the xã's other rates stand, and the ward's e-payment too.
+		expect(rows[1]!.cells.smartphone).toEqual({ value: 0.6, withheld: false, notApplicable: false });
+		expect(rows[0]!.cells.epayment).toEqual({ value: 0.3, withheld: false, notApplicable: false });
+	});
 });
 
 describe('hamletTableRows', () => {

@@ -64,8 +64,14 @@ export function communeTableRows(
 	communeNames: ReadonlyMap<string, string>
 ): TableRow[] {
 	return values.communeCodes.map((code, index) => {
+		// A commune whose hamlets are all rural (a xã): the urban-only target does not apply, as on the map.
+		const rural = values.communeRural[index] === 1;
 		const cells = Object.fromEntries(
-			METRICS.map((metric) => [metric, { ...EMPTY_CELL, value: values.communeValues[metric][index] ?? null }])
+			METRICS.map((metric) => {
+				const notApplicable = METRIC_DEFINITIONS[metric].urbanOnly && rural;
+				const value = notApplicable ? null : (values.communeValues[metric][index] ?? null);
+				return [metric, { ...EMPTY_CELL, value, notApplicable }];
+			})
 		) as Record<MapMetricId, TableCell>;
 		cells.gap = { ...EMPTY_CELL, value: gap?.communeGap[index] ?? null };
 		const name = communeNames.get(code) ?? code;
