@@ -9,6 +9,7 @@ import { hamlets, outreachActivities, teams } from './schema';
 import { datasetLoadEvent } from './audit';
 import { withWrite, type Actor } from './write';
 import { currentHamlets, isCurrentHamlet } from './current-hamlets';
+import { currentActivities } from './current-activities';
 
 const ACTIVITIES_FILE = { vi: 'hoạt động tiếp cận', en: 'outreach activities' };
 
@@ -148,7 +149,7 @@ export async function classLocations(
 		db,
 		sql`
 			SELECT ST_X(location) AS lng, ST_Y(location) AS lat, to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn"
-			FROM outreach_activities
+			FROM ${currentActivities} AS outreach_activities
 			WHERE kind = 'class' AND occurred_on BETWEEN ${firstDay}::date AND ${lastDay}::date
 			ORDER BY occurred_on, id`
 	);
@@ -165,7 +166,7 @@ export async function householdsReachedInCommune(
 		db,
 		sql`
 			SELECT coalesce(sum(o.households_new), 0)::int AS reached
-			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
+			FROM ${currentActivities} o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE h.commune_code = ${communeCode} AND o.occurred_on BETWEEN ${firstDay}::date AND ${lastDay}::date`
 	);
 	return Number(row?.reached ?? 0);
@@ -185,7 +186,7 @@ export async function activitiesOfMonth(db: Database, month: string): Promise<Ac
 			SELECT o.id::text AS id, o.kind::text AS kind, to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
 				t.name AS "teamName", h.name AS "hamletName", o.people_guided AS "peopleGuided",
 				ST_X(o.location) AS lng, ST_Y(o.location) AS lat
-			FROM outreach_activities o
+			FROM ${currentActivities} o
 			JOIN teams t ON t.id = o.team_id
 			JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE o.occurred_on >= ${month}::date AND o.occurred_on < ${month}::date + interval '1 month'
@@ -209,7 +210,7 @@ export async function latestActivityTemplate(db: Database): Promise<ActivityTemp
 		sql`
 			SELECT o.hamlet_id AS "hamletId", o.team_id AS "teamId", to_char(o.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
 				ST_X(o.location) AS lng, ST_Y(o.location) AS lat
-			FROM outreach_activities o
+			FROM ${currentActivities} o
 			ORDER BY o.occurred_on DESC, o.id
 			LIMIT 1`
 	);

@@ -7,6 +7,7 @@ import type { GroupCountRow } from '../../group-reach';
 import type { RosterTrainedRow, TeamTrainingRow } from '../../training-history';
 import { selectRows, selectRowsAsJson, type Database } from './index';
 import { currentHamlets } from './current-hamlets';
+import { currentActivities } from './current-activities';
 
 /** What a hamlet is, apart from its monthly figures and its polygon. */
 export interface HamletProfile {
@@ -69,7 +70,7 @@ export function teamRows(db: Database, month: string, communeCode?: string): Pro
 			SELECT t.id, t.commune_code AS "communeCode", t.name, t.members, t.members_trained AS "membersTrained",
 				count(o.id)::int AS activities, to_char(max(o.occurred_on), 'YYYY-MM-DD') AS "lastActivityOn"
 			FROM teams t
-			LEFT JOIN outreach_activities o
+			LEFT JOIN ${currentActivities} o
 				ON o.team_id = t.id AND o.occurred_on < ${month}::date + interval '1 month'
 			WHERE ${where}
 			GROUP BY t.id ORDER BY t.commune_code, t.id`
@@ -123,7 +124,7 @@ export async function activityKindCounts(db: Database): Promise<ActivityKindCoun
 					),
 					sql`, `
 				)}
-			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
+			FROM ${currentActivities} o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			GROUP BY 1, 2, 3`
 	);
 	return rows.map((row) => {

@@ -1,3 +1,4 @@
+import { isNotNull } from 'drizzle-orm';
 import type { DatasetKind } from '../../domain';
 import type { Database } from './index';
 import { datasets } from './schema';
@@ -39,10 +40,11 @@ export async function ensureDataset(db: Database, dataset: DatasetRecord): Promi
 	await db.insert(datasets).values(dataset).onConflictDoNothing({ target: datasets.id });
 }
 
-/** All datasets, oldest first. */
+/** All datasets, oldest first; not those an activities import is still writing (current-activities.ts). */
 export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
 	return db
 		.select({ id: datasets.id, kind: datasets.kind, title: datasets.title, source: datasets.source })
 		.from(datasets)
+		.where(isNotNull(datasets.publishedAt))
 		.orderBy(datasets.createdAt, datasets.id);
 }

@@ -14,6 +14,7 @@ import { DEMO_DATASET, ensureDataset, type DatasetRecord } from './datasets';
 import { selectRows, type Database } from './index';
 import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
 import { currentHamlets } from './current-hamlets';
+import { currentActivities } from './current-activities';
 
 /** The activities recorded in the field app: real records, not demo data. */
 export const FIELD_DATASET: DatasetRecord = {
@@ -206,7 +207,7 @@ export async function activityHistory(
 		db,
 		sql`
 			SELECT ${HISTORY_COLUMNS}
-			FROM outreach_activities o
+			FROM ${currentActivities} o
 			JOIN hamlets h ON h.id = o.hamlet_id
 			JOIN teams t ON t.id = o.team_id
 			LEFT JOIN users u ON u.id = o.recorded_by
@@ -251,7 +252,7 @@ export async function monthTotals(db: Database, scope: HistoryScope, day: string
 				coalesce(sum(o.people_from_minorities), 0)::int AS "peopleFromMinorities",
 				(count(*) FILTER (WHERE o.people_aged_60_plus IS NULL))::int AS "agedUnrecorded",
 				(count(*) FILTER (WHERE o.people_from_minorities IS NULL))::int AS "minoritiesUnrecorded"
-			FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
+			FROM ${currentActivities} o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 			WHERE ${scopeCondition(scope)}
 				AND o.occurred_on BETWEEN date_trunc('month', ${day}::date)::date AND ${day}::date`
 	);
@@ -264,7 +265,7 @@ async function historyActivity(db: Database | Transaction, id: string): Promise<
 		db,
 		sql`
 			SELECT ${HISTORY_COLUMNS}
-			FROM outreach_activities o
+			FROM ${currentActivities} o
 			JOIN hamlets h ON h.id = o.hamlet_id
 			JOIN teams t ON t.id = o.team_id
 			LEFT JOIN users u ON u.id = o.recorded_by

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '$lib/domain';
 import type { ImportReport } from '$lib/import-report';
 import { InputError } from '$lib/input-error';
-import { listImports, withdrawImport, writeImport } from './imports';
+import { listImports, removeAbandonedImports, withdrawImport, writeImport } from './imports';
 import { selectRows, type DatabaseHandle } from './index';
 import { currentDataRevision } from './revision';
+import { databaseSummary } from './summary';
 import { fixtureActivity, loadFixtureData, tableFingerprint } from './test-fixtures';
 import { openTestDatabase, testDrivers } from './test-databases';
 import type { Actor } from './write';
@@ -24,7 +25,6 @@ const TABLES = [
 	'skill_surveys',
 	'plans',
 	'imports',
-	'import_staged_activities',
 	'audit_events',
 	'data_revision'
 ];
@@ -292,11 +292,11 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 		).rejects.toThrow(InputError);
 	});
 
-	it('stages activities outside the transaction: other queries run between the batches; a failure leaves nothing', async () => {
+	it('writes activities invisibly in short transactions, then publishes them at once; a failure, a dry run or a crash leaves nothing', async () => {
 		const rows = (count: number, hamletId = 4001) =>
 			Array.from({ length: count }, (_, index) => ({
 				...fixtureActivity(900_000 + index),
-				idempotencyKey: `staged-${hamletId}-${index}`,
+				idempotencyKey: `pending-${hamletId}-${index}`,
 				hamletId,
 				peopleAged60Plus: 0,
 				peopleFromMinorities: 0,
@@ -306,19 +306,39 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 			}));
 		const commitOf = (records: ReturnType<typeof rows>) => ({
 			records: { kind: 'activities' as const, rows: records },
-			fileName: 'staged.csv',
+			fileName: 'pending.csv',
 			sha256: 'c'.repeat(64),
-			title: 'staged',
+			title: 'pending',
 			communeCode: '00004'
 		});
-		// A query sent when the first batch of 5,000 is staged answers before the import's transaction ends.
+		const visible = async () => (await databaseSummary(handle.db)).activities;
+		const stored = async () => {
+			const [row] = await selectRows<{ n: number }>(
+				handle.db,
+				sql`SELECT count(*)::int AS n FROM outreach_activities`
+			);
+			return row!.n;
+		};
+		const visibleBefore = await visible();
+		const storedBefore = await stored();
+		const revisionBefore = await currentDataRevision(handle.db);
+		// A query sent when the first batch of 5,000 is written answers before the import ends, and sees
+		// neither those rows nor a new data revision.
 		const order: string[] = [];
 		let probe: Promise<unknown> | undefined;
+		let during: { visible: number; stored: number; revision: number } | undefined;
 		const outcome = await writeImport(handle.db, BA_DINH, commitOf(rows(12_000)), {
 			context: CONTEXT,
 			onWritten: (written) => {
 				if (probe === undefined && written >= 5_000) {
-					probe = currentDataRevision(handle.db).then(() => order.push('query'));
+					probe = (async () => {
+						during = {
+							visible: await visible(),
+							stored: await stored(),
+							revision: (await currentDataRevision(handle.db)).revision
+						};
+						order.push('query');
+					})();
 				}
 			}
 		}).then((result) => {
@@ -327,15 +347,18 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 		});
 		await probe;
 		expect(order).toEqual(['query', 'import']);
+		expect(during).toEqual({
+			visible: visibleBefore,
+			stored: storedBefore + 5_000,
+			revision: revisionBefore.revision
+		});
 		expect(outcome).toMatchObject({ added: 12_000, updated: 0, unchanged: 0 });
-		const [moved] = await selectRows<{ n: number; staged: number }>(
-			handle.db,
-			sql`SELECT (SELECT count(*)::int FROM outreach_activities WHERE dataset_id = ${outcome.datasetId}) AS n,
-				(SELECT count(*)::int FROM import_staged_activities) AS staged`
-		);
-		expect(moved).toEqual({ n: 12_000, staged: 0 });
+		expect(await visible()).toBe(visibleBefore + 12_000);
+		// Published once: the dataset's update; its rows' batches did not move the revision.
+		expect((await currentDataRevision(handle.db)).revision).toBe(revisionBefore.revision + 1);
 
-		// A row that fails inside the transaction (a hamlet gone since the check): nothing written, nothing staged.
+		// A row that fails in the second batch (a hamlet gone since the check): the first batch's rows
+		// and the dataset are deleted again, every table as it was.
 		const before = await fingerprint();
 		await expect(
 			writeImport(handle.db, BA_DINH, commitOf([...rows(6_000, 4002), ...rows(1, 999_999)]), {
@@ -343,14 +366,66 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 			})
 		).rejects.toThrow();
 		expect(await fingerprint()).toEqual(before);
-		// The same rows again are unchanged, and one changed row is an update.
+		// The same rows again are unchanged, and one changed row is an update; a dry run keeps nothing.
 		const changed = rows(12_000).map((row, index) => (index === 7 ? { ...row, householdsNew: 99 } : row));
-		expect(await writeImport(handle.db, BA_DINH, commitOf(changed), { dryRun: true })).toMatchObject({
-			added: 0,
-			updated: 1,
-			unchanged: 11_999
-		});
+		const extra = rows(3, 4003);
+		expect(
+			await writeImport(handle.db, BA_DINH, commitOf([...changed, ...extra]), { dryRun: true })
+		).toMatchObject({ added: 3, updated: 1, unchanged: 11_999 });
 		expect(await fingerprint()).toEqual(before);
+		// Committed: the update and the additions published together; the withdrawal restores the row.
+		const second = await writeImport(handle.db, BA_DINH, commitOf([...changed, ...extra]), {
+			context: CONTEXT
+		});
+		expect(second).toMatchObject({ added: 3, updated: 1, unchanged: 11_999 });
+		expect(await writeImport(handle.db, BA_DINH, commitOf([...changed, ...extra]))).toMatchObject({
+			added: 0,
+			updated: 0,
+			unchanged: 12_003,
+			datasetId: null
+		});
+		await withdrawImport(handle.db, BA_DINH, second.datasetId!, 'all', CONTEXT);
+		const [restored] = await selectRows<{ households: number; dataset: string }>(
+			handle.db,
+			sql`SELECT households_new AS households, dataset_id AS dataset FROM outreach_activities
+				WHERE idempotency_key = 'pending-4001-7'`
+		);
+		expect(restored).toEqual({
+			households: fixtureActivity(900_007).householdsNew,
+			dataset: outcome.datasetId
+		});
+		expect(await visible()).toBe(visibleBefore + 12_000);
+
+		// An import that died mid-way: an unpublished dataset with rows, two hours old. The next
+		// activities import removes it (a recent one may still be running: it stays).
+		const crashed = await fingerprint();
+		for (const [id, age] of [
+			['upload-crashed', '2 hours'],
+			['upload-running', '5 minutes']
+		] as const) {
+			await handle.db.execute(sql`
+				INSERT INTO datasets (id, kind, title, source, published_at, created_at)
+				VALUES (${id}, 'uploaded', 'crashed', 'crashed.csv', NULL, now() - ${age}::interval)`);
+			await handle.db.execute(sql`
+				INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
+					households_revisited, people_guided, topics, idempotency_key, dataset_id)
+				SELECT gen_random_uuid(), 4001, 1, 'class', '2026-03-02', ST_SetSRID(ST_MakePoint(105.833, 21.036), 4326),
+					1, 0, 1, '{vneid}', ${id} || '-' || i, ${id} FROM generate_series(1, 7_000) AS i`);
+		}
+		expect(await visible()).toBe(visibleBefore + 12_000);
+		expect(await removeAbandonedImports(handle.db)).toEqual(['upload-crashed']);
+		const [left] = await selectRows<{ crashed: number; running: number }>(
+			handle.db,
+			sql`SELECT (SELECT count(*)::int FROM outreach_activities WHERE dataset_id = 'upload-crashed') AS crashed,
+				(SELECT count(*)::int FROM outreach_activities WHERE dataset_id = 'upload-running') AS running`
+		);
+		expect(left).toEqual({ crashed: 0, running: 7_000 });
+		await handle.db.execute(
+			sql`UPDATE datasets SET created_at = now() - interval '3 hours' WHERE id = 'upload-running'`
+		);
+		// The next import cleans up first (its own rows change nothing: the same file again).
+		await writeImport(handle.db, BA_DINH, commitOf(rows(10)), { context: CONTEXT });
+		expect(await fingerprint()).toEqual(crashed);
 	}, 300_000);
 
 	describe('hostile and malformed files: a clear error, every table as it was', () => {

@@ -19,7 +19,15 @@ import type {
 import { inBatches } from './batches';
 import { selectRows, type Database } from './index';
 import { communes, datasets, importJobs, imports, teams } from './schema';
-import { withWrite, type Actor, type Transaction, type WriteContext } from './write';
+import {
+	withUnpublishedWrite,
+	withWrite,
+	type Actor,
+	type Transaction,
+	type WriteContext,
+	type Written
+} from './write';
+import { currentActivities } from './current-activities';
 import { currentHamlets } from './current-hamlets';
 
 /** The hamlets (with a point inside each), teams and commune codes an upload is matched against. */
@@ -240,11 +248,13 @@ interface Classified<T> {
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
 /**
- * Writes an upload's records in one transaction: rows not stored yet are added, stored ones that differ
- * are updated, the same ones left alone; a dataset of kind 'uploaded' and its import record are created
- * and one audit event recorded. When nothing would change, nothing is written (no dataset, no event, no
- * new data revision). `dryRun` runs it all and rolls back: the dry run's exact counts. `onWritten` hears
- * how many rows were written so far.
+ * Writes an upload's records: rows not stored yet are added, stored ones that differ are updated, the
+ * same ones left alone; a dataset of kind 'uploaded' and its import record are created and one audit
+ * event recorded. Readers see all of it at once or nothing: surveys, teams and the register (small files)
+ * in one transaction; activities (up to 200,000 rows) written invisibly in short transactions, then
+ * published in one (writeActivities). When nothing would change, nothing is kept (no dataset, no event, no
+ * new data revision). `dryRun` runs it all and keeps nothing: the dry run's exact counts and warnings.
+ * `onWritten` hears how many rows were written so far.
  */
 export async function writeImport(
 	db: Database,
@@ -259,46 +269,19 @@ export async function writeImport(
 		options.onWritten?.(written.rows);
 	};
 	const { records } = upload;
-	// Activities (the large files) are staged first, outside the transaction; see stageActivities.
-	const stageId = records.kind === 'activities' ? datasetId : null;
-	try {
-		if (stageId !== null && records.kind === 'activities') {
-			// Staging is not counted as written: the move inside the transaction is.
-			await stageActivities(db, stageId, records.rows);
-		}
-		return await writeStaged(db, actor, upload, datasetId, stageId, progress, options);
-	} finally {
-		if (stageId !== null) {
-			await db.execute(sql`DELETE FROM import_staged_activities WHERE stage_id = ${stageId}`);
-		}
+	if (records.kind === 'activities') {
+		return writeActivities(db, actor, upload, records.rows, datasetId, progress, options);
 	}
-}
-
-/** writeImport's transaction, with an activities upload's rows already staged under `stageId`. */
-async function writeStaged(
-	db: Database,
-	actor: Actor & { kind: 'user' },
-	upload: ImportCommit,
-	datasetId: string,
-	stageId: string | null,
-	progress: (rows: number) => void,
-	options: { dryRun?: boolean; context?: WriteContext }
-): Promise<ImportOutcome> {
 	return withWrite(
 		db,
 		actor,
 		async (tx) => {
-			// The dataset first: the rows point at it.
 			await tx
 				.insert(datasets)
 				.values({ id: datasetId, kind: 'uploaded', title: upload.title, source: upload.fileName });
-			const { records } = upload;
 			let classified: WriteCounts;
 			let touchedHamlets: number[] = [];
-			if (records.kind === 'activities') {
-				classified = await writeStagedActivities(tx, stageId!, datasetId, records.rows.length, progress);
-				touchedHamlets = records.rows.map((row) => row.hamletId);
-			} else if (records.kind === 'surveys') {
+			if (records.kind === 'surveys') {
 				classified = countsOf(await writeSurveys(tx, records.rows, datasetId, progress));
 			} else if (records.kind === 'teams') {
 				classified = countsOf(await writeTeams(tx, records.rows, datasetId, progress));
@@ -306,53 +289,68 @@ async function writeStaged(
 				classified = countsOf(await writeRegister(tx, records.rows, progress));
 				touchedHamlets = records.rows.map((row) => row.hamletId);
 			}
-			const outcome: ImportOutcome = {
-				added: classified.added,
-				updated: classified.updated,
-				unchanged: classified.unchanged,
-				warnings: await coverageWarnings(tx, records.rows, touchedHamlets),
-				datasetId
-			};
-			if (outcome.added + outcome.updated === 0) {
-				// Nothing to change: no dataset, no event (withWrite rolls back a write without one).
-				return { value: { ...outcome, datasetId: null }, audit: null };
-			}
-			const communeCodes = [...new Set(records.rows.map((row) => row.communeCode))];
-			const communeCode = upload.communeCode ?? (communeCodes.length === 1 ? communeCodes[0]! : null);
-			await tx.insert(imports).values({
-				datasetId,
-				kind: records.kind,
-				communeCode,
-				fileName: upload.fileName,
-				sha256: upload.sha256,
-				userId: actor.id,
-				username: actor.username,
-				added: outcome.added,
-				updated: outcome.updated,
-				unchanged: outcome.unchanged,
-				previous: classified.previous
-			});
-			return {
-				value: outcome,
-				audit: {
-					action: 'dataset.import',
-					entityType: TABLE_OF_KIND[records.kind],
-					entityId: datasetId,
-					communeCode,
-					changes: {
-						dataset: datasetId,
-						kind: records.kind,
-						fileName: upload.fileName,
-						sha256: upload.sha256,
-						added: outcome.added,
-						updated: outcome.updated,
-						unchanged: outcome.unchanged
-					}
-				}
-			};
+			return recordImport(tx, actor, upload, datasetId, classified, touchedHamlets);
 		},
 		{ dryRun: options.dryRun, context: options.context }
 	);
+}
+
+/**
+ * The end of every import's write, in its transaction: the counts, the coverage warnings, and unless
+ * nothing changed, the import record and the `dataset.import` event (with none, withWrite rolls back).
+ */
+async function recordImport(
+	tx: Transaction,
+	actor: Actor & { kind: 'user' },
+	upload: ImportCommit,
+	datasetId: string,
+	classified: WriteCounts,
+	touchedHamlets: number[]
+): Promise<Written<ImportOutcome>> {
+	const { records } = upload;
+	const outcome: ImportOutcome = {
+		added: classified.added,
+		updated: classified.updated,
+		unchanged: classified.unchanged,
+		warnings: await coverageWarnings(tx, records.rows, touchedHamlets),
+		datasetId
+	};
+	if (outcome.added + outcome.updated === 0) {
+		return { value: { ...outcome, datasetId: null }, audit: null };
+	}
+	const communeCodes = [...new Set(records.rows.map((row) => row.communeCode))];
+	const communeCode = upload.communeCode ?? (communeCodes.length === 1 ? communeCodes[0]! : null);
+	await tx.insert(imports).values({
+		datasetId,
+		kind: records.kind,
+		communeCode,
+		fileName: upload.fileName,
+		sha256: upload.sha256,
+		userId: actor.id,
+		username: actor.username,
+		added: outcome.added,
+		updated: outcome.updated,
+		unchanged: outcome.unchanged,
+		previous: classified.previous
+	});
+	return {
+		value: outcome,
+		audit: {
+			action: 'dataset.import',
+			entityType: TABLE_OF_KIND[records.kind],
+			entityId: datasetId,
+			communeCode,
+			changes: {
+				dataset: datasetId,
+				kind: records.kind,
+				fileName: upload.fileName,
+				sha256: upload.sha256,
+				added: outcome.added,
+				updated: outcome.updated,
+				unchanged: outcome.unchanged
+			}
+		}
+	};
 }
 
 const BATCH = 10_000;
@@ -391,45 +389,43 @@ const ACTIVITY_RECORDSET = sql.raw(`(id uuid, "hamletId" integer, "teamId" integ
 	"householdsRevisited" integer, "peopleGuided" integer, "peopleAged60Plus" integer,
 	"peopleFromMinorities" integer, topics outreach_topic[], note text, "idempotencyKey" text, "datasetId" text)`);
 
-/** Rows staged per statement: each a short write, with other requests' queries between them. */
-const STAGE_BATCH = 5_000;
+/** Rows per short transaction of an activities import: each a short write, other requests' queries between. */
+const PENDING_BATCH = 5_000;
 
-/**
- * Stages an activities upload's rows in import_staged_activities, in short statements outside any
- * transaction, yielding between them: on the embedded database (one connection) other requests' queries
- * run in between, where the transaction would hold them all. The commit then moves them in one statement.
- */
-async function stageActivities(
-	db: Database,
-	stageId: string,
-	rows: readonly ActivityRecord[]
-): Promise<void> {
-	// What an import that died mid-way left (a day old at least): no import runs that long.
-	await db.execute(sql`DELETE FROM import_staged_activities WHERE staged_at < now() - interval '1 day'`);
-	let seq = 0;
-	for (const batch of inBatches([...rows], STAGE_BATCH)) {
-		const records = batch.map((record) => {
-			const { location, ...row } = withoutPlace(record);
-			return { ...row, seq: seq++, lng: location[0], lat: location[1] };
-		});
-		await db.execute(sql`
-			INSERT INTO import_staged_activities (stage_id, seq, id, hamlet_id, team_id, kind, occurred_on, lng, lat,
-				households_new, households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics,
-				note, idempotency_key)
-			SELECT ${stageId}, r.seq, r.id, r."hamletId", r."teamId", r.kind, r."occurredOn", r.lng, r.lat,
-				r."householdsNew", r."householdsRevisited", r."peopleGuided", r."peopleAged60Plus", r."peopleFromMinorities",
-				r.topics, r.note, r."idempotencyKey"
-			FROM jsonb_to_recordset(${json(records)}) AS r${STAGED_RECORDSET}`);
-		await new Promise((resolve) => setImmediate(resolve));
-	}
+/** An unpublished dataset older than this was left by an import that died: no import runs that long. */
+const ABANDONED_AFTER = '1 hour';
+
+const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The file's rows as a relation `s` with outreach_activities' column names (SAME_ACTIVITY compares them). */
+function fileRows(batch: readonly ActivityRecord[], firstSeq: number) {
+	const records = batch.map((record, index) => ({
+		seq: firstSeq + index,
+		id: record.id,
+		hamlet_id: record.hamletId,
+		team_id: record.teamId,
+		kind: record.kind,
+		occurred_on: record.occurredOn,
+		lng: record.location[0],
+		lat: record.location[1],
+		households_new: record.householdsNew,
+		households_revisited: record.householdsRevisited,
+		people_guided: record.peopleGuided,
+		people_aged_60_plus: record.peopleAged60Plus,
+		people_from_minorities: record.peopleFromMinorities,
+		topics: record.topics,
+		note: record.note,
+		idempotency_key: record.idempotencyKey
+	}));
+	return sql`(SELECT * FROM jsonb_to_recordset(${json(records)}) AS r${FILE_RECORDSET})`;
 }
 
-const STAGED_RECORDSET = sql.raw(`(seq integer, id uuid, "hamletId" integer, "teamId" integer,
-	kind activity_kind, "occurredOn" date, lng double precision, lat double precision, "householdsNew" integer,
-	"householdsRevisited" integer, "peopleGuided" integer, "peopleAged60Plus" integer,
-	"peopleFromMinorities" integer, topics outreach_topic[], note text, "idempotencyKey" text)`);
+const FILE_RECORDSET = sql.raw(`(seq integer, id uuid, hamlet_id integer, team_id integer,
+	kind activity_kind, occurred_on date, lng double precision, lat double precision, households_new integer,
+	households_revisited integer, people_guided integer, people_aged_60_plus integer,
+	people_from_minorities integer, topics outreach_topic[], note text, idempotency_key text)`);
 
-/** A stored activity (o) equal to a staged row (s) in everything the file gives: unchanged. */
+/** A stored activity (o) equal to a file's row (s) in everything the file gives: unchanged. */
 const SAME_ACTIVITY = sql.raw(`o.hamlet_id = s.hamlet_id AND o.team_id = s.team_id AND o.kind = s.kind
 	AND o.occurred_on = s.occurred_on AND abs(ST_X(o.location) - s.lng) < 1e-9 AND abs(ST_Y(o.location) - s.lat) < 1e-9
 	AND o.households_new = s.households_new AND o.households_revisited = s.households_revisited
@@ -437,28 +433,139 @@ const SAME_ACTIVITY = sql.raw(`o.hamlet_id = s.hamlet_id AND o.team_id = s.team_
 	AND o.people_from_minorities IS NOT DISTINCT FROM s.people_from_minorities AND o.note = s.note
 	AND ARRAY(SELECT unnest(o.topics) ORDER BY 1) = ARRAY(SELECT unnest(s.topics) ORDER BY 1)`);
 
+const INSERT_ACTIVITIES = sql.raw(`INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on,
+	location, households_new, households_revisited, people_guided, people_aged_60_plus, people_from_minorities,
+	topics, note, idempotency_key, dataset_id)`);
+
 /**
- * Moves staged rows into outreach_activities inside the import's transaction, set-based, 5,000 rows a
- * statement with a yield between them (the event loop, which PGlite's statements hold, serves other
- * requests in between; their queries still wait for the commit): rows whose key is not stored are added,
- * stored ones that differ are updated (what they were kept for a withdrawal), the same ones left alone.
+ * An activities import, "written invisibly, published atomically": the dataset is created unpublished;
+ * the rows whose key is not stored are inserted under it, 5,000 a short transaction with a yield between
+ * them (on the embedded database, one connection, other requests' queries run in between: one long
+ * transaction would hold them all); readers skip them (current-activities.ts) and they do not bump the
+ * data revision (migration 0020). Then one short audited transaction updates the stored rows that differ
+ * (what they were kept for a withdrawal), records the import and publishes the dataset: readers see every
+ * row at once. A failure, a dry run or an import that changes nothing deletes the pending rows and the
+ * dataset again (a dry run so writes then deletes: its counts and coverage warnings are the commit's own,
+ * from the same code, and it holds no long transaction either). An import that died on the way leaves an
+ * unpublished dataset: the next import removes those older than an hour (removeAbandonedImports).
  */
-async function writeStagedActivities(
-	tx: Transaction,
-	stageId: string,
+async function writeActivities(
+	db: Database,
+	actor: Actor & { kind: 'user' },
+	upload: ImportCommit,
+	rows: readonly ActivityRecord[],
 	datasetId: string,
-	rowCount: number,
+	progress: (rows: number) => void,
+	options: { dryRun?: boolean; context?: WriteContext }
+): Promise<ImportOutcome> {
+	await removeAbandonedImports(db);
+	await withUnpublishedWrite(db, (tx) =>
+		tx.insert(datasets).values({
+			id: datasetId,
+			kind: 'uploaded',
+			title: upload.title,
+			source: upload.fileName,
+			publishedAt: null
+		})
+	);
+	const inserted: string[] = [];
+	let published = false;
+	try {
+		const pending = await writePendingActivities(db, rows, datasetId, inserted, progress);
+		const outcome = await withWrite(
+			db,
+			actor,
+			async (tx) => {
+				// Published first, so that the coverage warnings count this import's rows.
+				await tx
+					.update(datasets)
+					.set({ publishedAt: sql`now()` })
+					.where(eq(datasets.id, datasetId));
+				const changed = await writeChangedActivities(tx, pending.candidates, datasetId);
+				const classified: WriteCounts = {
+					added: pending.added + changed.added,
+					updated: changed.previous.length,
+					unchanged: pending.unchanged + changed.unchanged,
+					previous: changed.previous
+				};
+				const touched = rows.map((row) => row.hamletId);
+				return recordImport(tx, actor, upload, datasetId, classified, touched);
+			},
+			{ dryRun: options.dryRun, context: options.context }
+		);
+		published = outcome.datasetId !== null && !options.dryRun;
+		return outcome;
+	} finally {
+		if (!published) await removePendingImport(db, datasetId, inserted);
+	}
+}
+
+/**
+ * Inserts the rows whose key is not stored under the unpublished dataset, a short transaction a batch;
+ * answers how many were added and left the same, and the rows whose stored version differs (for the
+ * publish to update). Keys are matched against every stored row, pending ones of another import included:
+ * the key is unique over the table. `inserted` collects the keys added, for a clean-up by key.
+ */
+async function writePendingActivities(
+	db: Database,
+	rows: readonly ActivityRecord[],
+	datasetId: string,
+	inserted: string[],
 	progress: (rows: number) => void
-): Promise<WriteCounts> {
-	const result: WriteCounts = { added: 0, updated: 0, unchanged: 0, previous: [] };
-	for (let first = 0; first < rowCount; first += STAGE_BATCH) {
-		const staged = sql`(SELECT * FROM import_staged_activities
-			WHERE stage_id = ${stageId} AND seq >= ${first} AND seq < ${first + STAGE_BATCH})`;
-		const [counts] = await selectRows<{ added: number; unchanged: number }>(
+): Promise<{ added: number; unchanged: number; candidates: ActivityRecord[] }> {
+	const result = { added: 0, unchanged: 0, candidates: [] as ActivityRecord[] };
+	for (let first = 0; first < rows.length; first += PENDING_BATCH) {
+		const batch = rows.slice(first, first + PENDING_BATCH);
+		const [answer] = await withUnpublishedWrite(db, (tx) =>
+			selectRows<{ added: string[]; unchanged: number; candidates: number[] }>(
+				tx,
+				sql`
+					WITH s AS MATERIALIZED ${fileRows(batch, 0)},
+					stored AS (SELECT s.seq, (${SAME_ACTIVITY}) AS same
+						FROM s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key),
+					added AS (
+						${INSERT_ACTIVITIES}
+						SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
+							s.households_new, s.households_revisited, s.people_guided, s.people_aged_60_plus,
+							s.people_from_minorities, s.topics, s.note, s.idempotency_key, ${datasetId}
+						FROM s WHERE s.seq NOT IN (SELECT seq FROM stored) ORDER BY s.seq
+						-- Another import's rows committed since this statement began: the publish decides.
+						ON CONFLICT (idempotency_key) DO NOTHING
+						RETURNING idempotency_key)
+					SELECT (SELECT coalesce(jsonb_agg(idempotency_key), '[]') FROM added) AS added,
+						(SELECT count(*) FILTER (WHERE same) FROM stored)::int AS unchanged,
+						(SELECT coalesce(jsonb_agg(s.seq ORDER BY s.seq), '[]') FROM s
+							WHERE s.seq NOT IN (SELECT seq FROM stored WHERE same)
+								AND s.idempotency_key NOT IN (SELECT idempotency_key FROM added)) AS candidates`
+			)
+		);
+		inserted.push(...answer!.added);
+		result.added += answer!.added.length;
+		result.unchanged += answer!.unchanged;
+		for (const seq of answer!.candidates) result.candidates.push(batch[seq]!);
+		progress(batch.length);
+		await yieldToOthers();
+	}
+	return result;
+}
+
+/**
+ * In the publish's transaction: the file's rows whose stored version differed are updated (what they were
+ * returned, for a withdrawal); rows that turn out the same, or no longer stored, are counted or added.
+ */
+async function writeChangedActivities(
+	tx: Transaction,
+	rows: readonly ActivityRecord[],
+	datasetId: string
+): Promise<{ added: number; unchanged: number; previous: StoredActivity[] }> {
+	const result = { added: 0, unchanged: 0, previous: [] as StoredActivity[] };
+	for (let first = 0; first < rows.length; first += PENDING_BATCH) {
+		const batch = rows.slice(first, first + PENDING_BATCH);
+		const staged = fileRows(batch, first);
+		const [counts] = await selectRows<{ unchanged: number }>(
 			tx,
-			sql`SELECT count(*) FILTER (WHERE o.id IS NULL)::int AS added,
-					count(*) FILTER (WHERE o.id IS NOT NULL AND (${SAME_ACTIVITY}))::int AS unchanged
-				FROM ${staged} s LEFT JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key`
+			sql`SELECT count(*)::int AS unchanged
+				FROM ${staged} s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key WHERE ${SAME_ACTIVITY}`
 		);
 		const previous = await selectRows<StoredActivity>(
 			tx,
@@ -484,26 +591,73 @@ async function writeStagedActivities(
 				FROM ${staged} s
 				WHERE o.idempotency_key = s.idempotency_key AND NOT (${SAME_ACTIVITY})`);
 		}
-		if (counts!.added > 0) {
-			await tx.execute(sql`
-				INSERT INTO outreach_activities (id, hamlet_id, team_id, kind, occurred_on, location, households_new,
-					households_revisited, people_guided, people_aged_60_plus, people_from_minorities, topics, note,
-					idempotency_key, dataset_id)
-				SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
-					s.households_new, s.households_revisited, s.people_guided, s.people_aged_60_plus,
-					s.people_from_minorities, s.topics, s.note, s.idempotency_key, ${datasetId}
-				FROM ${staged} s
-				WHERE NOT EXISTS (SELECT 1 FROM outreach_activities o WHERE o.idempotency_key = s.idempotency_key)
-				ORDER BY s.seq`);
-		}
-		result.added += counts!.added;
+		const [added] = await selectRows<{ n: number }>(
+			tx,
+			sql`WITH added AS (
+					${INSERT_ACTIVITIES}
+					SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
+						s.households_new, s.households_revisited, s.people_guided, s.people_aged_60_plus,
+						s.people_from_minorities, s.topics, s.note, s.idempotency_key, ${datasetId}
+					FROM ${staged} s
+					WHERE NOT EXISTS (SELECT 1 FROM outreach_activities o WHERE o.idempotency_key = s.idempotency_key)
+					ORDER BY s.seq RETURNING 1)
+				SELECT count(*)::int AS n FROM added`
+		);
+		result.added += added!.n;
 		result.unchanged += counts!.unchanged;
-		result.updated += previous.length;
 		result.previous.push(...previous);
-		progress(Math.min(STAGE_BATCH, rowCount - first));
-		await new Promise((resolve) => setImmediate(resolve));
+		await yieldToOthers();
 	}
 	return result;
+}
+
+/** Deletes an unpublished import's rows (by the keys it added, a short transaction a batch) and its dataset. */
+async function removePendingImport(db: Database, datasetId: string, keys: readonly string[]): Promise<void> {
+	for (const batch of inBatches([...keys], PENDING_BATCH)) {
+		await withUnpublishedWrite(db, (tx) =>
+			tx.execute(sql`
+				DELETE FROM outreach_activities WHERE dataset_id = ${datasetId}
+					AND idempotency_key IN (SELECT jsonb_array_elements_text(${json(batch)}))`)
+		);
+		await yieldToOthers();
+	}
+	await removeUnpublishedDataset(db, datasetId);
+}
+
+/** Deletes what is left of an unpublished dataset (its rows, in short batches) and the dataset itself. */
+async function removeUnpublishedDataset(db: Database, datasetId: string): Promise<void> {
+	for (;;) {
+		const [gone] = await withUnpublishedWrite(db, (tx) =>
+			selectRows<{ n: number }>(
+				tx,
+				sql`WITH gone AS (
+						DELETE FROM outreach_activities WHERE id IN (
+							SELECT o.id FROM outreach_activities o JOIN datasets d ON d.id = o.dataset_id
+							WHERE o.dataset_id = ${datasetId} AND d.published_at IS NULL LIMIT ${PENDING_BATCH})
+						RETURNING 1)
+					SELECT count(*)::int AS n FROM gone`
+			)
+		);
+		if (gone!.n === 0) break;
+		await yieldToOthers();
+	}
+	await withUnpublishedWrite(db, (tx) =>
+		tx.execute(sql`DELETE FROM datasets WHERE id = ${datasetId} AND published_at IS NULL`)
+	);
+}
+
+/**
+ * Removes what imports that died mid-way left (unpublished datasets older than an hour, and their rows);
+ * every activities import calls it first. Answers the datasets removed.
+ */
+export async function removeAbandonedImports(db: Database): Promise<string[]> {
+	const abandoned = await selectRows<{ id: string }>(
+		db,
+		sql`SELECT id FROM datasets
+			WHERE published_at IS NULL AND created_at < now() - ${ABANDONED_AFTER}::interval ORDER BY id`
+	);
+	for (const { id } of abandoned) await removeUnpublishedDataset(db, id);
+	return abandoned.map((row) => row.id);
 }
 
 /** Sets activities to the given records (by idempotency key); with `onlyOf`, only those still of that dataset. */
@@ -738,7 +892,7 @@ async function coverageWarnings(
 		tx,
 		sql`
 			SELECT h.id, h.name, h.households, sum(o.households_new)::int AS reached
-			FROM hamlets h JOIN outreach_activities o ON o.hamlet_id = h.id
+			FROM hamlets h JOIN ${currentActivities} o ON o.hamlet_id = h.id
 			WHERE h.id IN (SELECT jsonb_array_elements_text(${json([...new Set(hamletIds)])})::int)
 			GROUP BY h.id, h.name, h.households
 			HAVING sum(o.households_new) > h.households

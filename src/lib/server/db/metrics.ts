@@ -4,6 +4,7 @@ import { ruralHamletSql } from './rural';
 import { yieldToRequests } from '../event-loop';
 import type { HamletMonthFigures } from '../../hamlet-details';
 import { currentHamlets } from './current-hamlets';
+import { currentActivities } from './current-activities';
 
 export interface FiguresScope {
 	communeCode?: string;
@@ -84,7 +85,7 @@ export async function hamletFiguresByMonth(
 					sum(o.people_from_minorities) AS minorities, count(*) AS activities,
 					count(*) FILTER (WHERE o.people_aged_60_plus IS NULL) AS aged_unrecorded,
 					count(*) FILTER (WHERE o.people_from_minorities IS NULL) AS minorities_unrecorded
-				FROM outreach_activities o
+				FROM ${currentActivities} o
 				WHERE o.hamlet_id = h.id AND o.occurred_on < m.month + interval '1 month'
 			) a ON true
 			LEFT JOIN LATERAL (
@@ -165,7 +166,7 @@ export async function hamletFiguresThroughMonths(
 					coalesce(sum(o.people_from_minorities), 0)::int AS minorities, count(*)::int AS activities,
 					(count(*) FILTER (WHERE o.people_aged_60_plus IS NULL))::int AS "agedUnrecorded",
 					(count(*) FILTER (WHERE o.people_from_minorities IS NULL))::int AS "minoritiesUnrecorded"
-				FROM outreach_activities o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
+				FROM ${currentActivities} o JOIN ${currentHamlets} h ON h.id = o.hamlet_id
 				WHERE o.occurred_on < ${last}::date + interval '1 month' AND ${where}
 				GROUP BY 1, 2`
 		),
@@ -267,7 +268,7 @@ export async function dataMonths(db: Database): Promise<string[]> {
 			db,
 			sql`SELECT to_char(date_trunc('month', min(occurred_on)), 'YYYY-MM-DD') AS first,
 				to_char(date_trunc('month', max(occurred_on)), 'YYYY-MM-DD') AS last
-			FROM outreach_activities`
+			FROM ${currentActivities} AS outreach_activities`
 		))
 	);
 	const firsts = bounds.flatMap((row) => (row.first === null ? [] : [row.first]));

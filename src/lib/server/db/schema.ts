@@ -46,7 +46,12 @@ export const datasets = pgTable('datasets', {
 	kind: datasetKind('kind').notNull(),
 	title: text('title').notNull(),
 	source: text('source').notNull(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	/**
+	 * When its rows became visible; NULL while an activities import is still writing them in short
+	 * batches (current-activities.ts hides them until the import's audited publish sets it).
+	 */
+	publishedAt: timestamp('published_at', { withTimezone: true }).defaultNow()
 });
 
 /** Hanoi's 126 commune-level units since 1 July 2025 (51 phường, 75 xã). */
@@ -229,7 +234,9 @@ export const outreachActivities = pgTable(
 			table.householdsRevisited,
 			table.peopleGuided,
 			table.peopleAged60Plus,
-			table.peopleFromMinorities
+			table.peopleFromMinorities,
+			// Every read filters on the dataset being published (current-activities.ts): in the key too.
+			table.datasetId
 		),
 		index('outreach_activities_team_date_idx').on(table.teamId, table.occurredOn),
 		// The gap analysis reads the classes of the last 90 days: without this, a scan of every activity
@@ -496,37 +503,4 @@ export const boundaryUploads = pgTable(
 		undoneBy: text('undone_by')
 	},
 	(table) => [index('boundary_uploads_commune_idx').on(table.communeCode, table.createdAt)]
-);
-
-/**
- * An activities import's rows on their way in, typed and checked: filled in short batches outside the
- * import's transaction (on the embedded database other requests run between them), then moved into
- * outreach_activities by one INSERT … SELECT inside it, and deleted. No foreign keys or triggers: nothing
- * reads it but the import that wrote it.
- */
-export const importStagedActivities = pgTable(
-	'import_staged_activities',
-	{
-		stageId: text('stage_id').notNull(),
-		/** The row's place in the file's order, so the move keeps it. */
-		seq: integer('seq').notNull(),
-		id: uuid('id').notNull(),
-		hamletId: integer('hamlet_id').notNull(),
-		teamId: integer('team_id').notNull(),
-		kind: activityKind('kind').notNull(),
-		occurredOn: date('occurred_on').notNull(),
-		lng: doublePrecision('lng').notNull(),
-		lat: doublePrecision('lat').notNull(),
-		householdsNew: integer('households_new').notNull(),
-		householdsRevisited: integer('households_revisited').notNull(),
-		peopleGuided: integer('people_guided').notNull(),
-		// Null, as in outreach_activities: the file left the count empty (not recorded).
-		peopleAged60Plus: integer('people_aged_60_plus'),
-		peopleFromMinorities: integer('people_from_minorities'),
-		topics: outreachTopic('topics').array().notNull(),
-		note: text('note').notNull(),
-		idempotencyKey: text('idempotency_key').notNull(),
-		stagedAt: timestamp('staged_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(table) => [primaryKey({ columns: [table.stageId, table.seq] })]
 );

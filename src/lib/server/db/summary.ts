@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { listDatasets, type DatasetRecord } from './datasets';
 import type { Database } from './index';
 import { currentHamlets } from './current-hamlets';
+import { isPublishedActivity } from './current-activities';
 import { outreachActivities } from './schema';
 import { yieldToRequests } from '../event-loop';
 
@@ -42,7 +43,8 @@ export async function databaseSummary(db: Database): Promise<DatabaseSummary> {
 			all: sql<number>`count(*)::int`,
 			demo: sql<number>`(count(*) FILTER (WHERE dataset_id IN ${demo}))::int`
 		})
-		.from(outreachActivities);
+		.from(outreachActivities)
+		.where(isPublishedActivity);
 	await yieldToRequests();
 	const datasets = (await listDatasets(db)).map(({ id, kind, title }) => ({ id, kind, title }));
 	return {

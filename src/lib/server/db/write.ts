@@ -84,3 +84,17 @@ export async function withWrite<T>(
 		throw error;
 	}
 }
+
+/**
+ * The one write without an audit event, for rows no reader can see yet: an activities import's new rows
+ * under its unpublished dataset (current-activities.ts hides them) and their clean-up, each batch its own
+ * short transaction so that other requests' queries run between them. They become visible only through
+ * the import's publish, a withWrite with its `dataset.import` event, so every change a reader can see is
+ * still audited. Never for anything visible.
+ */
+export async function withUnpublishedWrite<T>(
+	db: Database,
+	write: (tx: Transaction) => Promise<T>
+): Promise<T> {
+	return db.transaction(write);
+}
