@@ -2,6 +2,7 @@ import { env } from '$env/dynamic/private';
 import { logger } from '../log';
 import { seedIfEmpty } from '../seed/seed-database';
 import { ensureAccounts } from '../auth/bootstrap';
+import { removeAbandonedImports } from './imports';
 import { migrateDatabase, openDatabase, withStartupLock, type DatabaseHandle } from './index';
 import type { Actor } from './write';
 
@@ -44,6 +45,9 @@ async function openAppDatabase(): Promise<DatabaseHandle> {
 				demo: env.SEED_DEMO !== 'false',
 				demoPassword: env.DEMO_PASSWORD || undefined
 			});
+			// What an activities import that died with the last process left (unpublished, invisible).
+			const abandoned = await removeAbandonedImports(handle.db);
+			if (abandoned.length > 0) logger.info({ abandoned }, 'removed imports that never finished');
 		});
 	} catch (error) {
 		await handle.close();
