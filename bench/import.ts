@@ -5,6 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { loadActivities } from '../src/lib/server/db/activities';
+import { writeImport } from '../src/lib/server/db/imports';
 import { activityIdOf } from '../src/lib/server/import/validate-rows';
 import type { DatasetRecord } from '../src/lib/server/db/datasets';
 import type { Driver } from '../src/lib/server/db/index';
@@ -268,9 +269,52 @@ async function benchDriver(driver: Driver, files: { xlsx: Uint8Array; csv: Uint8
 			}
 			report(`${driver}: ${format} in all, upload to committed`, dryRun + commit, baseline, bare);
 		}
+		await benchWriteAlone(handle, driver, baseline, bare);
 	} finally {
 		await handle.close();
 	}
+}
+
+/**
+ * The commit's write alone (writeImport of rows already read and validated), with the probe: what other
+ * requests wait for the database itself, without the JavaScript work of reading a file.
+ */
+async function benchWriteAlone(
+	handle: DatabaseHandle,
+	driver: Driver,
+	baseline: string,
+	bare: number
+): Promise<void> {
+	const records = loaderRows(`${driver}-W`).map((row, index) => ({
+		...row,
+		peopleAged60Plus: null,
+		peopleFromMinorities: null,
+		note: '',
+		row: index + 2,
+		communeCode: '00004'
+	}));
+	const idle = await idleProbe(handle);
+	const [outcome, write, probe] = await probed(handle, () =>
+		writeImport(handle.db, OFFICER, {
+			records: { kind: 'activities', rows: records },
+			fileName: 'bench-write.csv',
+			sha256: '0'.repeat(64),
+			title: 'bench',
+			communeCode: '00004'
+		})
+	);
+	if (outcome.added !== ROWS) throw new Error(`bench write alone: ${JSON.stringify(outcome)}`);
+	const rows = ROWS.toLocaleString('en');
+	report(`${driver}: writeImport alone, ${rows} rows (no file to read)`, write, baseline, bare);
+	const idleName = `${driver}: the same query, database idle (p50)`;
+	report(
+		`${driver}: a request's query during writeImport alone, p50 (${probe.count} sent)`,
+		probe.p50,
+		idleName,
+		idle
+	);
+	report(`${driver}: a request's query during writeImport alone, worst`, probe.max, idleName, idle);
+	report(`${driver}: the event loop's longest delay during writeImport alone`, probe.loopMax, idleName, idle);
 }
 
 /** Issue 10: imports of 100,000 activities against the bare loader. */
