@@ -142,8 +142,8 @@ describe('the queries of src/lib/server/db', () => {
 			"a retried field submission's receipt, by its key: field records are published when written"
 		],
 		'imports.ts': [
-			6,
-			"the import's own rows and keys (unique over the table), and whether a team or hamlet is referred to"
+			3,
+			'whether a key is stored at all before inserting it (unique over the table), the clean-up of unpublished rows, whether a team is referred to'
 		],
 		'boundary-history.ts': [1, 'whether a hamlet is referred to at all, before an undo deletes it']
 	};

@@ -13,6 +13,10 @@ import { datasets, outreachActivities } from './schema';
 /** The ids of datasets still being written: a handful at most, so the anti-join below is cheap. */
 const pendingDatasets = sql`(SELECT id FROM ${datasets} WHERE published_at IS NULL)`;
 
+/** The predicate on an alias of `outreach_activities` in SQL text (an UPDATE's target): `o` → `o.dataset_id …`. */
+export const isPublishedActivityAs = (alias: string) =>
+	sql`${sql.identifier(alias)}.dataset_id NOT IN ${pendingDatasets}`;
+
 /** The predicate for query-builder reads of `outreach_activities`: `.where(isPublishedActivity)`. */
 export const isPublishedActivity = sql`${outreachActivities.datasetId} NOT IN ${pendingDatasets}`;
 

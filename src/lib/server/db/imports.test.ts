@@ -431,6 +431,51 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 		expect(await fingerprint()).toEqual(crashed);
 	}, 300_000);
 
+	it('refuses an activities import whose keys another import is still writing, and keeps nothing of it', async () => {
+		const rows = (count: number) =>
+			Array.from({ length: count }, (_, index) => ({
+				...fixtureActivity(70_000_000 + index),
+				idempotencyKey: `concurrent-${index}`,
+				hamletId: 4003,
+				peopleAged60Plus: null,
+				peopleFromMinorities: null,
+				note: '',
+				row: index + 2,
+				communeCode: '00004'
+			}));
+		const commitOf = (count: number, sha: string) => ({
+			records: { kind: 'activities' as const, rows: rows(count) },
+			fileName: `concurrent-${count}.csv`,
+			sha256: sha.repeat(64),
+			title: 'concurrent',
+			communeCode: '00004'
+		});
+		const counts = async () => {
+			const [row] = await selectRows<{ stored: number; datasets: number }>(
+				handle.db,
+				sql`SELECT (SELECT count(*)::int FROM outreach_activities) AS stored,
+					(SELECT count(*)::int FROM datasets) AS datasets`
+			);
+			return { ...row!, visible: (await databaseSummary(handle.db)).activities };
+		};
+		const before = await counts();
+		const results = await Promise.allSettled([
+			writeImport(handle.db, BA_DINH, commitOf(4_000, 'd'), { context: CONTEXT }),
+			writeImport(handle.db, BA_DINH, commitOf(2_500, 'e'), { context: CONTEXT })
+		]);
+		const kept = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+		const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+		// Whichever wrote its first batch second finds those keys taken and is refused whole.
+		expect(kept).toHaveLength(1);
+		expect(refused.map((error: InputError) => error.code)).toEqual(['import-in-progress']);
+		expect(await counts()).toEqual({
+			stored: before.stored + kept[0]!.added,
+			visible: before.visible + kept[0]!.added,
+			datasets: before.datasets + 1
+		});
+		await withdrawImport(handle.db, BA_DINH, kept[0]!.datasetId!, 'all', CONTEXT);
+	}, 300_000);
+
 	describe('hostile and malformed files: a clear error, every table as it was', () => {
 		it.each(HOSTILE_FILES.map((file) => [file.name, file] as const))('%s', async (_name, hostile) => {
 			const bytes = await hostile.bytes();

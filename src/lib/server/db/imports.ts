@@ -28,7 +28,7 @@ import {
 	type WriteContext,
 	type Written
 } from './write';
-import { currentActivities } from './current-activities';
+import { currentActivities, isPublishedActivityAs } from './current-activities';
 import { currentHamlets } from './current-hamlets';
 
 /** The hamlets (with a point inside each), teams and commune codes an upload is matched against. */
@@ -486,6 +486,15 @@ async function writeActivities(
 					.set({ publishedAt: sql`now()` })
 					.where(eq(datasets.id, datasetId));
 				const changed = await writeChangedActivities(tx, pending.candidates, datasetId);
+				const accounted =
+					pending.added + pending.unchanged + changed.added + changed.unchanged + changed.previous.length;
+				if (accounted !== rows.length) {
+					// The missing rows' keys belong to another import still being written (unique keys).
+					throw InputError.invalid('import-in-progress', {
+						vi: `${rows.length - accounted} hoạt động của tệp đang được một lần nhập khác ghi vào. Hãy thử lại khi lần nhập đó xong`,
+						en: `${rows.length - accounted} activities of this file are being written by another import. Try again once it is done`
+					});
+				}
 				const classified: WriteCounts = {
 					added: pending.added + changed.added,
 					updated: changed.previous.length,
@@ -507,8 +516,8 @@ async function writeActivities(
 /**
  * Inserts the rows whose key is not stored under the unpublished dataset, a short transaction a batch;
  * answers how many were added and left the same, and the rows whose stored version differs (for the
- * publish to update). Keys are matched against every stored row, pending ones of another import included:
- * the key is unique over the table. `inserted` collects the keys added, for a clean-up by key.
+ * publish to update). Rows are compared with the published ones only; a key another import is still
+ * writing is left to the publish (which refuses it). `inserted` collects the keys added, for a clean-up by key.
  */
 async function writePendingActivities(
 	db: Database,
@@ -526,7 +535,7 @@ async function writePendingActivities(
 				sql`
 					WITH s AS MATERIALIZED ${fileRows(batch, 0)},
 					stored AS (SELECT s.seq, (${SAME_ACTIVITY}) AS same
-						FROM s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key),
+						FROM s JOIN ${currentActivities} o ON o.idempotency_key = s.idempotency_key),
 					added AS (
 						${INSERT_ACTIVITIES}
 						SELECT s.id, s.hamlet_id, s.team_id, s.kind, s.occurred_on, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326),
@@ -569,7 +578,7 @@ async function writeChangedActivities(
 		const [counts] = await selectRows<{ unchanged: number }>(
 			tx,
 			sql`SELECT count(*)::int AS unchanged
-				FROM ${staged} s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key WHERE ${SAME_ACTIVITY}`
+				FROM ${staged} s JOIN ${currentActivities} o ON o.idempotency_key = s.idempotency_key WHERE ${SAME_ACTIVITY}`
 		);
 		const previous = await selectRows<StoredActivity>(
 			tx,
@@ -580,7 +589,7 @@ async function writeChangedActivities(
 					o.people_guided AS "peopleGuided", o.people_aged_60_plus AS "peopleAged60Plus",
 					o.people_from_minorities AS "peopleFromMinorities", o.topics::text[] AS topics, o.note,
 					o.idempotency_key AS "idempotencyKey", o.dataset_id AS "datasetId"
-				FROM ${staged} s JOIN outreach_activities o ON o.idempotency_key = s.idempotency_key
+				FROM ${staged} s JOIN ${currentActivities} o ON o.idempotency_key = s.idempotency_key
 				WHERE NOT (${SAME_ACTIVITY})
 				ORDER BY s.seq`
 		);
@@ -593,7 +602,7 @@ async function writeChangedActivities(
 					people_from_minorities = s.people_from_minorities, topics = s.topics, note = s.note,
 					dataset_id = ${datasetId}
 				FROM ${staged} s
-				WHERE o.idempotency_key = s.idempotency_key AND NOT (${SAME_ACTIVITY})`);
+				WHERE o.idempotency_key = s.idempotency_key AND ${isPublishedActivityAs('o')} AND NOT (${SAME_ACTIVITY})`);
 		}
 		const [added] = await selectRows<{ n: number }>(
 			tx,
