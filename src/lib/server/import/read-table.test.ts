@@ -28,6 +28,25 @@ describe('readTable', () => {
 		expect(fourth!.cells[0]).toBe("=cmd|' /C calc'!A0");
 	});
 
+	it('gives the event loop turns while it parses a large CSV, and keeps a Vietnamese letter or an emoji whole across slices', async () => {
+		// 1,500 rows of about 100 characters: over 64 KB, so more than one slice; every cell survives intact.
+		const name = 'Tổ dân phố Hà Nội 😀 '.repeat(4);
+		const rows = Array.from({ length: 1_500 }, (_, index) => [`${name}${index}`, index]);
+		let turns = 0;
+		let counting = true;
+		const count = () => {
+			turns++;
+			if (counting) setImmediate(count);
+		};
+		setImmediate(count);
+		const table = await readTable(csvFile(['Tên', 'Số'], rows), 'large.csv');
+		counting = false;
+		expect(table.rows).toHaveLength(1_501);
+		expect(table.rows.slice(1).every((row, index) => row.cells[0] === `${name}${index}`)).toBe(true);
+		// Other work ran between the slices, not only after the whole file.
+		expect(turns).toBeGreaterThan(2);
+	});
+
 	it('reads CSV separated by `;`, `,` or tabs, with quotes, BOM and blank lines, numbering rows by line', async () => {
 		for (const delimiter of [';', ',', '\t']) {
 			const table = await readTable(
