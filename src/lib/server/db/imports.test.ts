@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '$lib/domain';
 import type { ImportReport } from '$lib/import-report';
 import { InputError } from '$lib/input-error';
-import { listImports, removeAbandonedImports, withdrawImport, writeImport } from './imports';
+import {
+	createImportJob,
+	importJobContent,
+	listImports,
+	removeAbandonedImports,
+	withdrawImport,
+	writeImport
+} from './imports';
 import { selectRows, type DatabaseHandle } from './index';
 import { currentDataRevision } from './revision';
 import { databaseSummary } from './summary';
@@ -430,6 +437,26 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 		await writeImport(handle.db, BA_DINH, commitOf(rows(10)), { context: CONTEXT });
 		expect(await fingerprint()).toEqual(crashed);
 	}, 300_000);
+
+	it('stores an upload’s file in parts and reads it back whole; an empty file too', async () => {
+		const content = new Uint8Array(1_300_000).map((_, index) => (index * 7919) % 256);
+		for (const bytes of [content, new Uint8Array(0)]) {
+			const id = await createImportJob(handle.db, {
+				userId: BA_DINH.id,
+				kind: 'activities',
+				communeCode: '00004',
+				fileName: 'parts.csv',
+				sha256: 'f'.repeat(64),
+				content: bytes
+			});
+			const [parts] = await selectRows<{ n: number }>(
+				handle.db,
+				sql`SELECT count(*)::int AS n FROM import_job_parts WHERE job_id = ${id}::uuid`
+			);
+			expect(parts!.n).toBe(Math.ceil(bytes.byteLength / (512 * 1024)));
+			expect(await importJobContent(handle.db, id)).toEqual(bytes);
+		}
+	});
 
 	it('refuses an activities import whose keys another import is still writing, and keeps nothing of it', async () => {
 		const rows = (count: number) =>

@@ -19,7 +19,7 @@ import type {
 } from '../import/validate-rows';
 import { inBatches } from './batches';
 import { selectRows, type Database } from './index';
-import { communes, datasets, importJobs, imports, teams } from './schema';
+import { communes, datasets, importJobParts, importJobs, imports, teams } from './schema';
 import {
 	withUnpublishedWrite,
 	withWrite,
@@ -126,13 +126,25 @@ const JOB_COLUMNS = {
 /** How long an upload is kept for its commit and downloads. */
 const JOB_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+/** A turn of the event loop: other requests' work (and on PGlite their queries) runs in between. */
+const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
+
+/** An upload's file is stored in parts of this size, a statement each (see importJobParts). */
+const PART_BYTES = 512 * 1024;
+
 /** Records an upload (its file included, so any instance can commit it); forgets those older than a day. */
 export async function createImportJob(db: Database, job: NewImportJob): Promise<string> {
 	await db.delete(importJobs).where(lt(importJobs.createdAt, new Date(Date.now() - JOB_LIFETIME_MS)));
+	const { content, ...record } = job;
 	const [row] = await db
 		.insert(importJobs)
-		.values({ ...job, size: job.content.byteLength })
+		.values({ ...record, size: content.byteLength })
 		.returning({ id: importJobs.id });
+	for (let seq = 0; seq * PART_BYTES < content.byteLength; seq++) {
+		const bytes = content.subarray(seq * PART_BYTES, (seq + 1) * PART_BYTES);
+		await db.insert(importJobParts).values({ jobId: row!.id, seq, bytes });
+		await yieldToOthers();
+	}
 	return row!.id;
 }
 
@@ -141,13 +153,23 @@ export async function findImportJob(db: Database, id: string): Promise<ImportJob
 	return row;
 }
 
-/** The uploaded file of a job. */
+/** The uploaded file of a job, read a part a statement. */
 export async function importJobContent(db: Database, id: string): Promise<Uint8Array | undefined> {
-	const [row] = await db
-		.select({ content: importJobs.content })
-		.from(importJobs)
-		.where(eq(importJobs.id, id));
-	return row ? new Uint8Array(row.content) : undefined;
+	const [job] = await db.select({ size: importJobs.size }).from(importJobs).where(eq(importJobs.id, id));
+	if (!job) return undefined;
+	const content = new Uint8Array(job.size);
+	let offset = 0;
+	for (let seq = 0; offset < job.size; seq++) {
+		const [part] = await db
+			.select({ bytes: importJobParts.bytes })
+			.from(importJobParts)
+			.where(and(eq(importJobParts.jobId, id), eq(importJobParts.seq, seq)));
+		if (!part) throw new Error(`import job ${id}: part ${seq} of its file is missing`);
+		content.set(new Uint8Array(part.bytes), offset);
+		offset += part.bytes.byteLength;
+		await yieldToOthers();
+	}
+	return content;
 }
 
 export type ImportJobPatch = Partial<
@@ -398,8 +420,6 @@ const PENDING_BATCH = 1_000;
 
 /** An unpublished dataset older than this was left by an import that died: no import runs that long. */
 const ABANDONED_AFTER = '1 hour';
-
-const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The file's rows as a relation `s` with outreach_activities' column names (SAME_ACTIVITY compares them). */
 function fileRows(batch: readonly ActivityRecord[], firstSeq: number) {

@@ -47,6 +47,7 @@ export async function emptyDatabase(db: Database, actor: Actor): Promise<void> {
 						'plan_hamlets',
 						'imports',
 						'import_jobs',
+						'import_job_parts',
 						'boundary_uploads'
 					]
 				}

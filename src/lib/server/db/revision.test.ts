@@ -28,6 +28,7 @@ const DATA_REVISION_POLICY = {
 	plans: { bumps: false, why: 'a planner’s work, not analysis data: saving one must not drop the caches' },
 	plan_hamlets: { bumps: false, why: 'part of a plan' },
 	import_jobs: { bumps: false, why: 'an upload on its way in and its progress: nothing is in the data yet' },
+	import_job_parts: { bumps: false, why: 'the file of an upload on its way in' },
 	imports: {
 		bumps: false,
 		why: 'the record of a committed import; its rows and dataset bump the revision themselves'

@@ -431,7 +431,6 @@ export const importJobs = pgTable(
 		fileName: text('file_name').notNull(),
 		sha256: text('sha256').notNull(),
 		size: integer('size').notNull(),
-		content: bytea('content').notNull(),
 		status: importJobStatus('status').notNull().default('parsing'),
 		rowsParsed: integer('rows_parsed').notNull().default(0),
 		rowsValidated: integer('rows_validated').notNull().default(0),
@@ -443,6 +442,22 @@ export const importJobs = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [index('import_jobs_user_idx').on(table.userId, table.createdAt)]
+);
+
+/**
+ * An upload's file, in parts of 512 KB written and read one statement each: on the embedded database an
+ * 11 MB file took 2.2 s to store and 0.7 s to read back in one statement, every other query waiting.
+ */
+export const importJobParts = pgTable(
+	'import_job_parts',
+	{
+		jobId: uuid('job_id')
+			.notNull()
+			.references(() => importJobs.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		bytes: bytea('bytes').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.jobId, table.seq] })]
 );
 
 /**
