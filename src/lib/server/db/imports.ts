@@ -414,7 +414,7 @@ const ACTIVITY_RECORDSET = sql.raw(`(id uuid, "hamletId" integer, "teamId" integ
 
 /**
  * Rows per short transaction of an activities import, other requests' queries between them. Each statement holds
- * PGlite's thread: 1,000 rows take about 0.05–0.2 s; 5,000 took 0.4–0.9 s, and longer in all (measured).
+ * PGlite's thread: 1,000 rows take about 0.05–0.3 s; 5,000 took 0.4–0.9 s, and longer in all (measured).
  */
 const PENDING_BATCH = 1_000;
 
@@ -463,7 +463,7 @@ const INSERT_ACTIVITIES = sql.raw(`INSERT INTO outreach_activities (id, hamlet_i
 
 /**
  * An activities import, "written invisibly, published atomically": the dataset is created unpublished;
- * the rows whose key is not stored are inserted under it, 5,000 a short transaction with a yield between
+ * the rows whose key is not stored are inserted under it, 1,000 a short transaction with a yield between
  * them (on the embedded database, one connection, other requests' queries run in between: one long
  * transaction would hold them all); readers skip them (current-activities.ts) and they do not bump the
  * data revision (migration 0020). Then one short audited transaction updates the stored rows that differ
