@@ -199,7 +199,7 @@ async function dryRun(
 	const { validation } = read;
 	let outcome: ImportOutcome = { added: 0, updated: 0, unchanged: 0, warnings: [], datasetId: null };
 	if (validation.errors.length === 0) {
-		// The commit's own writes, rolled back: the exact counts and the coverage it would give.
+		// The commit's own writes, then undone: the exact counts and the coverage it would give.
 		outcome = await writeImport(handle.db, actor, commitOf(job, validation), {
 			dryRun: true,
 			onWritten: (rows) => void progress.report({ rowsWritten: rows }, { inTransaction: true })
