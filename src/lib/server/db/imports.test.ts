@@ -492,15 +492,17 @@ describe.each(testDrivers())('spreadsheet imports on %s', (driver) => {
 		]);
 		const kept = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 		const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
-		// Whichever wrote its first batch second finds those keys taken and is refused whole.
-		expect(kept).toHaveLength(1);
-		expect(refused.map((error: InputError) => error.code)).toEqual(['import-in-progress']);
+		// An import that finds some of its keys taken by the other's batches is refused whole. Run one after
+		// the other (PGlite) one wins; truly at once (PostgreSQL) each may take some keys first, and both go.
+		expect(refused.length).toBeGreaterThanOrEqual(1);
+		expect(refused.map((error: InputError) => error.code)).toEqual(refused.map(() => 'import-in-progress'));
+		const added = kept.reduce((sum, outcome) => sum + outcome.added, 0);
 		expect(await counts()).toEqual({
-			stored: before.stored + kept[0]!.added,
-			visible: before.visible + kept[0]!.added,
-			datasets: before.datasets + 1
+			stored: before.stored + added,
+			visible: before.visible + added,
+			datasets: before.datasets + kept.length
 		});
-		await withdrawImport(handle.db, BA_DINH, kept[0]!.datasetId!, 'all', CONTEXT);
+		for (const outcome of kept) await withdrawImport(handle.db, BA_DINH, outcome.datasetId!, 'all', CONTEXT);
 	}, 300_000);
 
 	describe('hostile and malformed files: a clear error, every table as it was', () => {
