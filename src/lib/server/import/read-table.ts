@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { readWholeLetters } from './xlsx-whole-letters';
 import { InputError } from '$lib/input-error';
 import type { Cell } from './cell-values';
 import { decodeText, type TextEncoding } from './decode-text';
@@ -130,6 +131,7 @@ async function readXlsx(bytes: Uint8Array, progress?: RowProgress): Promise<Tabl
 		styles: 'cache',
 		entries: 'ignore'
 	});
+	readWholeLetters(reader);
 	let sheets = 0;
 	try {
 		for await (const sheet of reader) {
@@ -162,9 +164,8 @@ async function readXlsx(bytes: Uint8Array, progress?: RowProgress): Promise<Tabl
 		return readXlsxWhole(bytes, progress);
 	}
 	if (sheets === 0) throw InputError.invalid('broken-xlsx', BROKEN_XLSX);
-	// exceljs 4.4.0's streaming reader decodes each inflated chunk on its own, so a Vietnamese letter split
-	// across two chunks comes out as U+FFFD. Such a file is read again whole (slower, more memory), which
-	// decodes every entry at once.
+	// A U+FFFD left after readWholeLetters: the file is read again whole (slower, more memory), which
+	// decodes every entry at once, and says whether the file itself holds it.
 	if (rows.some((row) => row.cells.some((cell) => typeof cell === 'string' && cell.includes('\uFFFD')))) {
 		return readXlsxWhole(bytes, progress);
 	}
