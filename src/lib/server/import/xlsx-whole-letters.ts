@@ -5,7 +5,7 @@
 // ~760 MB) is left for files that really are damaged.
 import type ExcelJS from 'exceljs';
 
-type Chunks = AsyncIterable<Buffer | string>;
+type Chunks = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 
 /** The reader's own steps that read an entry (private in exceljs 4.4.0, hence this shape). */
 interface ReaderSteps {
