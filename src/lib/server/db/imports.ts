@@ -29,6 +29,7 @@ import {
 	type Written
 } from './write';
 import { currentActivities, isPublishedActivityAs } from './current-activities';
+import { yieldToRequests } from '../event-loop';
 import { currentHamlets } from './current-hamlets';
 
 /** The hamlets (with a point inside each), teams and commune codes an upload is matched against. */
@@ -126,9 +127,6 @@ const JOB_COLUMNS = {
 /** How long an upload is kept for its commit and downloads. */
 const JOB_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** A turn of the event loop: other requests' work (and on PGlite their queries) runs in between. */
-const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
-
 /** An upload's file is stored in parts of this size, a statement each (see importJobParts). */
 const PART_BYTES = 512 * 1024;
 
@@ -143,7 +141,7 @@ export async function createImportJob(db: Database, job: NewImportJob): Promise<
 	for (let seq = 0; seq * PART_BYTES < content.byteLength; seq++) {
 		const bytes = content.subarray(seq * PART_BYTES, (seq + 1) * PART_BYTES);
 		await db.insert(importJobParts).values({ jobId: row!.id, seq, bytes });
-		await yieldToOthers();
+		await yieldToRequests();
 	}
 	return row!.id;
 }
@@ -167,7 +165,7 @@ export async function importJobContent(db: Database, id: string): Promise<Uint8A
 		if (!part) throw new Error(`import job ${id}: part ${seq} of its file is missing`);
 		content.set(new Uint8Array(part.bytes), offset);
 		offset += part.bytes.byteLength;
-		await yieldToOthers();
+		await yieldToRequests();
 	}
 	return content;
 }
@@ -577,7 +575,7 @@ async function writePendingActivities(
 		result.unchanged += answer!.unchanged;
 		for (const seq of answer!.candidates) result.candidates.push(batch[seq]!);
 		progress(batch.length);
-		await yieldToOthers();
+		await yieldToRequests();
 	}
 	return result;
 }
@@ -639,7 +637,7 @@ async function writeChangedActivities(
 		result.added += added!.n;
 		result.unchanged += counts!.unchanged;
 		result.previous.push(...previous);
-		await yieldToOthers();
+		await yieldToRequests();
 	}
 	return result;
 }
@@ -652,7 +650,7 @@ async function removePendingImport(db: Database, datasetId: string, keys: readon
 				DELETE FROM outreach_activities WHERE dataset_id = ${datasetId}
 					AND idempotency_key IN (SELECT jsonb_array_elements_text(${json(batch)}))`)
 		);
-		await yieldToOthers();
+		await yieldToRequests();
 	}
 	await removeUnpublishedDataset(db, datasetId);
 }
@@ -672,7 +670,7 @@ async function removeUnpublishedDataset(db: Database, datasetId: string): Promis
 			)
 		);
 		if (gone!.n === 0) break;
-		await yieldToOthers();
+		await yieldToRequests();
 	}
 	await withUnpublishedWrite(db, (tx) =>
 		tx.execute(sql`DELETE FROM datasets WHERE id = ${datasetId} AND published_at IS NULL`)
